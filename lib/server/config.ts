@@ -1,0 +1,115 @@
+import { z } from "zod";
+import packageJson from "../../package.json" with { type: "json" };
+
+/**
+ * The only module that reads the environment. It validates every variable with zod, picks the
+ * run mode (architecture.md "Three ways to run, one code path") and fails fast with a message
+ * that names the variable at fault.
+ */
+
+export type Mode = "embedded" | "postgres" | "supabase";
+
+const optional = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+const optionalUrl = (protocols: RegExp) =>
+  z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({ protocol: protocols, error: `must be a URL (${protocols.source.replace(/[\^$()]/g, "")})` })
+      .optional(),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.preprocess((value) => (value === "" ? undefined : value), z.string().default(".data")),
+  DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
+  NEXT_PUBLIC_SUPABASE_URL: optionalUrl(/^https?$/),
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional,
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: optional,
+  SUPABASE_SECRET_KEY: optional,
+  SUPABASE_SERVICE_ROLE_KEY: optional,
+  FAL_KEY: optional,
+});
+
+export type Config = {
+  mode: Mode;
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  version: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  supabase: { url: string; publishableKey: string; secretKey: string } | undefined;
+  falKey: string | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const supabaseParts = {
+    NEXT_PUBLIC_SUPABASE_URL: e.NEXT_PUBLIC_SUPABASE_URL,
+    "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY (or NEXT_PUBLIC_SUPABASE_ANON_KEY)":
+      e.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? e.NEXT_PUBLIC_SUPABASE_ANON_KEY,
+    "SUPABASE_SECRET_KEY (or SUPABASE_SERVICE_ROLE_KEY)":
+      e.SUPABASE_SECRET_KEY ?? e.SUPABASE_SERVICE_ROLE_KEY,
+  };
+  const given = Object.entries(supabaseParts).filter(([, value]) => value);
+  if (given.length > 0 && given.length < 3) {
+    const missing = Object.entries(supabaseParts)
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    throw new ConfigError([`Supabase mode is half configured; also set ${missing.join(" and ")}`]);
+  }
+  const supabase =
+    given.length === 3
+      ? {
+          url: String(supabaseParts.NEXT_PUBLIC_SUPABASE_URL),
+          publishableKey: String(
+            supabaseParts["NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY (or NEXT_PUBLIC_SUPABASE_ANON_KEY)"],
+          ),
+          secretKey: String(supabaseParts["SUPABASE_SECRET_KEY (or SUPABASE_SERVICE_ROLE_KEY)"]),
+        }
+      : undefined;
+
+  return {
+    mode: supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded",
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    version: packageJson.version,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    supabase,
+    falKey: e.FAL_KEY,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated once. */
+export function getConfig(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/** One line for the start-up log: the mode and where its data lives. */
+export function describeConfig(config: Config): string {
+  const where = {
+    embedded: `PGlite in ${config.dataDir}/pglite`,
+    postgres: `PostgreSQL at ${redactUrl(config.databaseUrl ?? "")}`,
+    supabase: `Supabase at ${config.supabase?.url}`,
+  }[config.mode];
+  return `Rendio ${config.version} — mode: ${config.mode} (${where})`;
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

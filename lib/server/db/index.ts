@@ -1,0 +1,42 @@
+import path from "node:path";
+import { type Config, getConfig } from "../config";
+import { migrate } from "./migrate";
+import { openPglite, pgliteMigrationDriver, pgliteRpc } from "./pglite";
+import { postgresRpc, withPostgresMigrationDriver } from "./postgres";
+import type { Rpc } from "./rpc";
+import { supabaseRpc } from "./supabase";
+
+export type { Rpc } from "./rpc";
+
+/** Opens the database of the configured mode, applying migrations first where we own the schema. */
+export async function openDatabase(config: Config): Promise<Rpc> {
+  switch (config.mode) {
+    case "embedded": {
+      const db = await openPglite({ dataDir: path.resolve(config.dataDir, "pglite") });
+      await migrate(pgliteMigrationDriver(db), { includeLocal: true });
+      return pgliteRpc(db);
+    }
+    case "postgres": {
+      const url = config.databaseUrl as string;
+      await withPostgresMigrationDriver(url, (driver) => migrate(driver, { includeLocal: true, lock: true }));
+      return postgresRpc(url);
+    }
+    case "supabase": {
+      // Supabase's schema is applied with `supabase db push`, never by the app.
+      const supabase = config.supabase as NonNullable<Config["supabase"]>;
+      return supabaseRpc({ url: supabase.url, secretKey: supabase.secretKey });
+    }
+  }
+}
+
+// One database per server process, kept on globalThis so dev-server hot reloads reuse it
+// (a second PGlite on the same directory would corrupt it).
+const holder = globalThis as typeof globalThis & { __rendioRpc?: Promise<Rpc> };
+
+export function getRpc(): Promise<Rpc> {
+  holder.__rendioRpc ??= openDatabase(getConfig()).catch((error) => {
+    holder.__rendioRpc = undefined;
+    throw error;
+  });
+  return holder.__rendioRpc;
+}

@@ -1,0 +1,48 @@
+import pg from "pg";
+import type { MigrationDriver } from "./migrate";
+import type { Rpc } from "./rpc";
+import { sqlRpc } from "./sql-rpc";
+
+/** The Rpc port over a PostgreSQL server; every pooled connection acts as service_role. */
+export function postgresRpc(connectionString: string, options: { max?: number } = {}): Rpc {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: "-c role=service_role" });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it and the next call reports errors.
+  });
+  return sqlRpc(
+    async (sql, params) => (await pool.query<{ result: unknown }>(sql, params)).rows[0]?.result,
+    () => pool.end(),
+  );
+}
+
+/** A single connection as the URL's own (owner) role, for applying migrations. */
+export async function withPostgresMigrationDriver<T>(
+  connectionString: string,
+  work: (driver: MigrationDriver) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  const rows = async (sql: string, params?: unknown[]) =>
+    (await client.query<Record<string, unknown>>(sql, params)).rows;
+  const exec = async (sql: string) => {
+    await client.query(sql);
+  };
+  try {
+    return await work({
+      exec,
+      rows,
+      transaction: async (job) => {
+        await exec("begin");
+        try {
+          await job({ exec, rows });
+          await exec("commit");
+        } catch (error) {
+          await exec("rollback");
+          throw error;
+        }
+      },
+    });
+  } finally {
+    await client.end();
+  }
+}

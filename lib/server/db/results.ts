@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { creditProductSchema, modelSchema, themeSchema, videoSettingsSchema } from "../../contracts/catalog";
+import { jobStatusSchema } from "../../contracts/job";
+import { meSchema } from "../../contracts/user";
+
+/** The shapes the SQL functions return (supabase/migrations/*_functions.sql). */
+
+const iso = z.iso.datetime();
+
+/** A job as stored: storage paths, not URLs (services turn paths into signed URLs). */
+export const dbJobSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  status: jobStatusSchema,
+  progress: z.number().min(0).max(1).nullable(),
+  queuePosition: z.number().int().positive().nullable(),
+  prompt: z.string(),
+  settings: videoSettingsSchema,
+  model: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  themeId: z.uuid().nullable(),
+  creditsUsed: z.number().int().positive(),
+  inputImagePath: z.string().nullable(),
+  videoPath: z.string().nullable(),
+  thumbnailPath: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  refunded: z.boolean(),
+  provider: z.enum(["fal", "local"]),
+  providerModelId: z.string(),
+  providerRequestId: z.string().nullable(),
+  providerStatusUrl: z.string().nullable(),
+  providerResponseUrl: z.string().nullable(),
+  createdAt: iso,
+  startedAt: iso.nullable(),
+  completedAt: iso.nullable(),
+  deadlineAt: iso,
+  expiresAt: iso,
+});
+export type DbJob = z.infer<typeof dbJobSchema>;
+
+export const healthResult = z.object({ ok: z.literal(true), time: iso });
+export const onboardResult = z.object({ user: meSchema, created: z.boolean(), granted: z.boolean() });
+export const meResult = z.object({ user: meSchema });
+export const catalogResult = z.object({ models: z.array(modelSchema), themes: z.array(themeSchema) });
+export const modelResult = z.object({ model: modelSchema });
+export const productsResult = z.object({ products: z.array(creditProductSchema) });
+export const priceResult = z.object({ credits: z.number().int().positive(), settings: videoSettingsSchema });
+export const generateResult = z.object({
+  job: dbJobSchema,
+  credits: z.number().int().nonnegative(),
+  replayed: z.boolean(),
+});
+export const jobResult = z.object({ job: dbJobSchema });
+export const jobChangeResult = z.object({ job: dbJobSchema, changed: z.boolean() });
+export const jobFailResult = jobChangeResult.extend({ credits: z.number().int().nonnegative() });
+export const jobPageResult = z.object({ jobs: z.array(dbJobSchema), nextCursor: z.string().nullable() });
+export const mediaRemovalResult = z.object({ deleted: z.literal(true), mediaPaths: z.array(z.string()) });
+export const purchaseResult = z.object({
+  granted: z.boolean(),
+  creditsAdded: z.number().int().nonnegative(),
+  credits: z.number().int().nonnegative(),
+});
+export const reversalResult = z.object({
+  reversed: z.boolean(),
+  creditsRemoved: z.number().int().nonnegative(),
+  credits: z.number().int().nonnegative(),
+});
+export const mergeResult = z.object({
+  user: meSchema,
+  creditsMerged: z.number().int().nonnegative(),
+  jobsMoved: z.number().int().nonnegative(),
+});
+export const rateLimitResult = z.object({
+  allowed: z.literal(true),
+  remaining: z.number().int().nonnegative(),
+  resetAt: iso,
+});
+export const webhookEventResult = z.object({ firstTime: z.boolean() });
+export const ledgerPageResult = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number().int().positive(),
+      kind: z.enum(["grant", "spend", "refund", "purchase", "merge", "admin", "chargeback"]),
+      change: z.number().int(),
+      balanceAfter: z.number().int().nonnegative(),
+      jobId: z.uuid().nullable(),
+      createdAt: iso,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+export const sweepResult = z.object({
+  jobsFailed: z.number().int().nonnegative(),
+  jobsExpired: z.number().int().nonnegative(),
+  mediaPaths: z.array(z.string()),
+  idempotencyRemoved: z.number().int().nonnegative(),
+  rateLimitsRemoved: z.number().int().nonnegative(),
+  webhookEventsRemoved: z.number().int().nonnegative(),
+});

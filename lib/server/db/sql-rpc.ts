@@ -1,0 +1,51 @@
+import type { z } from "zod";
+import { assertIdentifier, type DbErrorFields, definedArgs, parseResult, type Rpc, toAppError } from "./rpc";
+
+/** Runs one parameterised statement as service_role and returns its single value. */
+export type ServiceRoleQuery = (sql: string, params: unknown[]) => Promise<unknown>;
+
+/** `select public.fn(p_a => $1, ...)`: objects go as JSON text, the rest as their text form. */
+export function buildCall(fn: string, args: Record<string, unknown>): { sql: string; params: unknown[] } {
+  assertIdentifier(fn);
+  const entries = definedArgs(args);
+  const placeholders = entries.map(([name], i) => `${name} => $${i + 1}`).join(", ");
+  return {
+    sql: `select public.${fn}(${placeholders}) as result`,
+    params: entries.map(([, value]) => toParam(value)),
+  };
+}
+
+function toParam(value: unknown): unknown {
+  if (value === null) return null;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** The Rpc port over any SQL connection (PGlite or a PostgreSQL server). */
+export function sqlRpc(query: ServiceRoleQuery, close: () => Promise<void>): Rpc {
+  return {
+    async call<S extends z.ZodType>(fn: string, args: Record<string, unknown>, schema: S) {
+      const { sql, params } = buildCall(fn, args);
+      let value: unknown;
+      try {
+        value = await query(sql, params);
+      } catch (error) {
+        throw toAppError(pgErrorFields(error), error) ?? error;
+      }
+      return parseResult(fn, schema, value);
+    },
+    close,
+  };
+}
+
+function pgErrorFields(error: unknown): DbErrorFields {
+  if (typeof error !== "object" || error === null) return {};
+  const e = error as { code?: unknown; message?: unknown; detail?: unknown };
+  const code = typeof e.code === "string" ? e.code : undefined;
+  return {
+    sqlState: code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined,
+    message: typeof e.message === "string" ? e.message : undefined,
+    detail: typeof e.detail === "string" ? e.detail : undefined,
+    network: code !== undefined && /^(ECONN|ETIMEDOUT|ENOTFOUND|EPIPE|ECONNRESET)/.test(code),
+  };
+}

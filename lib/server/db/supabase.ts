@@ -1,0 +1,46 @@
+import { createClient } from "@supabase/supabase-js";
+import WebSocket from "ws";
+import type { z } from "zod";
+import { AppError } from "../../errors";
+import { definedArgs, parseResult, type Rpc, toAppError } from "./rpc";
+
+export type SupabaseRpcOptions = {
+  url: string;
+  secretKey: string;
+  /** Only tests pass this, to answer PostgREST's wire format without a network. */
+  fetch?: typeof fetch;
+};
+
+/** The Rpc port over Supabase: `supabase.rpc` with the server-held secret key (service_role). */
+export function supabaseRpc(options: SupabaseRpcOptions): Rpc {
+  const client = createClient(options.url, options.secretKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Node 20 has no global WebSocket; supabase-js needs one at construction even if unused.
+    realtime: { transport: WebSocket as never },
+    global: options.fetch ? { fetch: options.fetch } : {},
+  });
+  return {
+    async call<S extends z.ZodType>(fn: string, args: Record<string, unknown>, schema: S) {
+      const { data, error, status } = await client.rpc(fn, Object.fromEntries(definedArgs(args)));
+      if (error) {
+        const mapped = toAppError(
+          {
+            sqlState: error.code,
+            message: error.message,
+            detail: error.details,
+            network: status === 0 || (status >= 500 && !error.code),
+          },
+          error,
+        );
+        if (mapped) throw mapped;
+        const bug = new AppError("internal", { message: `rpc ${fn} failed: ${error.code} ${error.message}` });
+        bug.cause = error;
+        throw bug;
+      }
+      return parseResult(fn, schema, data);
+    },
+    close: async () => {
+      await client.removeAllChannels();
+    },
+  };
+}
