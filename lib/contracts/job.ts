@@ -5,3 +5,23 @@ export const jobStatusSchema = z.enum(["pending", "processing", "completed", "fa
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const finalStatuses: readonly JobStatus[] = ["completed", "failed"];
+
+/** A job as the API returns it (api.md `Job`): media as signed, expiring URLs. */
+export const jobSchema = z.object({
+  id: z.uuid(),
+  status: jobStatusSchema,
+  progress: z.number().min(0).max(1).nullable(),
+  queuePosition: z.number().int().positive().nullable(),
+  prompt: z.string(),
+  settings: videoSettingsSchema,
+  model: z.object({ id: z.uuid(), name: z.string() }),
+  creditsUsed: z.number().int().positive(),
+  videoUrl: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  refunded: z.boolean(),
+  createdAt: z.iso.datetime(),
+  completedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime(),
+});
+export type Job = z.infer<typeof jobSchema>;

@@ -505,7 +505,7 @@ declare
   j public.video_jobs;
   rec public.idempotency_records;
   request_hash text;
-  prompt text := btrim(p_prompt);
+  prompt text := regexp_replace(p_prompt, '^\s+|\s+$', '', 'g');
   resolved jsonb;
   cost integer;
   balance integer;
@@ -942,7 +942,7 @@ language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  window_start timestamptz;
+  current_window timestamptz;
   reset_at timestamptz;
   used integer;
 begin
@@ -955,10 +955,10 @@ begin
   if p_window_seconds is null or p_window_seconds < 1 or p_window_seconds > 86400 then
     perform internal.raise('validation_failed', 'windowSeconds');
   end if;
-  window_start := to_timestamp(floor(extract(epoch from now()) / p_window_seconds) * p_window_seconds);
-  reset_at := window_start + make_interval(secs => p_window_seconds);
+  current_window := to_timestamp(floor(extract(epoch from now()) / p_window_seconds) * p_window_seconds);
+  reset_at := current_window + make_interval(secs => p_window_seconds);
   insert into public.rate_limits (bucket, window_start, count)
-  values (p_bucket, window_start, 1)
+  values (p_bucket, current_window, 1)
   on conflict (bucket, window_start) do update set count = public.rate_limits.count + 1
   returning count into used;
   if used > p_limit then

@@ -36,6 +36,11 @@ export function toAppError(fields: DbErrorFields, cause?: unknown): AppError | u
     }
     return new AppError(fields.message, { field: detail });
   }
+  // A data exception (class 22) is an argument the function could not even accept, such as
+  // "abc" for a uuid: bad input, not a bug.
+  if (fields.sqlState?.startsWith("22")) {
+    return new AppError("validation_failed");
+  }
   if (fields.network || (fields.sqlState && /^(08|57P|53)/.test(fields.sqlState))) {
     const error = new AppError("service_unavailable");
     error.cause = cause;

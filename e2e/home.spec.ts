@@ -1,0 +1,101 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import es from "../messages/es.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
+
+// The browser locale drives Accept-Language (extraHTTPHeaders does not reach Chromium's navigations).
+const cases = [
+  { browserLocale: "en-US", lang: "en", messages: en },
+  { browserLocale: "tr-TR", lang: "tr", messages: tr },
+  { browserLocale: "es-419", lang: "es", messages: es },
+];
+
+async function expectHome(page: Page, lang: string, messages: typeof en) {
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages.app.name);
+  await expect(page.getByText(messages.app.tagline)).toBeVisible();
+  await expect(page.getByRole("heading", { name: messages.home.catalogSoonTitle })).toBeVisible();
+  await expect(page).toHaveTitle(messages.app.name);
+}
+
+for (const { browserLocale, lang, messages } of cases) {
+  test.describe(`browser locale ${browserLocale}`, () => {
+    test.use({ locale: browserLocale });
+
+    test(`home renders in ${lang}`, async ({ page }) => {
+      await page.goto("/");
+      await expectHome(page, lang, messages);
+    });
+  });
+}
+
+test.describe("saved language", () => {
+  test.use({ locale: "tr-TR" });
+
+  test("the NEXT_LOCALE cookie wins over Accept-Language", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "es", url: baseURL }]);
+    await page.goto("/");
+    await expectHome(page, "es", es);
+  });
+
+  test("an unknown cookie value falls back to Accept-Language", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "de", url: baseURL }]);
+    await page.goto("/");
+    await expectHome(page, "tr", tr);
+  });
+});
+
+test("responses carry the security headers and no X-Powered-By", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test.describe("not found", () => {
+  test.use({ locale: "tr-TR" });
+
+  test("an unknown page is a localized 404 with a link home", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", "tr");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr.notFound.title);
+    await page.getByRole("link", { name: tr.notFound.backHome }).click();
+    await expect(page).toHaveURL("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr.app.name);
+  });
+});
+
+test.describe("theme", () => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  test("follows the system setting unless data-theme forces one", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    expect(await background(page)).toBe("rgb(13, 13, 15)");
+
+    await page.evaluate(() => document.documentElement.setAttribute("data-theme", "light"));
+    expect(await background(page)).toBe("rgb(248, 250, 252)");
+
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+    expect(await background(page)).toBe("rgb(13, 13, 15)");
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`has no serious accessibility violations in ${colorScheme} mode`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ["/", "/no-such-page"]) {
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        expect(serious, `${path} in ${colorScheme}`).toEqual([]);
+      }
+    });
+  }
+});

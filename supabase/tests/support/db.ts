@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { inject } from "vitest";
+import { openPglite, pgliteRpc } from "../../../lib/server/db/pglite";
+import { postgresRpc } from "../../../lib/server/db/postgres";
+import type { Rpc } from "../../../lib/server/db/rpc";
+import { supabaseRpc } from "../../../lib/server/db/supabase";
+import { TEMPLATE_DATABASE } from "./global-postgres";
+import { withDatabase } from "./postgres-cluster";
+import { postgrestFetch, type RecordedRequest } from "./postgrest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dbTarget: "pglite" | "postgres" | "supabase";
+    pgliteTemplate: string;
+    postgresUrl: string;
+  }
+}
+
+type Row = Record<string, unknown>;
+type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
+
+/** A fresh, migrated and seeded database for one test file, reached the way the app reaches it. */
+export type TestDb = {
+  target: "pglite" | "postgres" | "supabase";
+  /** The adapter under test. */
+  rpc: Rpc;
+  /** Superuser access, for arranging and inspecting state. */
+  sql: Query;
+  /** Runs `work` as an API role with the given user's JWT claims, then rolls everything back. */
+  asRole<T>(
+    role: "anon" | "authenticated",
+    userId: string | null,
+    work: (query: Query) => Promise<T>,
+  ): Promise<T>;
+  /** Supabase target only: the HTTP requests supabase-js sent. */
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+};
+
+export async function openTestDb(): Promise<TestDb> {
+  const target = inject("dbTarget");
+  return target === "postgres" ? openPostgres() : openPglite_(target);
+}
+
+async function openPglite_(target: "pglite" | "supabase"): Promise<TestDb> {
+  const db = await openPglite({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
+  const sql: Query = async (text, params) => (await db.query<Row>(text, params)).rows;
+  const requests: RecordedRequest[] = [];
+  const rpc =
+    target === "pglite"
+      ? pgliteRpc(db)
+      : supabaseRpc({
+          url: "http://supabase.test",
+          secretKey: "sb_secret_test",
+          fetch: postgrestFetch({
+            baseUrl: "http://supabase.test",
+            secretKey: "sb_secret_test",
+            requests,
+            query: (text, params) =>
+              db.transaction(async (tx) => {
+                await tx.exec("set local role service_role");
+                return (await tx.query<{ result: unknown }>(text, params)).rows[0]?.result;
+              }),
+          }),
+        });
+  return {
+    target,
+    rpc,
+    sql,
+    requests,
+    asRole: (role, userId, work) =>
+      db.transaction(async (tx) => {
+        await tx.query("select set_config('request.jwt.claims', $1, true)", [claims(role, userId)]);
+        await tx.exec(`set local role ${role}`);
+        const result = await work(async (text, params) => (await tx.query<Row>(text, params)).rows);
+        await tx.rollback();
+        return result;
+      }),
+    close: async () => {
+      if (target === "supabase") await rpc.close();
+      await db.close();
+    },
+  };
+}
+
+async function openPostgres(): Promise<TestDb> {
+  const serverUrl = inject("postgresUrl");
+  const name = `rendio_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  const url = withDatabase(serverUrl, name);
+  const superuser = new pg.Pool({ connectionString: url, max: 4 });
+  const rpc = postgresRpc(url, { max: 20 });
+  return {
+    target: "postgres",
+    rpc,
+    sql: async (text, params) => (await superuser.query<Row>(text, params)).rows,
+    requests: [],
+    asRole: async (role, userId, work) => {
+      const client = await superuser.connect();
+      try {
+        await client.query("begin");
+        await client.query("select set_config('request.jwt.claims', $1, true)", [claims(role, userId)]);
+        await client.query(`set local role ${role}`);
+        return await work(async (text, params) => (await client.query<Row>(text, params)).rows);
+      } finally {
+        await client.query("rollback");
+        client.release();
+      }
+    },
+    close: async () => {
+      await rpc.close();
+      await superuser.end();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function claims(role: string, userId: string | null): string {
+  return JSON.stringify(userId ? { sub: userId, role, is_anonymous: false } : { role });
+}

@@ -1,0 +1,71 @@
+import "./scripts/test-support/node20.ts";
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const contractSuite = [
+  "supabase/tests/functions.test.ts",
+  "supabase/tests/bad-input.test.ts",
+  "supabase/tests/supabase-adapter.test.ts",
+];
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      "server-only": path.join(root, "scripts/test-support/empty.js"),
+    },
+  },
+  test: {
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "routes",
+          include: ["app/**/*.test.ts"],
+          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db-pglite",
+          include: ["supabase/tests/**/*.test.ts"],
+          exclude: ["supabase/tests/**/*.pg.test.ts", "supabase/tests/supabase-adapter.test.ts"],
+          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+          provide: { dbTarget: "pglite" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db-postgres",
+          include: ["supabase/tests/**/*.test.ts"],
+          exclude: ["supabase/tests/supabase-adapter.test.ts"],
+          globalSetup: ["supabase/tests/support/global-postgres.ts"],
+          provide: { dbTarget: "postgres" },
+        },
+      },
+      {
+        // The contract suite again, through @supabase/supabase-js and PostgREST's wire format.
+        extends: true,
+        test: {
+          name: "db-supabase",
+          include: contractSuite,
+          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+          provide: { dbTarget: "supabase" },
+        },
+      },
+    ],
+  },
+});
