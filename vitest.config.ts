@@ -33,7 +33,6 @@ export default defineConfig({
         test: {
           name: "routes",
           include: ["app/**/*.test.ts"],
-          globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
       },
       {

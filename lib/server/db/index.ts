@@ -3,7 +3,7 @@ import { type Config, getConfig } from "../config";
 import { migrate } from "./migrate";
 import { openPglite, pgliteMigrationDriver, pgliteRpc } from "./pglite";
 import { postgresRpc, withPostgresMigrationDriver } from "./postgres";
-import type { Rpc } from "./rpc";
+import { pgErrorFields, type Rpc, toAppError } from "./rpc";
 import { supabaseRpc } from "./supabase";
 
 export type { Rpc } from "./rpc";
@@ -36,7 +36,8 @@ const holder = globalThis as typeof globalThis & { __rendioRpc?: Promise<Rpc> };
 export function getRpc(): Promise<Rpc> {
   holder.__rendioRpc ??= openDatabase(getConfig()).catch((error) => {
     holder.__rendioRpc = undefined;
-    throw error;
+    // An unreachable server is a 503 the caller may retry; anything else is a bug.
+    throw toAppError(pgErrorFields(error), error) ?? error;
   });
   return holder.__rendioRpc;
 }

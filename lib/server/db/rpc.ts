@@ -58,3 +58,16 @@ export function parseResult<S extends z.ZodType>(fn: string, schema: S, value: u
   }
   return parsed.data;
 }
+
+/** The fields of an error thrown by pg or PGlite. */
+export function pgErrorFields(error: unknown): DbErrorFields {
+  if (typeof error !== "object" || error === null) return {};
+  const e = error as { code?: unknown; message?: unknown; detail?: unknown };
+  const code = typeof e.code === "string" ? e.code : undefined;
+  return {
+    sqlState: code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined,
+    message: typeof e.message === "string" ? e.message : undefined,
+    detail: typeof e.detail === "string" ? e.detail : undefined,
+    network: code !== undefined && /^(ECONN|ETIMEDOUT|ENOTFOUND|EPIPE|EAI_AGAIN)/.test(code),
+  };
+}

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { assertIdentifier, type DbErrorFields, definedArgs, parseResult, type Rpc, toAppError } from "./rpc";
+import { assertIdentifier, definedArgs, parseResult, pgErrorFields, type Rpc, toAppError } from "./rpc";
 
 /** Runs one parameterised statement as service_role and returns its single value. */
 export type ServiceRoleQuery = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -35,17 +35,5 @@ export function sqlRpc(query: ServiceRoleQuery, close: () => Promise<void>): Rpc
       return parseResult(fn, schema, value);
     },
     close,
-  };
-}
-
-function pgErrorFields(error: unknown): DbErrorFields {
-  if (typeof error !== "object" || error === null) return {};
-  const e = error as { code?: unknown; message?: unknown; detail?: unknown };
-  const code = typeof e.code === "string" ? e.code : undefined;
-  return {
-    sqlState: code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined,
-    message: typeof e.message === "string" ? e.message : undefined,
-    detail: typeof e.detail === "string" ? e.detail : undefined,
-    network: code !== undefined && /^(ECONN|ETIMEDOUT|ENOTFOUND|EPIPE|ECONNRESET)/.test(code),
   };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { openPglite, pgliteRpc } from "../../../lib/server/db/pglite";
+import type { MigrationDriver } from "../../../lib/server/db/migrate";
+import { openPglite, pgliteMigrationDriver, pgliteRpc } from "../../../lib/server/db/pglite";
 import { postgresRpc } from "../../../lib/server/db/postgres";
 import type { Rpc } from "../../../lib/server/db/rpc";
 import { supabaseRpc } from "../../../lib/server/db/supabase";
@@ -122,4 +123,52 @@ async function openPostgres(): Promise<TestDb> {
 
 function claims(role: string, userId: string | null): string {
   return JSON.stringify(userId ? { sub: userId, role, is_anonymous: false } : { role });
+}
+
+/** An empty database of the current target (no migrations), for testing the migration runner. */
+export async function openEmptyMigrationTarget(): Promise<{
+  driver: MigrationDriver;
+  rows: Query;
+  close: () => Promise<void>;
+}> {
+  if (inject("dbTarget") !== "postgres") {
+    const db = await openPglite();
+    return {
+      driver: pgliteMigrationDriver(db),
+      rows: async (text, params) => (await db.query<Row>(text, params)).rows,
+      close: () => db.close(),
+    };
+  }
+  const serverUrl = inject("postgresUrl");
+  const name = `rendio_empty_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, name) });
+  await client.connect();
+  const rows: Query = async (text, params) => (await client.query<Row>(text, params)).rows;
+  return {
+    rows,
+    driver: {
+      exec: async (text) => {
+        await client.query(text);
+      },
+      rows,
+      transaction: async (work) => {
+        await client.query("begin");
+        try {
+          await work({ exec: async (text) => void (await client.query(text)), rows });
+          await client.query("commit");
+        } catch (error) {
+          await client.query("rollback");
+          throw error;
+        }
+      },
+    },
+    close: async () => {
+      await client.end();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }

@@ -1,0 +1,8 @@
+import { handle, json } from "@/lib/server/http";
+import { checkHealth } from "@/lib/server/services/health";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return handle(async () => json(await checkHealth(), { headers: { "cache-control": "no-store" } }));
+}

@@ -1,0 +1,63 @@
+import { describe, expect, test } from "vitest";
+import { ConfigError, describeConfig, loadConfig } from "./config";
+
+const supabase = {
+  NEXT_PUBLIC_SUPABASE_URL: "https://abc.supabase.co",
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: "sb_publishable_x",
+  SUPABASE_SECRET_KEY: "sb_secret_x",
+};
+
+describe("loadConfig", () => {
+  test("no settings means the embedded mode with data in .data", () => {
+    expect(loadConfig({})).toMatchObject({
+      mode: "embedded",
+      dataDir: ".data",
+      port: 3000,
+      supabase: undefined,
+    });
+  });
+
+  test("DATABASE_URL picks the postgres mode; empty values count as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/app" }).mode).toBe("postgres");
+    expect(loadConfig({ DATABASE_URL: "", DATA_DIR: "" })).toMatchObject({
+      mode: "embedded",
+      dataDir: ".data",
+    });
+  });
+
+  test("complete Supabase settings pick the supabase mode, legacy key names accepted", () => {
+    expect(loadConfig(supabase).supabase).toEqual({
+      url: "https://abc.supabase.co",
+      publishableKey: "sb_publishable_x",
+      secretKey: "sb_secret_x",
+    });
+    const legacy = loadConfig({
+      NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL,
+      NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon",
+      SUPABASE_SERVICE_ROLE_KEY: "service",
+    });
+    expect(legacy).toMatchObject({
+      mode: "supabase",
+      supabase: { publishableKey: "anon", secretKey: "service" },
+    });
+  });
+
+  test("half a Supabase configuration fails and names what is missing", () => {
+    expect(() => loadConfig({ NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL })).toThrow(
+      /also set NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY.*and SUPABASE_SECRET_KEY/,
+    );
+  });
+
+  test("bad values fail fast with the variable's name", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+  });
+
+  test("the start-up line names the mode and hides passwords", () => {
+    const line = describeConfig(loadConfig({ DATABASE_URL: "postgres://app:s3cret@db:5432/app" }));
+    expect(line).toContain("mode: postgres");
+    expect(line).not.toContain("s3cret");
+  });
+});

@@ -1,0 +1,14 @@
+// Starts the built app for Playwright on a fresh embedded database (DATA_DIR wiped first).
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".test-data/e2e");
+rmSync(dataDir, { recursive: true, force: true });
+const port = process.env.E2E_PORT ?? "3100";
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NEXT_PUBLIC_SUPABASE_URL: "" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
