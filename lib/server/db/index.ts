@@ -1,28 +1,31 @@
 import path from "node:path";
 import { type Config, getConfig } from "../config";
 import { migrate } from "./migrate";
-import { openPglite, pgliteMigrationDriver, pgliteRpc } from "./pglite";
-import { postgresRpc, withPostgresMigrationDriver } from "./postgres";
 import { pgErrorFields, type Rpc, toAppError } from "./rpc";
-import { supabaseRpc } from "./supabase";
 
 export type { Rpc } from "./rpc";
 
-/** Opens the database of the configured mode, applying migrations first where we own the schema. */
+/**
+ * Opens the database of the configured mode, applying migrations first where we own the schema.
+ * Only the mode's own adapter is loaded.
+ */
 export async function openDatabase(config: Config): Promise<Rpc> {
   switch (config.mode) {
     case "embedded": {
+      const { openPglite, pgliteMigrationDriver, pgliteRpc } = await import("./pglite");
       const db = await openPglite({ dataDir: path.resolve(config.dataDir, "pglite") });
       await migrate(pgliteMigrationDriver(db), { includeLocal: true });
       return pgliteRpc(db);
     }
     case "postgres": {
+      const { postgresRpc, withPostgresMigrationDriver } = await import("./postgres");
       const url = config.databaseUrl as string;
       await withPostgresMigrationDriver(url, (driver) => migrate(driver, { includeLocal: true, lock: true }));
       return postgresRpc(url);
     }
     case "supabase": {
       // Supabase's schema is applied with `supabase db push`, never by the app.
+      const { supabaseRpc } = await import("./supabase");
       const supabase = config.supabase as NonNullable<Config["supabase"]>;
       return supabaseRpc({ url: supabase.url, secretKey: supabase.secretKey });
     }

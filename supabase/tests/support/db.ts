@@ -112,10 +112,10 @@ async function openPostgres(): Promise<TestDb> {
         client.release();
       }
     },
+    // The database itself is dropped by the global teardown, once no connection is closing.
     close: async () => {
       await rpc.close();
       await superuser.end();
-      await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
@@ -167,7 +167,6 @@ export async function openEmptyMigrationTarget(): Promise<{
     },
     close: async () => {
       await client.end();
-      await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };

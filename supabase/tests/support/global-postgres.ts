@@ -29,5 +29,21 @@ export default async function setup(project: TestProject) {
     migrate(driver, { includeLocal: true, lock: true }),
   );
   project.provide("postgresUrl", url);
-  return () => cluster?.stop();
+  const serverUrl = url;
+  return async () => {
+    if (cluster) return cluster.stop();
+    await dropTestDatabases(serverUrl);
+  };
+}
+
+/** On a server we did not start, remove the databases the test files created. */
+async function dropTestDatabases(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'rendio\\_test\\_%' or datname like 'rendio\\_empty\\_%'",
+  );
+  for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
+  await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
+  await admin.end();
 }
