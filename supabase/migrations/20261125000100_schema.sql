@@ -114,7 +114,10 @@ create table public.credit_ledger (
   job_id uuid references public.video_jobs (id) on delete set null,
   product_id uuid,
   external_ref text unique,
+  -- A chargeback points at the purchase it takes back.
+  reversal_of bigint references public.credit_ledger (id) on delete cascade,
   created_at timestamptz not null default now(),
+  constraint credit_ledger_reversal_is_chargeback check (reversal_of is null or kind = 'chargeback'),
   constraint credit_ledger_sign check (
     (kind in ('grant', 'refund', 'purchase', 'merge') and change > 0)
     or (kind = 'spend' and change < 0)
@@ -123,6 +126,7 @@ create table public.credit_ledger (
   )
 );
 create index credit_ledger_user_idx on public.credit_ledger (user_id, id desc);
+create index credit_ledger_reversal_idx on public.credit_ledger (reversal_of) where reversal_of is not null;
 -- The welcome credits are granted once per user.
 create unique index credit_ledger_one_grant on public.credit_ledger (user_id) where kind = 'grant';
 -- A job is charged at most once and refunded at most once.

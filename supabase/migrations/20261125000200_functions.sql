@@ -128,7 +128,8 @@ $$;
 -- Applies a balance change and writes its ledger row. The caller holds the user row lock.
 create or replace function internal.apply_credits(
   p_user_id uuid, p_kind text, p_change integer,
-  p_job_id uuid default null, p_product_id uuid default null, p_external_ref text default null
+  p_job_id uuid default null, p_product_id uuid default null, p_external_ref text default null,
+  p_reversal_of bigint default null
 ) returns integer
 language plpgsql
 set search_path = ''
@@ -139,8 +140,9 @@ begin
   update public.users set credits = credits + p_change, updated_at = now()
   where id = p_user_id
   returning credits into new_balance;
-  insert into public.credit_ledger (user_id, kind, change, balance_after, job_id, product_id, external_ref)
-  values (p_user_id, p_kind, p_change, new_balance, p_job_id, p_product_id, p_external_ref);
+  insert into public.credit_ledger
+    (user_id, kind, change, balance_after, job_id, product_id, external_ref, reversal_of)
+  values (p_user_id, p_kind, p_change, new_balance, p_job_id, p_product_id, p_external_ref, p_reversal_of);
   return new_balance;
 end;
 $$;
@@ -322,6 +324,7 @@ as $$
 declare
   au auth.users;
   u public.users;
+  normalized_email text;
   created boolean;
   granted boolean := false;
   welcome_credits constant integer := 10;
@@ -329,19 +332,26 @@ begin
   if p_user_id is null then
     perform internal.raise('validation_failed', 'userId');
   end if;
-  if p_language is not null then
-    perform internal.check_locale(p_language);
+  if p_language is not null and p_language not in ('en', 'tr', 'es') then
+    perform internal.raise('validation_failed', 'language');
   end if;
   select * into au from auth.users where id = p_user_id;
   if not found then
     perform internal.raise('unauthorized');
   end if;
+  normalized_email := lower(btrim(au.email));
+  if not au.is_anonymous and normalized_email is not null and (
+       normalized_email !~ '^[^@\s]+@[^@\s]+$'
+       or exists (select 1 from public.users u2 where u2.email = normalized_email and u2.id <> p_user_id)
+     ) then
+    perform internal.raise('validation_failed', 'email');
+  end if;
 
   insert into public.users (id, email, is_guest, language)
   values (
     au.id,
-    case when au.is_anonymous then null else lower(au.email) end,
-    au.is_anonymous or au.email is null,
+    case when au.is_anonymous then null else normalized_email end,
+    au.is_anonymous or normalized_email is null,
     coalesce(p_language, 'en')
   )
   on conflict (id) do nothing;
@@ -599,9 +609,21 @@ begin
   if length(p_provider_request_id) > 255 or p_provider_request_id = '' then
     perform internal.raise('validation_failed', 'providerRequestId');
   end if;
+  if length(p_status_url) > 2000 or p_status_url = '' then
+    perform internal.raise('validation_failed', 'statusUrl');
+  end if;
+  if length(p_response_url) > 2000 or p_response_url = '' then
+    perform internal.raise('validation_failed', 'responseUrl');
+  end if;
   select * into j from public.video_jobs where id = p_job_id for update;
   if not found then
     perform internal.raise('job_not_found');
+  end if;
+  if p_provider_request_id is not null and exists (
+       select 1 from public.video_jobs
+       where provider = j.provider and provider_request_id = p_provider_request_id and id <> p_job_id
+     ) then
+    perform internal.raise('idempotency_conflict');
   end if;
   if j.status in ('completed', 'failed') then
     return jsonb_build_object('job', internal.job_json(j), 'changed', false);
@@ -683,6 +705,9 @@ as $$
 declare
   j public.video_jobs;
 begin
+  if p_user_id is null then
+    perform internal.raise('unauthorized');
+  end if;
   perform internal.check_job_id(p_job_id);
   select * into j from public.video_jobs
   where id = p_job_id and user_id = p_user_id and expires_at > now();
@@ -784,6 +809,9 @@ as $$
 declare
   j public.video_jobs;
 begin
+  if p_user_id is null then
+    perform internal.raise('unauthorized');
+  end if;
   perform internal.check_job_id(p_job_id);
   select * into j from public.video_jobs where id = p_job_id and user_id = p_user_id for update;
   if not found then
@@ -830,7 +858,7 @@ begin
   end if;
   select * into prior from public.credit_ledger where external_ref = p_external_ref;
   if found then
-    if prior.user_id <> p_user_id or prior.product_id is distinct from p_product_id then
+    if prior.kind <> 'purchase' or prior.user_id <> p_user_id or prior.product_id is distinct from p_product_id then
       perform internal.raise('idempotency_conflict');
     end if;
     return jsonb_build_object('granted', false, 'creditsAdded', 0, 'credits', u.credits);
@@ -848,7 +876,9 @@ set search_path = ''
 as $$
 declare
   purchase public.credit_ledger;
+  prior public.credit_ledger;
   u public.users;
+  already integer;
   taken integer;
   balance integer;
 begin
@@ -864,11 +894,19 @@ begin
     perform internal.raise('not_found');
   end if;
   u := internal.lock_user(purchase.user_id);
-  if exists (select 1 from public.credit_ledger where external_ref = p_reversal_ref) then
+  select * into prior from public.credit_ledger where external_ref = p_reversal_ref;
+  if found then
+    if prior.reversal_of is distinct from purchase.id then
+      perform internal.raise('idempotency_conflict');
+    end if;
     return jsonb_build_object('reversed', false, 'creditsRemoved', 0, 'credits', u.credits);
   end if;
-  taken := least(u.credits, purchase.change);
-  balance := internal.apply_credits(u.id, 'chargeback', -taken, null, purchase.product_id, p_reversal_ref);
+  -- Never take back more than the purchase gave, across all of its reversals.
+  select coalesce(-sum(change), 0) into already from public.credit_ledger where reversal_of = purchase.id;
+  taken := greatest(0, least(u.credits, purchase.change - already));
+  balance := internal.apply_credits(
+    u.id, 'chargeback', -taken, null, purchase.product_id, p_reversal_ref, purchase.id
+  );
   return jsonb_build_object('reversed', true, 'creditsRemoved', taken, 'credits', balance);
 end;
 $$;

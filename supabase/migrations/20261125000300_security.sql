@@ -38,7 +38,9 @@ create policy credit_products_read_active on public.credit_products
 
 -- Functions: PostgreSQL grants EXECUTE to PUBLIC and Supabase to anon/authenticated by default.
 revoke execute on all functions in schema public from public, anon, authenticated;
-alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
+alter default privileges in schema public revoke execute on functions from anon, authenticated;
+-- EXECUTE for PUBLIC is a global default; only a global rule takes it back for future functions.
+alter default privileges revoke execute on functions from public;
 revoke all on schema internal from public, anon, authenticated;
 revoke execute on all functions in schema internal from public, anon, authenticated;
 

@@ -462,6 +462,29 @@ describe("credits", () => {
     expect(again).toEqual({ reversed: false, creditsRemoved: 0, credits: 0 });
   });
 
+  test("a refund and a dispute on one purchase never take back more than it gave", async () => {
+    const user = await createUser(db, { email: `twice-${randomUUID()}@example.com` });
+    const pack = await product(10);
+    const ref = `pi_${randomUUID()}`;
+    await db.rpc.call(
+      "grant_purchase",
+      { p_user_id: user, p_product_id: pack.id, p_external_ref: ref },
+      r.purchaseResult,
+    );
+    const refund = await db.rpc.call(
+      "reverse_purchase",
+      { p_external_ref: ref, p_reversal_ref: `${ref}:refund` },
+      r.reversalResult,
+    );
+    const dispute = await db.rpc.call(
+      "reverse_purchase",
+      { p_external_ref: ref, p_reversal_ref: `${ref}:dispute` },
+      r.reversalResult,
+    );
+    expect(refund).toEqual({ reversed: true, creditsRemoved: 10, credits: 10 });
+    expect(dispute).toEqual({ reversed: true, creditsRemoved: 0, credits: 10 });
+  });
+
   test("the ledger pages newest first", async () => {
     const user = await createUser(db);
     for (let i = 0; i < 3; i++) await generate(user);
