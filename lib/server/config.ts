@@ -29,6 +29,10 @@ const envSchema = z.object({
   SUPABASE_SECRET_KEY: optional,
   SUPABASE_SERVICE_ROLE_KEY: optional,
   FAL_KEY: optional,
+  SESSION_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
 });
 
 export type Config = {
@@ -40,6 +44,8 @@ export type Config = {
   databaseUrl: string | undefined;
   supabase: { url: string; publishableKey: string; secretKey: string } | undefined;
   falKey: string | undefined;
+  /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
+  sessionSecret: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -89,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     supabase,
     falKey: e.FAL_KEY,
+    sessionSecret: e.SESSION_SECRET,
   };
 }
 
