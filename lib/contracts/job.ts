@@ -14,13 +14,17 @@ export const jobSchema = z.object({
   queuePosition: z.number().int().positive().nullable(),
   prompt: z.string(),
   settings: videoSettingsSchema,
-  model: z.object({ id: z.uuid(), name: z.string() }),
+  model: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  themeId: z.uuid().nullable(),
   creditsUsed: z.number().int().positive(),
   videoUrl: z.string().nullable(),
   thumbnailUrl: z.string().nullable(),
+  /** The video as an attachment (Save/Download). */
+  downloadUrl: z.string().nullable(),
   errorCode: z.string().nullable(),
   refunded: z.boolean(),
   createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
   completedAt: z.iso.datetime().nullable(),
   expiresAt: z.iso.datetime(),
 });

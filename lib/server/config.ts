@@ -29,6 +29,8 @@ const envSchema = z.object({
   SUPABASE_SECRET_KEY: optional,
   SUPABASE_SERVICE_ROLE_KEY: optional,
   FAL_KEY: optional,
+  NEXT_PHASE: optional,
+  NEXT_RUNTIME: optional,
   SESSION_SECRET: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().min(32, "must be at least 32 characters").optional(),
@@ -46,6 +48,10 @@ export type Config = {
   falKey: string | undefined;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
+  /** True inside `next build`, where no background work may start and no database opens. */
+  isBuild: boolean;
+  /** The Next.js runtime this code runs in ("nodejs" or "edge"), when Next says. */
+  runtime: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -96,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     supabase,
     falKey: e.FAL_KEY,
     sessionSecret: e.SESSION_SECRET,
+    isBuild: e.NEXT_PHASE === "phase-production-build",
+    runtime: e.NEXT_RUNTIME,
   };
 }
 

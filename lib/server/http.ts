@@ -1,17 +1,21 @@
+import type { z } from "zod";
 import { AppError } from "../errors";
 
-/** JSON responses in api.md's shapes; an unexpected error is logged and answered as `internal`. */
+/** The boundary of every route handler: JSON in and out in api.md's shapes, errors by catalogue. */
+
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
-  return Response.json(body, init);
+  const headers = new Headers(init.headers);
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  return Response.json(body, { ...init, headers });
 }
 
 export function errorResponse(error: unknown): Response {
   const appError = error instanceof AppError ? error : new AppError("internal");
   if (appError.code === "internal") console.error("[rendio] unexpected error", error);
   const headers = new Headers({ "cache-control": "no-store" });
-  if (appError.retryAfterSeconds !== undefined)
-    headers.set("retry-after", String(appError.retryAfterSeconds));
+  if (appError.retryAfterSeconds !== undefined) headers.set("retry-after", String(appError.retryAfterSeconds));
   return Response.json(appError.toBody(), { status: appError.status, headers });
 }
 
@@ -22,4 +26,92 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+/** A zod failure as api.md's validation error, naming the first field at fault. */
+export function validationError(error: z.ZodError, prefix = ""): AppError {
+  const path = error.issues[0]?.path.join(".") ?? "";
+  return new AppError("validation_failed", { field: [prefix, path].filter(Boolean).join(".") || undefined });
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error, prefix);
+  return parsed.data;
+}
+
+/** Reads a JSON body of at most 64 KB and validates it; bad input is a 400 or 413, never a 500. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BODY_BYTES) throw new AppError("payload_too_large");
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError("validation_failed", { field: "body" });
+  const bytes = await readLimited(request, MAX_JSON_BODY_BYTES);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("validation_failed", { field: "body" });
+  }
+  return parseWith(schema, value);
+}
+
+/** The body, failing with payload_too_large as soon as it passes `limit` bytes. */
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * CSRF protection for mutations: a browser always sends Origin on a POST, and it must be ours.
+ * Requests without Origin (curl, server-to-server, tests) carry no ambient browser credentials risk.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("forbidden");
+  }
+  if (originHost !== host) throw new AppError("forbidden");
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && uuid.test(value);
+}
+
+/** The Idempotency-Key header, which must be a UUID. */
+export function idempotencyKey(request: Request): string {
+  const key = request.headers.get("idempotency-key")?.trim();
+  if (!isUuid(key)) throw new AppError("idempotency_key_required");
+  return key.toLowerCase();
+}
+
+/** The client's address as the platform reports it (first X-Forwarded-For hop), for rate limits. */
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
 }

@@ -697,6 +697,30 @@ begin
 end;
 $$;
 
+-- Jobs still in flight with a provider, oldest first: what a restarted worker picks up again.
+create or replace function public.list_in_flight_jobs(p_provider text, p_limit integer default 100)
+returns jsonb
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  if p_provider is null or p_provider not in ('fal', 'local') then
+    perform internal.raise('validation_failed', 'provider');
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 1000 then
+    perform internal.raise('validation_failed', 'limit');
+  end if;
+  return jsonb_build_object('jobs', coalesce((
+    select jsonb_agg(internal.job_json(j) order by j.created_at)
+    from (
+      select * from public.video_jobs
+      where provider = p_provider and status in ('pending', 'processing') and deadline_at > now()
+      order by created_at limit p_limit
+    ) j
+  ), '[]'::jsonb));
+end;
+$$;
+
 -- A user's own job; another user's or an expired job reads as not found.
 create or replace function public.get_job(p_user_id uuid, p_job_id uuid) returns jsonb
 language plpgsql stable security definer

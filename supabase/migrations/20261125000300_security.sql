@@ -59,6 +59,7 @@ grant execute on function
   public.mark_job_failed(uuid, text),
   public.get_job(uuid, uuid),
   public.find_job(uuid),
+  public.list_in_flight_jobs(text, integer),
   public.list_jobs(uuid, integer, text, text),
   public.delete_job(uuid, uuid),
   public.grant_purchase(uuid, uuid, text),

@@ -221,6 +221,8 @@ const schemas = {
   mark_job_failed: results.jobFailResult,
   get_job: results.jobResult,
   find_job: results.jobResult,
+  list_in_flight_jobs: results.jobListResult,
+  local_auth_create_user: results.localAuthUserResult,
   list_jobs: results.jobPageResult,
   delete_job: results.mediaRemovalResult,
   grant_purchase: results.purchaseResult,
@@ -572,6 +574,22 @@ bad("find_job", (f) => ({ p_job_id: f.completedJob }), [
   ["unknown job", { p_job_id: UNKNOWN_ID }, "job_not_found"],
 ]);
 
+bad("list_in_flight_jobs", () => ({ p_provider: "local", p_limit: 10 }), [
+  ["null provider", { p_provider: null }, "validation_failed", "provider"],
+  ["unknown provider", { p_provider: "runway" }, "validation_failed", "provider"],
+  ["zero limit", { p_limit: 0 }, "validation_failed", "limit"],
+  ["limit above 1000", { p_limit: 1001 }, "validation_failed", "limit"],
+  ["limit that is not a number", { p_limit: "ten" }, "validation_failed"],
+]);
+
+bad("local_auth_create_user", () => ({ p_email: "someone.new@example.com" }), [
+  ["email without @", { p_email: "someone.example.com" }, "validation_failed", "email"],
+  ["email without a domain dot", { p_email: "someone@localhost" }, "validation_failed", "email"],
+  ["email with spaces inside", { p_email: "some one@example.com" }, "validation_failed", "email"],
+  ["email over 254 characters", { p_email: `${"a".repeat(250)}@example.com` }, "validation_failed", "email"],
+  ["empty email", { p_email: "" }, "validation_failed", "email"],
+]);
+
 const someCursor = `2026-01-01T00:00:00.000000Z_${UNKNOWN_ID}`;
 bad("list_jobs", (f) => ({ p_user_id: f.guestA, p_limit: 20, p_cursor: someCursor, p_query: "fox" }), [
   ["null user id", { p_user_id: null }, "unauthorized"],
@@ -824,6 +842,8 @@ test("every base call succeeds (run last)", async () => {
     "mark_job_failed",
     "get_job",
     "find_job",
+    "list_in_flight_jobs",
+    "local_auth_create_user",
     "list_jobs",
     "list_ledger",
     "delete_job",

@@ -35,13 +35,16 @@ const SELECT_GRANTS: Record<Role, string[]> = {
   authenticated: [...CATALOG_TABLES, ...OWN_ROWS_TABLES],
 };
 
-// What the migrations create, read from the migrations themselves.
-const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta.url));
-const migrationSql = readdirSync(migrationsDir)
-  .filter((name) => name.endsWith(".sql"))
-  .sort()
-  .map((name) => readFileSync(`${migrationsDir}${name}`, "utf8"))
-  .join("\n");
+// What the SQL files create (the local shim too: these databases run in a local mode), read from
+// the files themselves.
+const sqlIn = (folder: string) => {
+  const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()
+    .map((name) => readFileSync(`${dir}${name}`, "utf8"));
+};
+const migrationSql = [...sqlIn("local"), ...sqlIn("migrations")].join("\n");
 const matches = (pattern: RegExp) =>
   [...new Set([...migrationSql.matchAll(pattern)].map((m) => (m[1] as string).toLowerCase()))].sort();
 const migratedTables = matches(/create\s+table\s+(?:if\s+not\s+exists\s+)?public\.(\w+)/gi);

@@ -1,0 +1,16 @@
+import { AppError } from "@/lib/errors";
+import { isUuid, json } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { getJob } from "@/lib/server/services/jobs";
+import { requireSession } from "@/lib/server/services/session";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withRequest(request, async ({ jar }) => {
+    const session = await requireSession(jar);
+    const { id } = await params;
+    if (!isUuid(id)) throw new AppError("job_not_found");
+    return json({ job: await getJob(session, id) });
+  });
+}

@@ -1,0 +1,32 @@
+import { MAX_IMAGE_BYTES } from "@/lib/contracts/api";
+import { AppError } from "@/lib/errors";
+import { json } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { requireSession } from "@/lib/server/services/session";
+import { saveInputImage } from "@/lib/server/services/uploads";
+
+export const dynamic = "force-dynamic";
+
+/** Multipart form with one `file` (JPEG, PNG or WebP, at most 10 MB): 201 { imageUrl, previewUrl }. */
+export function POST(request: Request): Promise<Response> {
+  return withRequest(
+    request,
+    async ({ jar }) => {
+      const session = await requireSession(jar);
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      if (declared > MAX_IMAGE_BYTES + 64 * 1024) throw new AppError("payload_too_large");
+      if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) {
+        throw new AppError("validation_failed", { field: "file" });
+      }
+      const form = await request.formData().catch(() => {
+        throw new AppError("validation_failed", { field: "file" });
+      });
+      const file = form.get("file");
+      if (!(file instanceof File)) throw new AppError("validation_failed", { field: "file" });
+      if (file.size > MAX_IMAGE_BYTES) throw new AppError("payload_too_large");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return json(await saveInputImage(session, bytes), { status: 201 });
+    },
+    { mutation: true },
+  );
+}

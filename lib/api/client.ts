@@ -1,0 +1,113 @@
+import type { z } from "zod";
+import { errorBodySchema } from "../contracts/api";
+import { isErrorCode } from "../errors";
+import { ApiError, codeForStatus } from "./errors";
+
+/**
+ * The browser's fetch for our API (architecture.md "Browser side"): 15 s timeout; retries only
+ * requests that are safe to repeat (GET, or carrying an Idempotency-Key) on network errors, 408,
+ * 429 and 5xx, with exponential backoff and jitter, honouring Retry-After, at most 3 times;
+ * every response body parsed with its zod schema; failures as ApiError with a catalogue code.
+ */
+
+export type RequestOptions = {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  body?: unknown;
+  form?: FormData;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+};
+
+const TIMEOUT_MS = 15_000;
+const MAX_RETRIES = 3;
+const MAX_WAIT_MS = 30_000;
+
+export const retryPolicy = {
+  /** Backoff before retry `attempt` (1-based): full jitter over 0.5 s, 1 s, 2 s... */
+  delayMs(attempt: number, random = Math.random): number {
+    return Math.round(random() * 500 * 2 ** (attempt - 1));
+  },
+  isRetryableStatus(status: number): boolean {
+    return status === 408 || status === 429 || status >= 500;
+  },
+};
+
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const method = options.method ?? "GET";
+  const canRetry = method === "GET" || options.idempotencyKey !== undefined;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptOnce(path, method, options);
+    if (outcome.ok) return parseBody(schema, outcome.body);
+    const error = outcome.error;
+    const retryable =
+      canRetry &&
+      attempt < MAX_RETRIES &&
+      (error.code === "network_error" || error.code === "timeout" || retryPolicy.isRetryableStatus(error.status));
+    const wait =
+      error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : retryPolicy.delayMs(attempt + 1);
+    if (!retryable || wait > MAX_WAIT_MS || options.signal?.aborted) throw error;
+    await sleep(wait, options.signal);
+  }
+}
+
+type Outcome = { ok: true; body: unknown } | { ok: false; error: ApiError };
+
+async function attemptOnce(path: string, method: string, options: RequestOptions): Promise<Outcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort("timeout"), options.timeoutMs ?? TIMEOUT_MS);
+  const onAbort = () => controller.abort("cancelled");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  try {
+    const response = await fetch(path, {
+      method,
+      headers,
+      body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+      credentials: "same-origin",
+      signal: controller.signal,
+    });
+    const body = response.status === 204 ? null : await response.json().catch(() => undefined);
+    if (response.ok) return { ok: true, body };
+    return { ok: false, error: errorFrom(response, body) };
+  } catch {
+    if (options.signal?.aborted) throw new DOMException("The request was cancelled", "AbortError");
+    return { ok: false, error: new ApiError(controller.signal.aborted ? "timeout" : "network_error") };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+function errorFrom(response: Response, body: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(body);
+  const code = parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : codeForStatus(response.status);
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return new ApiError(code, {
+    status: response.status,
+    field: parsed.success ? parsed.data.error.field : undefined,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  });
+}
+
+function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError("internal", { status: 200 });
+  return parsed.data;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import {
+  type CreateJobRequest,
+  catalogResponseSchema,
+  createJobResponseSchema,
+  guestResponseSchema,
+  jobPageResponseSchema,
+  jobResponseSchema,
+  meResponseSchema,
+  modelResponseSchema,
+  uploadResponseSchema,
+} from "../contracts/api";
+import type { Locale } from "../i18n/locale";
+import { apiRequest } from "./client";
+
+/** One typed function per API route the browser uses (api.md). */
+export const api = {
+  me: () => apiRequest("/api/me", meResponseSchema),
+  startGuest: () => apiRequest("/api/session/guest", guestResponseSchema, { method: "POST", body: {} }),
+  catalog: (locale: Locale) => apiRequest(`/api/models?locale=${locale}`, catalogResponseSchema),
+  model: (idOrSlug: string, locale: Locale) =>
+    apiRequest(`/api/models/${encodeURIComponent(idOrSlug)}?locale=${locale}`, modelResponseSchema),
+  createJob: (body: CreateJobRequest, idempotencyKey: string) =>
+    apiRequest("/api/jobs", createJobResponseSchema, { method: "POST", body, idempotencyKey }),
+  job: (id: string) => apiRequest(`/api/jobs/${encodeURIComponent(id)}`, jobResponseSchema),
+  jobs: (params: { cursor?: string | null; q?: string; limit?: number } = {}) => {
+    const search = new URLSearchParams();
+    if (params.cursor) search.set("cursor", params.cursor);
+    if (params.q) search.set("q", params.q);
+    if (params.limit) search.set("limit", String(params.limit));
+    return apiRequest(`/api/jobs?${search}`, jobPageResponseSchema);
+  },
+  uploadImage: (file: Blob, name = "image.jpg") => {
+    const form = new FormData();
+    form.set("file", file, name);
+    return apiRequest("/api/uploads", uploadResponseSchema, { method: "POST", form });
+  },
+  health: () => apiRequest("/api/health", z.object({ ok: z.literal(true), mode: z.string(), version: z.string() })),
+};

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { modelSchema, requestedSettingsSchema, themeSchema } from "./catalog";
+import { jobSchema } from "./job";
+import { meSchema } from "./user";
+
+/** Request and response bodies of the HTTP API (api.md), shared by route handlers and lib/api. */
+
+/** One prompt limit for the form, the API and the database (video_jobs.prompt check). */
+export const MAX_PROMPT_LENGTH = 1000;
+
+/** Accepted input images (uploaded before the job, referenced by the path the server returned). */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+export const catalogModelSchema = modelSchema.extend({
+  /** The cheapest generation this model offers, in credits. */
+  fromCredits: z.number().int().positive(),
+});
+export type CatalogModel = z.infer<typeof catalogModelSchema>;
+
+export const catalogResponseSchema = z.object({
+  models: z.array(catalogModelSchema),
+  themes: z.array(themeSchema),
+});
+export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
+
+export const modelResponseSchema = z.object({ model: catalogModelSchema });
+
+export const meResponseSchema = meSchema;
+export const guestResponseSchema = z.object({ user: meSchema });
+
+export const createJobRequestSchema = z
+  .object({
+    modelId: z.uuid(),
+    prompt: z.string().trim().min(1).max(MAX_PROMPT_LENGTH),
+    settings: requestedSettingsSchema.default({}),
+    themeId: z.uuid().optional(),
+    imageUrl: z.string().min(1).max(300).optional(),
+  })
+  .strict();
+export type CreateJobRequest = z.input<typeof createJobRequestSchema>;
+
+export const createJobResponseSchema = z.object({ job: jobSchema, credits: z.number().int().nonnegative() });
+export type CreateJobResponse = z.infer<typeof createJobResponseSchema>;
+
+export const jobResponseSchema = z.object({ job: jobSchema });
+
+export const jobPageResponseSchema = z.object({ jobs: z.array(jobSchema), nextCursor: z.string().nullable() });
+export type JobPage = z.infer<typeof jobPageResponseSchema>;
+
+export const uploadResponseSchema = z.object({
+  /** The reference to send as `imageUrl` when creating the job. */
+  imageUrl: z.string(),
+  /** A short-lived link to show the uploaded picture. */
+  previewUrl: z.string(),
+});
+export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});

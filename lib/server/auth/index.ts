@@ -1,0 +1,12 @@
+import { getConfig } from "../config";
+import type { SessionPort } from "./session";
+
+export type { CookieJar } from "./cookies";
+export { requestCookieJar } from "./cookies";
+export type { Session, SessionPort } from "./session";
+
+/** The Session adapter of the configured mode. */
+export async function getSessionPort(): Promise<SessionPort> {
+  if (getConfig().mode === "supabase") return (await import("./supabase")).supabaseSessions;
+  return (await import("./local")).localSessions;
+}

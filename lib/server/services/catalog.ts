@@ -1,0 +1,24 @@
+import "server-only";
+import type { CatalogModel, CatalogResponse } from "../../contracts/api";
+import type { Model } from "../../contracts/catalog";
+import { cheapestCredits } from "../../contracts/pricing";
+import type { Locale } from "../../i18n/locale";
+import { getRpc } from "../db";
+import { catalogResult, modelResult } from "../db/results";
+
+function withFromCredits(model: Model): CatalogModel {
+  return { ...model, fromCredits: cheapestCredits(model.inputs, model.pricing) ?? 1 };
+}
+
+/** Available models (featured first) with their cheapest price, and the theme presets. */
+export async function getCatalog(locale: Locale): Promise<CatalogResponse> {
+  const rpc = await getRpc();
+  const { models, themes } = await rpc.call("list_catalog", { p_locale: locale }, catalogResult);
+  return { models: models.map(withFromCredits), themes };
+}
+
+/** One available model by id or slug; model_not_found otherwise. */
+export async function getModel(idOrSlug: string, locale: Locale): Promise<CatalogModel> {
+  const rpc = await getRpc();
+  return withFromCredits((await rpc.call("get_model", { p_model: idOrSlug, p_locale: locale }, modelResult)).model);
+}

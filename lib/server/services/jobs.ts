@@ -1,0 +1,100 @@
+import "server-only";
+import type { CreateJobRequest, CreateJobResponse, JobPage } from "../../contracts/api";
+import { createJobRequestSchema } from "../../contracts/api";
+import type { Job } from "../../contracts/job";
+import type { Session } from "../auth";
+import { getRpc } from "../db";
+import { type DbJob, generateResult, jobPageResult, jobResult, rateLimitResult } from "../db/results";
+import { parseWith } from "../http";
+import { localJobRunner } from "../jobs/local-runner";
+import { getMediaStore } from "../storage";
+
+/** Generations per user per minute: a person clicking fast, not a script. */
+const GENERATIONS_PER_MINUTE = 6;
+/** How long a media link in an API answer stays valid. */
+const MEDIA_LINK_SECONDS = 3600;
+
+/**
+ * Charges the user and creates the job in one SQL transaction (generate_video), then hands it to
+ * the provider. The same Idempotency-Key replays the first answer without charging again.
+ */
+export async function createJob(session: Session, key: string, body: CreateJobRequest): Promise<CreateJobResponse> {
+  const input = parseWith(createJobRequestSchema, body);
+  const rpc = await getRpc();
+  await rpc.call(
+    "check_rate_limit",
+    { p_bucket: `generate:user:${session.userId}`, p_limit: GENERATIONS_PER_MINUTE, p_window_seconds: 60 },
+    rateLimitResult,
+  );
+  const result = await rpc.call(
+    "generate_video",
+    {
+      p_user_id: session.userId,
+      p_idempotency_key: key,
+      p_model_id: input.modelId,
+      p_prompt: input.prompt,
+      p_settings: input.settings,
+      p_theme_id: input.themeId ?? null,
+      p_input_image_path: input.imageUrl ?? null,
+      p_provider: "local",
+    },
+    generateResult,
+  );
+  localJobRunner().ensure(result.job);
+  return { job: await toApiJob(result.job), credits: result.credits };
+}
+
+/** The user's own job (another user's reads as job_not_found). */
+export async function getJob(session: Session, jobId: string): Promise<Job> {
+  const rpc = await getRpc();
+  const { job } = await rpc.call("get_job", { p_user_id: session.userId, p_job_id: jobId }, jobResult);
+  // A job left in flight by a restarted server is picked up again here.
+  localJobRunner().ensure(job);
+  return toApiJob(job);
+}
+
+export async function listJobs(
+  session: Session,
+  params: { limit: number; cursor: string | null; query: string | null },
+): Promise<JobPage> {
+  const rpc = await getRpc();
+  const page = await rpc.call(
+    "list_jobs",
+    { p_user_id: session.userId, p_limit: params.limit, p_cursor: params.cursor, p_query: params.query },
+    jobPageResult,
+  );
+  return { jobs: await Promise.all(page.jobs.map(toApiJob)), nextCursor: page.nextCursor };
+}
+
+/** The API's view of a job: storage paths become short-lived signed links. */
+export async function toApiJob(job: DbJob): Promise<Job> {
+  const media = await getMediaStore();
+  const link = (path: string | null, download?: string) =>
+    path ? media.signedUrl(path, { expiresInSeconds: MEDIA_LINK_SECONDS, download }) : Promise.resolve(null);
+  const fileName = `rendio-${job.model.slug}-${job.createdAt.slice(0, 10)}.mp4`;
+  const [videoUrl, downloadUrl, thumbnailUrl] = await Promise.all([
+    link(job.videoPath),
+    link(job.videoPath, fileName),
+    link(job.thumbnailPath),
+  ]);
+  return {
+    id: job.id,
+    status: job.status,
+    progress: job.progress,
+    queuePosition: job.queuePosition,
+    prompt: job.prompt,
+    settings: job.settings,
+    model: job.model,
+    themeId: job.themeId,
+    creditsUsed: job.creditsUsed,
+    videoUrl,
+    thumbnailUrl,
+    downloadUrl,
+    errorCode: job.errorCode,
+    refunded: job.refunded,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    completedAt: job.completedAt,
+    expiresAt: job.expiresAt,
+  };
+}

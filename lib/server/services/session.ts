@@ -1,0 +1,65 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Me } from "../../contracts/user";
+import { AppError } from "../../errors";
+import type { Locale } from "../../i18n/locale";
+import { type CookieJar, getSessionPort, type Session } from "../auth";
+import { getRpc } from "../db";
+import { meResult, onboardResult, rateLimitResult } from "../db/results";
+
+/** New guests per client address per hour: enough for a family behind one router, not for farming. */
+const GUESTS_PER_ADDRESS_PER_HOUR = 50;
+
+/** The caller's session, renewed when close to expiry. */
+export async function currentSession(jar: CookieJar): Promise<Session | null> {
+  return (await getSessionPort()).refresh(jar);
+}
+
+export async function requireSession(jar: CookieJar): Promise<Session> {
+  const session = await currentSession(jar);
+  if (!session) throw new AppError("unauthorized");
+  return session;
+}
+
+/**
+ * Makes the visitor a guest with the welcome credits, once. A visitor who already has a session
+ * keeps it (created: false); one whose identity is gone gets a new guest.
+ */
+export async function startGuestSession(
+  jar: CookieJar,
+  context: { locale: Locale; address: string },
+): Promise<{ user: Me; created: boolean }> {
+  const rpc = await getRpc();
+  const existing = await currentSession(jar);
+  if (existing) {
+    try {
+      const onboarded = await rpc.call(
+        "onboard_user",
+        { p_user_id: existing.userId, p_language: context.locale },
+        onboardResult,
+      );
+      return { user: onboarded.user, created: onboarded.created };
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "unauthorized")) throw error;
+    }
+  }
+  const address = createHash("sha256").update(context.address).digest("base64url").slice(0, 22);
+  await rpc.call(
+    "check_rate_limit",
+    { p_bucket: `guest:address:${address}`, p_limit: GUESTS_PER_ADDRESS_PER_HOUR, p_window_seconds: 3600 },
+    rateLimitResult,
+  );
+  const session = await (await getSessionPort()).createGuest(jar);
+  const onboarded = await rpc.call(
+    "onboard_user",
+    { p_user_id: session.userId, p_language: context.locale },
+    onboardResult,
+  );
+  return { user: onboarded.user, created: true };
+}
+
+export async function getMe(jar: CookieJar): Promise<Me> {
+  const session = await requireSession(jar);
+  const rpc = await getRpc();
+  return (await rpc.call("get_me", { p_user_id: session.userId }, meResult)).user;
+}
