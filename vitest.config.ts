@@ -33,6 +33,7 @@ export default defineConfig({
         test: {
           name: "routes",
           include: ["app/**/*.test.ts"],
+          globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
       },
       {

@@ -47,9 +47,13 @@ export async function apiRequest<S extends z.ZodType>(
     const retryable =
       canRetry &&
       attempt < MAX_RETRIES &&
-      (error.code === "network_error" || error.code === "timeout" || retryPolicy.isRetryableStatus(error.status));
+      (error.code === "network_error" ||
+        error.code === "timeout" ||
+        retryPolicy.isRetryableStatus(error.status));
     const wait =
-      error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : retryPolicy.delayMs(attempt + 1);
+      error.retryAfterSeconds !== undefined
+        ? error.retryAfterSeconds * 1000
+        : retryPolicy.delayMs(attempt + 1);
     if (!retryable || wait > MAX_WAIT_MS || options.signal?.aborted) throw error;
     await sleep(wait, options.signal);
   }
@@ -87,7 +91,10 @@ async function attemptOnce(path: string, method: string, options: RequestOptions
 
 function errorFrom(response: Response, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
-  const code = parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : codeForStatus(response.status);
+  const code =
+    parsed.success && isErrorCode(parsed.data.error.code)
+      ? parsed.data.error.code
+      : codeForStatus(response.status);
   const retryAfter = Number(response.headers.get("retry-after"));
   return new ApiError(code, {
     status: response.status,

@@ -35,5 +35,6 @@ export const api = {
     form.set("file", file, name);
     return apiRequest("/api/uploads", uploadResponseSchema, { method: "POST", form });
   },
-  health: () => apiRequest("/api/health", z.object({ ok: z.literal(true), mode: z.string(), version: z.string() })),
+  health: () =>
+    apiRequest("/api/health", z.object({ ok: z.literal(true), mode: z.string(), version: z.string() })),
 };

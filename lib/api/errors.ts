@@ -11,7 +11,10 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ApiErrorCode, options: { status?: number; field?: string; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ApiErrorCode,
+    options: { status?: number; field?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(code);
     this.name = "ApiError";
     this.code = code;
@@ -29,7 +32,8 @@ export class ApiError extends Error {
 /** The catalogue code for a status when the body did not say (a proxy's HTML error page, say). */
 export function codeForStatus(status: number): ErrorCode {
   const match = (Object.entries(errorCatalogue) as [ErrorCode, { status: number }][]).find(
-    ([code, entry]) => entry.status === status && !["idempotency_key_required", "model_not_found"].includes(code),
+    ([code, entry]) =>
+      entry.status === status && !["idempotency_key_required", "model_not_found"].includes(code),
   );
   if (match) return match[0];
   return status >= 500 ? "service_unavailable" : "validation_failed";

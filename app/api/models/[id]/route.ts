@@ -12,7 +12,12 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const model = await getModel(id, isLocale(asked) ? asked : locale);
     return json(
       { model },
-      { headers: { "cache-control": "public, max-age=60, stale-while-revalidate=86400", vary: "Accept-Language, Cookie" } },
+      {
+        headers: {
+          "cache-control": "public, max-age=60, stale-while-revalidate=86400",
+          vary: "Accept-Language, Cookie",
+        },
+      },
     );
   });
 }

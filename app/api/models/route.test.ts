@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { catalogResponseSchema, modelResponseSchema } from "@/lib/contracts/api";
+import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { GET as getModel } from "./[id]/route";
+import { GET as getModels } from "./route";
+
+let route: RouteDb;
+beforeAll(async () => {
+  route = await openRouteDatabase();
+});
+afterAll(() => route.close());
+
+test("GET /api/models: available models featured first, each with its cheapest price, cacheable", async () => {
+  const response = await new TestBrowser().call(getModels, "/api/models");
+  expect(response.status).toBe(200);
+  expect(response.headers.get("cache-control")).toMatch(/stale-while-revalidate/);
+  const { models, themes } = catalogResponseSchema.parse(await response.json());
+  expect(models.length).toBeGreaterThanOrEqual(6);
+  expect(themes.length).toBeGreaterThanOrEqual(5);
+  const ltx = models.find((m) => m.slug === "ltx-2-fast");
+  expect(ltx?.fromCredits).toBe(3);
+});
+
+test("the language comes from ?locale=, else the request", async () => {
+  const browser = new TestBrowser();
+  const en = catalogResponseSchema.parse(
+    await (await browser.call(getModels, "/api/models?locale=en")).json(),
+  );
+  const tr = catalogResponseSchema.parse(
+    await (await browser.call(getModels, "/api/models", { headers: { "accept-language": "tr" } })).json(),
+  );
+  expect(tr.models[0]?.description).not.toBe(en.models[0]?.description);
+});
+
+test("GET /api/models/:id by slug or id; unknown is 404 model_not_found", async () => {
+  const browser = new TestBrowser();
+  const bySlug = await browser.call(getModel, "/api/models/sora-2-image-to-video", {
+    params: { id: "sora-2-image-to-video" },
+  });
+  const { model } = modelResponseSchema.parse(await bySlug.json());
+  const byId = await browser.call(getModel, `/api/models/${model.id}`, { params: { id: model.id } });
+  expect(modelResponseSchema.parse(await byId.json()).model.slug).toBe("sora-2-image-to-video");
+  for (const id of ["no-such-model", crypto.randomUUID(), "x".repeat(500)]) {
+    const missing = await browser.call(getModel, `/api/models/${id}`, { params: { id } });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe("model_not_found");
+  }
+});

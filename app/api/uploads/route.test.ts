@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { GET as getMedia } from "@/app/api/media/[...path]/route";
+import { POST as startGuest } from "@/app/api/session/guest/route";
+import { uploadResponseSchema } from "@/lib/contracts/api";
+import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { POST as upload } from "./route";
+
+let route: RouteDb;
+let png: Uint8Array;
+beforeAll(async () => {
+  route = await openRouteDatabase();
+  png = new Uint8Array(
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: "#6b4fff" } })
+      .png()
+      .toBuffer(),
+  );
+});
+afterAll(() => route.close());
+
+async function guest() {
+  const browser = new TestBrowser();
+  const { user } = await (
+    await browser.call(startGuest, "/api/session/guest", {
+      json: {},
+      headers: { "x-forwarded-for": randomUUID() },
+    })
+  ).json();
+  return { browser, userId: user.id as string };
+}
+
+function form(bytes: Uint8Array, name = "photo.png", type = "image/png"): FormData {
+  const data = new FormData();
+  data.set("file", new Blob([bytes], { type }), name);
+  return data;
+}
+
+test("an image lands in the user's private folder and is shown through a signed link", async () => {
+  const { browser, userId } = await guest();
+  const response = await browser.call(upload, "/api/uploads", { body: form(png) });
+  expect(response.status).toBe(201);
+  const { imageUrl, previewUrl } = uploadResponseSchema.parse(await response.json());
+  expect(imageUrl).toMatch(new RegExp(`^inputs/${userId}/[0-9a-f-]{36}\\.png$`));
+  expect(existsSync(path.join(route.dataDir, "media", imageUrl))).toBe(true);
+  const url = new URL(previewUrl, "http://localhost");
+  const preview = await browser.call(getMedia, url.pathname + url.search, {
+    params: { path: url.pathname.replace("/api/media/", "").split("/") },
+  });
+  expect(preview.status).toBe(200);
+  expect(preview.headers.get("content-type")).toBe("image/png");
+  expect(new Uint8Array(await preview.arrayBuffer())).toEqual(png);
+});
+
+test("the type comes from the bytes, not the name: text called photo.jpg is refused", async () => {
+  const { browser } = await guest();
+  const fake = new TextEncoder().encode("this is not an image, just some text pretending ".repeat(4));
+  const response = await browser.call(upload, "/api/uploads", {
+    body: form(fake, "photo.jpg", "image/jpeg"),
+  });
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ error: { code: "validation_failed", field: "file" } });
+});
+
+test("a GIF is not an accepted type", async () => {
+  const { browser } = await guest();
+  const gif = new Uint8Array(
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
+      .gif()
+      .toBuffer(),
+  );
+  const response = await browser.call(upload, "/api/uploads", { body: form(gif, "a.gif", "image/gif") });
+  expect(response.status).toBe(400);
+});
+
+test("more than 10 MB is 413 and nothing is stored", async () => {
+  const { browser, userId } = await guest();
+  const big = new Uint8Array(10 * 1024 * 1024 + 1);
+  big.set(png.slice(0, 8));
+  const response = await browser.call(upload, "/api/uploads", { body: form(big) });
+  expect(response.status).toBe(413);
+  expect(existsSync(path.join(route.dataDir, "media", "inputs", userId))).toBe(false);
+});
+
+test("no file, not multipart, or no session are refused", async () => {
+  const { browser } = await guest();
+  const empty = await browser.call(upload, "/api/uploads", { body: new FormData() });
+  expect(empty.status).toBe(400);
+  const notMultipart = await browser.call(upload, "/api/uploads", { json: { file: "x" } });
+  expect(notMultipart.status).toBe(400);
+  const anonymous = await new TestBrowser().call(upload, "/api/uploads", { body: form(png) });
+  expect(anonymous.status).toBe(401);
+});
