@@ -33,10 +33,44 @@ export const retryPolicy = {
   },
 };
 
-export async function apiRequest<S extends z.ZodType>(
+export type ClientOptions = {
+  /** Where the API lives; the page's own origin (relative URLs) by default. */
+  baseUrl?: string;
+  timeoutMs?: number;
+  /** Randomness for the backoff jitter. */
+  random?: () => number;
+};
+
+export type ApiClient = {
+  request<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+};
+
+export function createApiClient(client: ClientOptions = {}): ApiClient {
+  return {
+    request: (path, schema, options = {}) =>
+      request(
+        client.baseUrl ? new URL(path, client.baseUrl).toString() : path,
+        schema,
+        {
+          timeoutMs: client.timeoutMs,
+          ...options,
+        },
+        client.random ?? Math.random,
+      ),
+  };
+}
+
+const defaultClient = createApiClient();
+
+export function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}) {
+  return defaultClient.request(path, schema, options);
+}
+
+async function request<S extends z.ZodType>(
   path: string,
   schema: S,
-  options: RequestOptions = {},
+  options: RequestOptions,
+  random: () => number,
 ): Promise<z.output<S>> {
   const method = options.method ?? "GET";
   const canRetry = method === "GET" || options.idempotencyKey !== undefined;
