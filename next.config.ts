@@ -11,6 +11,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // These find files next to themselves at run time (ffmpeg's binary, PGlite's WASM): never bundle.
+  serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "@electric-sql/pglite"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -26,13 +26,14 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          exclude: ["lib/server/jobs/**"],
         },
       },
       {
         extends: true,
         test: {
           name: "routes",
-          include: ["app/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "lib/server/jobs/**/*.test.ts"],
           globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
       },

@@ -46,7 +46,8 @@ export async function openRouteDatabase(): Promise<RouteDb> {
 }
 
 type Params = Record<string, string | string[]>;
-type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
+// biome-ignore lint/suspicious/noExplicitAny: each route types its own params
+type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 /** A browser's cookie jar in front of route handlers: keeps what Set-Cookie sets. */
 export class TestBrowser {

@@ -121,7 +121,7 @@ describe("POST /api/jobs then GET /api/jobs/:id", () => {
 });
 
 describe("bad input is refused with its error and changes nothing", () => {
-  const oversized = JSON.stringify(body({ prompt: "x".repeat(70 * 1024) }));
+  const oversized = () => JSON.stringify(body({ prompt: "x".repeat(70 * 1024) }));
   const cases: [string, (b: TestBrowser) => Promise<Response>, number, string, string?][] = [
     ["no Idempotency-Key", (b) => post(b, body(), null), 400, "idempotency_key_required"],
     ["a malformed Idempotency-Key", (b) => post(b, body(), "abc"), 400, "idempotency_key_required"],
@@ -151,7 +151,7 @@ describe("bad input is refused with its error and changes nothing", () => {
       "a body over 64 KB",
       (b) =>
         b.call(createJob, "/api/jobs", {
-          body: oversized,
+          body: oversized(),
           headers: { "content-type": "application/json", "idempotency-key": randomUUID() },
         }),
       413,

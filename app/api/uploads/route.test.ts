@@ -34,7 +34,7 @@ async function guest() {
 
 function form(bytes: Uint8Array, name = "photo.png", type = "image/png"): FormData {
   const data = new FormData();
-  data.set("file", new Blob([bytes], { type }), name);
+  data.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
   return data;
 }
 

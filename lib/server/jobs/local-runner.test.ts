@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
+import { getRpc } from "../db";
+import { generateResult, jobResult, onboardResult } from "../db/results";
+import { sweep } from "./background";
+import { localJobRunner, resumeLocalJobs } from "./local-runner";
+
+let route: RouteDb;
+beforeAll(async () => {
+  route = await openRouteDatabase();
+});
+afterAll(() => route.close());
+
+async function guestWithJob(status: "pending" | "processing") {
+  const rpc = await getRpc();
+  const user = randomUUID();
+  await route.db.query("insert into auth.users (id, is_anonymous) values ($1, true)", [user]);
+  await rpc.call("onboard_user", { p_user_id: user }, onboardResult);
+  const model = (
+    await route.db.query<{ id: string }>("select id from public.models where slug = 'ltx-2-fast'")
+  ).rows[0];
+  // As a server that crashed would leave it: charged, in flight, and queued nowhere.
+  const { job } = await rpc.call(
+    "generate_video",
+    {
+      p_user_id: user,
+      p_idempotency_key: randomUUID(),
+      p_model_id: model?.id,
+      p_prompt: "left behind by a restart",
+    },
+    generateResult,
+  );
+  if (status === "processing") {
+    await route.db.query("update public.video_jobs set status = 'processing', progress = 0.4 where id = $1", [
+      job.id,
+    ]);
+  }
+  return { user, job };
+}
+
+const read = async (id: string) => (await (await getRpc()).call("find_job", { p_job_id: id }, jobResult)).job;
+
+test("jobs left in flight by a restart are picked up again and finish", async () => {
+  const pending = await guestWithJob("pending");
+  const processing = await guestWithJob("processing");
+  expect(await resumeLocalJobs()).toBeGreaterThanOrEqual(2);
+  for (const { job } of [pending, processing]) {
+    const done = await eventually(async () => {
+      const now = await read(job.id);
+      return now.status === "completed" || now.status === "failed" ? now : undefined;
+    }, 60_000);
+    expect(done.status).toBe("completed");
+    expect(existsSync(path.join(route.dataDir, "media", done.videoPath as string))).toBe(true);
+  }
+});
+
+test("a queued job is queued once, however often it is seen", async () => {
+  const { job } = await guestWithJob("pending");
+  const runner = localJobRunner();
+  runner.ensure(job);
+  runner.ensure(job);
+  await resumeLocalJobs();
+  const done = await eventually(async () => {
+    const now = await read(job.id);
+    return now.status === "completed" ? now : undefined;
+  }, 60_000);
+  const refunds = await route.db.query(
+    "select 1 from public.credit_ledger where job_id = $1 and kind = 'refund'",
+    [job.id],
+  );
+  expect(done.status).toBe("completed");
+  expect(refunds.rows).toHaveLength(0);
+});
+
+test("the sweeper removes expired jobs with their media files", async () => {
+  const { job } = await guestWithJob("pending");
+  localJobRunner().ensure(job);
+  const done = await eventually(async () => {
+    const now = await read(job.id);
+    return now.status === "completed" ? now : undefined;
+  }, 60_000);
+  const files = [done.videoPath, done.thumbnailPath].map((p) =>
+    path.join(route.dataDir, "media", p as string),
+  );
+  expect(files.every(existsSync)).toBe(true);
+  await route.db.query(
+    "update public.video_jobs set expires_at = now() - interval '1 second' where id = $1",
+    [job.id],
+  );
+  const result = await sweep();
+  expect(result.jobsExpired).toBeGreaterThanOrEqual(1);
+  expect(files.some(existsSync)).toBe(false);
+});
