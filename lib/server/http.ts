@@ -15,7 +15,8 @@ export function errorResponse(error: unknown): Response {
   const appError = error instanceof AppError ? error : new AppError("internal");
   if (appError.code === "internal") console.error("[rendio] unexpected error", error);
   const headers = new Headers({ "cache-control": "no-store" });
-  if (appError.retryAfterSeconds !== undefined) headers.set("retry-after", String(appError.retryAfterSeconds));
+  if (appError.retryAfterSeconds !== undefined)
+    headers.set("retry-after", String(appError.retryAfterSeconds));
   return Response.json(appError.toBody(), { status: appError.status, headers });
 }
 
@@ -88,7 +89,8 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  const host =
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -113,5 +115,9 @@ export function idempotencyKey(request: Request): string {
 
 /** The client's address as the platform reports it (first X-Forwarded-For hop), for rate limits. */
 export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
+  return (
+    request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
+    request.headers.get("x-real-ip") ||
+    "local"
+  );
 }

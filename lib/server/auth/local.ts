@@ -18,7 +18,11 @@ type Identity = { id: string; email: string | null; isAnonymous: boolean };
 async function issue(jar: CookieJar, identity: Identity): Promise<Session> {
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = now + LIFETIME_SECONDS;
-  const token = await new SignJWT({ role: "authenticated", is_anonymous: identity.isAnonymous, email: identity.email })
+  const token = await new SignJWT({
+    role: "authenticated",
+    is_anonymous: identity.isAnonymous,
+    email: identity.email,
+  })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(identity.id)
     .setIssuer(ISSUER)

@@ -51,7 +51,11 @@ export const generateResult = z.object({
 });
 export const jobResult = z.object({ job: dbJobSchema });
 export const jobListResult = z.object({ jobs: z.array(dbJobSchema) });
-export const localAuthUserResult = z.object({ id: z.uuid(), email: z.string().nullable(), isAnonymous: z.boolean() });
+export const localAuthUserResult = z.object({
+  id: z.uuid(),
+  email: z.string().nullable(),
+  isAnonymous: z.boolean(),
+});
 export const jobChangeResult = z.object({ job: dbJobSchema, changed: z.boolean() });
 export const jobFailResult = jobChangeResult.extend({ credits: z.number().int().nonnegative() });
 export const jobPageResult = z.object({ jobs: z.array(dbJobSchema), nextCursor: z.string().nullable() });

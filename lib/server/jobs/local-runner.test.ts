@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { getRpc } from "../db";
 import { generateResult, jobResult, onboardResult } from "../db/results";
+import { getMediaStore } from "../storage";
 import { sweep } from "./background";
 import { localJobRunner, resumeLocalJobs } from "./local-runner";
 
@@ -93,4 +94,48 @@ test("the sweeper removes expired jobs with their media files", async () => {
   const result = await sweep();
   expect(result.jobsExpired).toBeGreaterThanOrEqual(1);
   expect(files.some(existsSync)).toBe(false);
+});
+
+test("a render that fails marks the job failed and refunds it, once", async () => {
+  const rpc = await getRpc();
+  const user = randomUUID();
+  await route.db.query("insert into auth.users (id, is_anonymous) values ($1, true)", [user]);
+  await rpc.call("onboard_user", { p_user_id: user }, onboardResult);
+  // Passes the upload's magic-byte check, but no decoder can read it: the provider fails for real.
+  const image = `inputs/${user}/${randomUUID()}.jpg`;
+  const broken = new Uint8Array(512).fill(7);
+  broken.set([0xff, 0xd8, 0xff, 0xe0]);
+  await (await getMediaStore()).put(image, broken, "image/jpeg");
+  const model = (
+    await route.db.query<{ id: string }>("select id from public.models where slug = 'sora-2-image-to-video'")
+  ).rows[0];
+  const { job, credits } = await rpc.call(
+    "generate_video",
+    {
+      p_user_id: user,
+      p_idempotency_key: randomUUID(),
+      p_model_id: model?.id,
+      p_prompt: "animate my photo",
+      p_input_image_path: image,
+    },
+    generateResult,
+  );
+  expect(credits).toBe(10 - job.creditsUsed);
+  localJobRunner().ensure(job);
+  const failed = await eventually(async () => {
+    const now = await read(job.id);
+    return now.status === "failed" ? now : undefined;
+  }, 30_000);
+  expect(failed).toMatchObject({ errorCode: "provider_error", refunded: true, videoPath: null });
+  localJobRunner().ensure(failed); // a late status read changes nothing
+  const ledger = await route.db.query<{ kind: string }>(
+    "select kind from public.credit_ledger where job_id = $1 order by id",
+    [job.id],
+  );
+  expect(ledger.rows.map((r) => r.kind)).toEqual(["spend", "refund"]);
+  const balance = await route.db.query<{ credits: number }>(
+    "select credits from public.users where id = $1",
+    [user],
+  );
+  expect(balance.rows[0]?.credits).toBe(10);
 });

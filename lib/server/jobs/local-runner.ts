@@ -55,9 +55,15 @@ class LocalJobRunner {
         jobChangeResult,
       );
       if (!started.changed) return;
+      const media = await getMediaStore();
+      let imageFile: string | undefined;
+      if (job.inputImagePath) {
+        imageFile = path.join(workDir, `input${path.extname(job.inputImagePath)}`);
+        await media.download(job.inputImagePath, imageFile);
+      }
       let reported = 0;
       const result = await renderPreviewVideo(
-        { prompt: job.prompt, settings: job.settings, seed: job.id },
+        { prompt: job.prompt, settings: job.settings, seed: job.id, imageFile },
         workDir,
         (fraction) => {
           if (fraction - reported < 0.1 || fraction >= 1) return;
@@ -67,7 +73,6 @@ class LocalJobRunner {
             .catch(() => undefined); // progress is a hint; the final transition is what counts
         },
       );
-      const media = await getMediaStore();
       const videoPath = `videos/${job.userId}/${job.id}.mp4`;
       const thumbnailPath = `thumbnails/${job.userId}/${job.id}.jpg`;
       await media.putFile(videoPath, result.videoFile, "video/mp4");

@@ -1,7 +1,16 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, describe, expect, test } from "vitest";
 import type { VideoSettings } from "@/lib/contracts/catalog";
 import { ffmpegBinary, frameSize, type RenderInput, renderPreviewVideo, wrapPrompt } from "./local-renderer";
@@ -175,6 +184,45 @@ describe("renderPreviewVideo", () => {
         renderPreviewVideo({ prompt: "x", seed: "x", settings: settings({ durationSeconds }) }, dir),
       ).rejects.toThrow(/whole seconds/);
     }
+  });
+});
+
+describe("image-to-video previews", () => {
+  test("an input photo becomes the picture, panned across the frame", async () => {
+    const photo = path.join(dir, "photo.jpg");
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: "#2a9d8f" } })
+      .jpeg()
+      .toFile(photo);
+    const { result } = await render("2 s 9:16 from a photo", {
+      prompt: "my dog running on the beach",
+      settings: settings({ durationSeconds: 2, aspectRatio: "9:16", audio: false }),
+      seed: "photo",
+      imageFile: photo,
+    });
+    const info = await probe(result.videoFile);
+    expect(info).toMatch(/Video: h264/);
+    expect(info).toMatch(/480x854/);
+    // The photo's teal dominates the frame: sample the thumbnail's average colour.
+    const { channels } = await sharp(result.thumbnailFile).stats();
+    const [r, g, b] = channels.map((c) => c.mean) as [number, number, number];
+    expect(g).toBeGreaterThan(r);
+    expect(b).toBeGreaterThan(r);
+  });
+
+  test("an image that only looks like a JPEG fails the render with ffmpeg's reason", async () => {
+    const broken = path.join(dir, "broken.jpg");
+    writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(400, 7)]));
+    await expect(
+      renderPreviewVideo(
+        {
+          prompt: "x",
+          settings: settings({ durationSeconds: 1, audio: false }),
+          seed: "x",
+          imageFile: broken,
+        },
+        path.join(dir, "broken-out"),
+      ),
+    ).rejects.toThrow(/ffmpeg/i);
   });
 });
 

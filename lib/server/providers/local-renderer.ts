@@ -14,7 +14,13 @@ import type { VideoSettings } from "../../contracts/catalog";
  * H.264 High (level 3.1), yuv420p, 24 fps, AAC, `+faststart`: plays in Safari and every browser.
  */
 
-export type RenderInput = { prompt: string; settings: VideoSettings; seed: string };
+export type RenderInput = {
+  prompt: string;
+  settings: VideoSettings;
+  seed: string;
+  /** For image-to-video: a local image file the preview slowly pans across instead of the gradient. */
+  imageFile?: string;
+};
 export type RenderResult = {
   videoFile: string;
   thumbnailFile: string;
@@ -150,6 +156,7 @@ export function videoArgs(options: {
   /** Files in ffmpeg's working directory holding the prompt lines; empty when no font. */
   lineFiles: string[];
   labelFile: string | undefined;
+  imageFile?: string;
   output: string;
 }): string[] {
   const { width, height, durationSeconds: d } = options;
@@ -179,7 +186,16 @@ export function videoArgs(options: {
     `255*(${n(p.brightness)}+${n(p.contrast)}*cos(2*PI*(${n(p.range)}*val/255+${n(phase)})))`;
   const [red, green, blue] = p.phases as [number, number, number];
 
-  const filters = [
+  // A photo to animate: cover the frame 12 % larger, then pan across it over the clip.
+  const even = (size: number) => 2 * Math.ceil(size / 2);
+  const photo = [
+    `[0:v]scale=${even(width * 1.12)}:${even(height * 1.12)}:force_original_aspect_ratio=increase`,
+    `crop=${width}:${height}:x='(iw-ow)*t/${d}':y='(ih-oh)/2'`,
+    "setsar=1",
+    "format=yuv420p",
+    "vignette=PI/6",
+  ];
+  const gradient = [
     `nullsrc=s=${small(width)}x${small(height)}:r=${FPS}:d=${d}`,
     "format=gray",
     `geq=lum='255*((${plasma})/8+0.5)'`,
@@ -190,6 +206,7 @@ export function videoArgs(options: {
     "setsar=1",
     "vignette=PI/5",
   ];
+  const filters = options.imageFile ? photo : gradient;
 
   const minSide = Math.min(width, height);
   const fontSize = Math.round(minSide * 0.06);
@@ -237,6 +254,9 @@ export function videoArgs(options: {
     "-loglevel",
     "error",
     "-y",
+    ...(options.imageFile
+      ? ["-loop", "1", "-framerate", String(FPS), "-t", String(d), "-i", options.imageFile]
+      : []),
     "-filter_complex",
     graph.join(";"),
     "-map",
@@ -330,6 +350,28 @@ export async function renderPreviewVideo(
     }
 
     const ffmpeg = await ffmpegBinary();
+    // Decode the photo once into a plain PNG: a broken file fails here at once (looping a file
+    // ffmpeg cannot decode would never finish), and odd formats or sizes are normalised.
+    let imageFile: string | undefined;
+    if (input.imageFile) {
+      imageFile = path.join(textDir, "input.png");
+      await runFfmpeg(
+        ffmpeg,
+        [
+          ...["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y"],
+          ...[
+            "-i",
+            path.resolve(input.imageFile),
+            "-frames:v",
+            "1",
+            "-vf",
+            "scale='min(2048,iw)':-2",
+            imageFile,
+          ],
+        ],
+        { cwd: textDir, signal, timeoutMs: 20_000 },
+      );
+    }
     const args = videoArgs({
       prompt: input.prompt,
       seed: input.seed,
@@ -339,12 +381,14 @@ export async function renderPreviewVideo(
       audio: input.settings.audio,
       lineFiles,
       labelFile,
+      imageFile,
       output: videoFile,
     });
     const total = durationSeconds * 1_000_000;
     await runFfmpeg(ffmpeg, args, {
       cwd: textDir,
       signal,
+      timeoutMs: 60_000 + durationSeconds * 10_000,
       onLine: (line) => {
         // ffmpeg's out_time_ms is in microseconds too (a historical misnomer); newer ones add out_time_us.
         const match = /^out_time_(?:us|ms)=(\d+)$/.exec(line.trim());
@@ -377,7 +421,7 @@ export async function renderPreviewVideo(
 function runFfmpeg(
   binaryPath: string,
   args: string[],
-  options: { cwd: string; signal?: AbortSignal; onLine?: (line: string) => void },
+  options: { cwd: string; signal?: AbortSignal; onLine?: (line: string) => void; timeoutMs?: number },
 ): Promise<void> {
   const { signal } = options;
   return new Promise((resolve, reject) => {
@@ -388,6 +432,12 @@ function runFfmpeg(
     const child = spawn(binaryPath, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
     const kill = () => child.kill("SIGKILL");
     signal?.addEventListener("abort", kill, { once: true });
+    // No input may hang a render (and with it a paid job): past the limit ffmpeg is killed.
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, options.timeoutMs ?? 120_000);
 
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -402,12 +452,16 @@ function runFfmpeg(
     });
 
     child.on("error", (error) => {
+      clearTimeout(limit);
       signal?.removeEventListener("abort", kill);
       reject(error);
     });
     child.on("close", (code, killedBy) => {
+      clearTimeout(limit);
       signal?.removeEventListener("abort", kill);
       if (signal?.aborted) reject(abortReason(signal));
+      else if (timedOut)
+        reject(new Error(`ffmpeg took longer than ${options.timeoutMs ?? 120_000} ms and was stopped`));
       else if (code === 0) resolve();
       else {
         const tail = stderr.trim().split("\n").slice(-8).join("\n");

@@ -20,5 +20,7 @@ export async function getCatalog(locale: Locale): Promise<CatalogResponse> {
 /** One available model by id or slug; model_not_found otherwise. */
 export async function getModel(idOrSlug: string, locale: Locale): Promise<CatalogModel> {
   const rpc = await getRpc();
-  return withFromCredits((await rpc.call("get_model", { p_model: idOrSlug, p_locale: locale }, modelResult)).model);
+  return withFromCredits(
+    (await rpc.call("get_model", { p_model: idOrSlug, p_locale: locale }, modelResult)).model,
+  );
 }

@@ -18,7 +18,11 @@ const MEDIA_LINK_SECONDS = 3600;
  * Charges the user and creates the job in one SQL transaction (generate_video), then hands it to
  * the provider. The same Idempotency-Key replays the first answer without charging again.
  */
-export async function createJob(session: Session, key: string, body: CreateJobRequest): Promise<CreateJobResponse> {
+export async function createJob(
+  session: Session,
+  key: string,
+  body: CreateJobRequest,
+): Promise<CreateJobResponse> {
   const input = parseWith(createJobRequestSchema, body);
   const rpc = await getRpc();
   await rpc.call(

@@ -36,5 +36,8 @@ export async function saveInputImage(session: Session, bytes: Uint8Array): Promi
   const path = `inputs/${session.userId}/${randomUUID()}.${kind.extension}`;
   const media = await getMediaStore();
   await media.put(path, bytes, kind.type);
-  return { imageUrl: path, previewUrl: await media.signedUrl(path, { expiresInSeconds: PREVIEW_LINK_SECONDS }) };
+  return {
+    imageUrl: path,
+    previewUrl: await media.signedUrl(path, { expiresInSeconds: PREVIEW_LINK_SECONDS }),
+  };
 }

@@ -102,6 +102,10 @@ export function filesMediaStore(options: FilesMediaStoreOptions): MediaStore {
       await rm(localFile, { force: true });
     },
 
+    async download(path, localFile) {
+      await copyFile(mediaFilePath(root, path), localFile);
+    },
+
     async delete(paths) {
       for (const path of paths) assertMediaPath(path);
       await Promise.all(

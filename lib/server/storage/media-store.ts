@@ -7,6 +7,8 @@ export interface MediaStore {
   put(path: string, data: Uint8Array, contentType: string): Promise<void>;
   /** Moves a local file (e.g. a rendered video) into the store; the local file is gone afterwards. */
   putFile(path: string, localFile: string, contentType: string): Promise<void>;
+  /** Copies an object to a local file (e.g. an input image for the renderer). */
+  download(path: string, localFile: string): Promise<void>;
   /** Deletes objects; paths that do not exist are fine. */
   delete(paths: string[]): Promise<void>;
   /** A URL that serves the object until it expires; `download` makes it an attachment with that name. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import {
@@ -63,6 +63,13 @@ export function supabaseMediaStore(options: SupabaseMediaStoreOptions): MediaSto
     async putFile(path, localFile, contentType) {
       await upload(path, new Uint8Array(await readFile(localFile)), contentType);
       await rm(localFile, { force: true });
+    },
+
+    async download(path, localFile) {
+      const { bucket, key } = splitMediaPath(path);
+      const { data, error } = await client.storage.from(bucket).download(key);
+      if (error || !data) fail("download", path, error ?? { message: "no data" });
+      await writeFile(localFile, new Uint8Array(await data.arrayBuffer()));
     },
 
     async delete(paths) {
