@@ -2,6 +2,10 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { TabBar } from "@/components/shell/tab-bar";
+import { ThemeScript } from "@/components/shell/theme-script";
+import { ThemeSync } from "@/components/shell/theme-sync";
+import { TopNav } from "@/components/shell/top-nav";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,13 +27,38 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * The app shell (reference-spec §1.0): top navigation from 768 px, a bottom tab bar below, the
+ * page between them. No per-user data here, so the shell can be cached and served offline.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("nav")]);
 
   return (
-    <html lang={locale}>
-      <body className="min-h-dvh bg-surface-base font-sans text-text-primary antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+    // data-theme is set before hydration by ThemeScript, hence suppressHydrationWarning.
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
+        <NextIntlClientProvider>
+          <a
+            href="#content"
+            className="sr-only z-50 rounded-card bg-brand-primary px-4 py-3 font-semibold text-on-brand focus:not-sr-only focus:fixed focus:top-[max(0.75rem,env(safe-area-inset-top))] focus:left-3"
+          >
+            {t("skipToContent")}
+          </a>
+          <TopNav />
+          <div
+            id="content"
+            tabIndex={-1}
+            className="flex flex-1 flex-col pb-[calc(var(--tabbar-height)+env(safe-area-inset-bottom,0px))] px-safe outline-none"
+          >
+            {children}
+          </div>
+          <TabBar />
+          <ThemeSync />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

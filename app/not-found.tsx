@@ -6,8 +6,8 @@ export default async function NotFound() {
   const t = await getTranslations("notFound");
 
   return (
-    <main className="flex min-h-dvh items-center justify-center px-safe pt-safe pb-safe">
-      <div className="flex max-w-md flex-col items-center gap-4 px-4 py-12 text-center">
+    <main className="flex flex-1 items-center justify-center pt-safe md:pt-0">
+      <div className="flex max-w-md flex-col items-center gap-4 px-4 py-16 text-center">
         <BrandMark className="size-12" />
         <h1 className="text-title2 font-semibold">{t("title")}</h1>
         <p className="text-body text-text-secondary">{t("body")}</p>

@@ -14,8 +14,8 @@ const cases = [
 async function expectHome(page: Page, lang: string, messages: typeof en) {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages.app.name);
-  await expect(page.getByText(messages.app.tagline)).toBeVisible();
-  await expect(page.getByRole("heading", { name: messages.home.catalogSoonTitle })).toBeVisible();
+  await expect(page.getByRole("heading", { name: messages.home.allModels })).toBeVisible();
+  await expect(page.getByRole("button", { name: messages.onboarding.start })).toBeVisible();
   await expect(page).toHaveTitle(messages.app.name);
 }
 

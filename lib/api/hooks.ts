@@ -26,6 +26,8 @@ export function useMe(config?: SWRConfiguration<Me, ApiError>) {
 export function useCatalog(locale: Locale, fallbackData?: CatalogResponse) {
   return useSWR<CatalogResponse, ApiError>(swrKeys.catalog(locale), () => api.catalog(locale), {
     fallbackData,
+    // The server already rendered this catalog: no second fetch on mount.
+    revalidateOnMount: fallbackData === undefined,
     revalidateOnFocus: false,
   });
 }

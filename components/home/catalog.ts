@@ -1,0 +1,64 @@
+import type { CatalogModel } from "@/lib/contracts/api";
+import type { Theme } from "@/lib/contracts/catalog";
+
+/**
+ * Text folded for forgiving search: lower case in the page's language, accents dropped
+ * ("Görsel" matches "gorsel"), Turkish dotless ı treated as i, spaces collapsed.
+ */
+export function foldText(text: string, locale: string): string {
+  return text
+    .toLocaleLowerCase(locale)
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replaceAll("ı", "i")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Models and themes whose name or description contains every word of the query. */
+export function searchCatalog(
+  catalog: { models: CatalogModel[]; themes: Theme[] },
+  query: string,
+  locale: string,
+  extraTerms: (model: CatalogModel) => string = () => "",
+): { models: CatalogModel[]; themes: Theme[] } {
+  const words = foldText(query, locale).split(" ").filter(Boolean);
+  if (words.length === 0) return catalog;
+  const matches = (...parts: string[]) => {
+    const haystack = foldText(parts.join(" "), locale);
+    return words.every((word) => haystack.includes(word));
+  };
+  return {
+    models: catalog.models.filter((m) => matches(m.name, m.description, extraTerms(m))),
+    themes: catalog.themes.filter((t) => matches(t.name, t.description)),
+  };
+}
+
+/**
+ * The low-credit threshold: the cheapest generation in the catalog (reference-spec §1.2 [W]).
+ * Undefined while there are no models to compare with.
+ */
+export function cheapestGeneration(models: CatalogModel[]): number | undefined {
+  return models.length > 0 ? Math.min(...models.map((m) => m.fromCredits)) : undefined;
+}
+
+/** Which credit banner Home shows: none, "low" (can't afford the cheapest video) or "empty" (0). */
+export function creditBanner(credits: number, threshold: number | undefined): "empty" | "low" | null {
+  if (credits <= 0) return "empty";
+  if (threshold !== undefined && credits < threshold) return "low";
+  return null;
+}
+
+/**
+ * Where a theme preset opens: its recommended model (or the first listed one when it names none
+ * or that model is not available) with `?theme=<slug>`. Undefined with no model to open.
+ */
+export function themeHref(theme: Theme, models: CatalogModel[]): string | undefined {
+  const model = models.find((m) => m.id === theme.modelId) ?? models[0];
+  if (!model) return undefined;
+  return `/create/${encodeURIComponent(model.slug)}?theme=${encodeURIComponent(theme.slug)}`;
+}
+
+export function modelHref(model: CatalogModel): string {
+  return `/create/${encodeURIComponent(model.slug)}`;
+}

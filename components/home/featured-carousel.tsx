@@ -1,0 +1,204 @@
+"use client";
+
+import { ArrowRight, Pause, Play, Zap } from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { CatalogModel } from "@/lib/contracts/api";
+import { modelHref } from "./catalog";
+import { CategoryIcon } from "./model-card";
+import { Thumbnail } from "./thumbnail";
+import { useOnScreen, usePageVisible, useReducedMotion } from "./use-media";
+
+/** Time each slide stays before the next (reference-spec §1.2 item 5: 5 s, wraps). */
+export const AUTO_ADVANCE_MS = 5000;
+
+/**
+ * Featured models: a swipeable, snapping row with dots. It advances every 5 s and wraps, but
+ * never while the page is hidden, the carousel is off screen, the pointer or focus is on it, or
+ * the person prefers reduced motion (then only the play button starts it). A pause button meets
+ * WCAG 2.2.2.
+ */
+export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
+  const t = useTranslations("home");
+  const headingId = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [index, setIndex] = useState(0);
+  const [choice, setChoice] = useState<"play" | "pause" | null>(null);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+
+  const reducedMotion = useReducedMotion();
+  const pageVisible = usePageVisible();
+  const onScreen = useOnScreen(rootRef);
+  const count = models.length;
+  const playing = count > 1 && (choice === null ? !reducedMotion : choice === "play");
+  const running = playing && !hovered && !focused && pageVisible && onScreen;
+
+  const goTo = useCallback(
+    (target: number) => {
+      const next = ((target % count) + count) % count;
+      setIndex(next);
+      const track = trackRef.current;
+      const slides = track?.children;
+      const first = slides?.[0] as HTMLElement | undefined;
+      const slide = slides?.[next] as HTMLElement | undefined;
+      if (!track || !first || !slide) return;
+      track.scrollTo({
+        left: slide.offsetLeft - first.offsetLeft,
+        behavior: reducedMotion ? "auto" : "smooth",
+      });
+    },
+    [count, reducedMotion],
+  );
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(() => goTo(index + 1), AUTO_ADVANCE_MS);
+    return () => clearTimeout(timer);
+  }, [running, index, goTo]);
+
+  useEffect(() => () => clearTimeout(settleTimer.current), []);
+
+  // A swipe or a scroll by keyboard moves the dots once the row comes to rest.
+  const onScroll = () => {
+    clearTimeout(settleTimer.current);
+    settleTimer.current = setTimeout(() => {
+      const track = trackRef.current;
+      const [first, second] = Array.from(track?.children ?? []) as HTMLElement[];
+      if (!track || !first) return;
+      const step = second ? second.offsetLeft - first.offsetLeft : first.offsetWidth;
+      const nearest = Math.min(count - 1, Math.max(0, Math.round(track.scrollLeft / step)));
+      setIndex((current) => (current === nearest ? current : nearest));
+    }, 120);
+  };
+
+  return (
+    <section
+      ref={rootRef}
+      aria-roledescription="carousel"
+      aria-labelledby={headingId}
+      data-rotating={running}
+      className="flex flex-col gap-3"
+      onPointerEnter={(e) => e.pointerType === "mouse" && setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
+    >
+      <h2 id={headingId} className="text-title3 font-semibold tracking-tight sm:text-title2">
+        <span className="sr-only">{t("featuredLabel")}</span>
+        <span aria-hidden="true">{t("featured")}</span>
+      </h2>
+
+      <div
+        ref={trackRef}
+        onScroll={onScroll}
+        aria-live={running ? "off" : "polite"}
+        className="no-scrollbar -mx-4 flex snap-x snap-mandatory scroll-pl-4 gap-3 overflow-x-auto overscroll-x-contain px-4 sm:mx-0 sm:scroll-pl-0 sm:px-0"
+      >
+        {models.map((model, i) => (
+          // biome-ignore lint/a11y/useSemanticElements: the APG carousel pattern: each slide is a labelled group.
+          <div
+            key={model.id}
+            role="group"
+            aria-roledescription="slide"
+            aria-label={t("slide", { index: i + 1, count })}
+            className="w-[86%] shrink-0 snap-start snap-always sm:w-full"
+          >
+            <FeaturedSlide model={model} eager={i === 0} />
+          </div>
+        ))}
+      </div>
+
+      {count > 1 ? (
+        <div className="flex items-center justify-center gap-1 sm:justify-start">
+          {models.map((model, i) => (
+            <button
+              key={model.id}
+              type="button"
+              onClick={() => goTo(i)}
+              aria-label={t("goToSlide", { index: i + 1, count })}
+              aria-current={i === index ? "true" : undefined}
+              className="group flex size-6 items-center justify-center rounded-full"
+            >
+              <span
+                className={`block h-2 rounded-full transition-[width,background-color] duration-300 ${
+                  i === index
+                    ? "w-5 bg-brand-primary"
+                    : "w-2 bg-text-secondary/45 group-hover:bg-text-secondary/70"
+                }`}
+              />
+            </button>
+          ))}
+          <button
+            type="button"
+            onClick={() => setChoice(playing ? "pause" : "play")}
+            aria-label={playing ? t("pause") : t("play")}
+            className="ml-2 flex size-8 items-center justify-center rounded-full text-text-secondary transition-colors hover:bg-surface-card hover:text-text-primary"
+          >
+            {playing ? (
+              <Pause aria-hidden="true" className="size-4 fill-current" strokeWidth={2} />
+            ) : (
+              <Play aria-hidden="true" className="size-4 fill-current" strokeWidth={2} />
+            )}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** FeaturedCard: picture on top (phones) or beside the text (wide screens). */
+function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: boolean }) {
+  const t = useTranslations("home");
+  return (
+    <Link
+      href={modelHref(model)}
+      className="group grid h-full overflow-hidden rounded-banner bg-surface-card shadow-card ring-1 ring-border-default ring-inset transition-transform active:scale-[0.99] md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]"
+    >
+      <div className="overflow-hidden">
+        <Thumbnail
+          src={model.thumbnailUrl}
+          eager={eager}
+          className="h-full transition-transform duration-500 group-hover:scale-[1.02]"
+        />
+      </div>
+      <div className="flex flex-col gap-2 p-4 sm:p-5 md:justify-center md:gap-3 md:p-8">
+        <p className="flex items-center gap-1.5 text-caption font-semibold tracking-wide text-text-secondary uppercase">
+          <CategoryIcon category={model.category} />
+          {t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo")}
+        </p>
+        <h3 className="text-headline font-semibold text-balance md:text-title2 md:font-bold md:tracking-tight">
+          {model.name}
+        </h3>
+        <p className="line-clamp-2 text-subheadline text-pretty text-text-secondary md:line-clamp-3 md:text-body">
+          {model.description}
+        </p>
+        <div className="mt-1 flex items-center justify-between gap-3 md:mt-3">
+          <span className="flex min-w-0 items-center gap-1 text-subheadline font-semibold whitespace-nowrap">
+            <Zap
+              aria-hidden="true"
+              className="size-4 fill-brand-primary text-brand-primary"
+              strokeWidth={2}
+            />
+            {t("fromCredits", { count: model.fromCredits })}
+          </span>
+          <span
+            aria-hidden="true"
+            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-full bg-brand-primary px-3.5 text-subheadline font-semibold text-on-brand shadow-card"
+          >
+            {t("tryIt")}
+            <ArrowRight
+              className="size-4 transition-transform group-hover:translate-x-0.5"
+              strokeWidth={2.5}
+            />
+          </span>
+        </div>
+      </div>
+    </Link>
+  );
+}

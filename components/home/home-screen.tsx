@@ -1,0 +1,252 @@
+"use client";
+
+import { CircleAlert, RefreshCw, SearchX, Sparkles } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useDeferredValue, useId, useState } from "react";
+import { useStartGuest } from "@/components/onboarding/use-start-guest";
+import { WelcomeBanner, welcomeBannerId } from "@/components/onboarding/welcome-banner";
+import { WelcomeCard } from "@/components/onboarding/welcome-card";
+import { useWelcomeSeen } from "@/components/onboarding/welcome-seen";
+import { Banner, bannerActionClass } from "@/components/ui/banner";
+import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { useCatalog, useMe } from "@/lib/api/hooks";
+import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
+import { cheapestGeneration, creditBanner, searchCatalog, themeHref } from "./catalog";
+import { CreditBanner } from "./credit-banners";
+import { FeaturedCarousel } from "./featured-carousel";
+import { CatalogSkeleton } from "./home-skeleton";
+import { ModelCard } from "./model-card";
+import { SearchField } from "./search-field";
+import { ThemeCard } from "./theme-card";
+
+/**
+ * Home's interactive part (reference-spec §1.2): onboarding, banners, search, the featured
+ * carousel, theme presets and the model grid. The server passes the catalog it already read
+ * (SWR fallback data), so the first paint is complete; the refresh control revalidates it.
+ */
+export function HomeScreen({
+  initialCatalog,
+  hasSession,
+}: {
+  initialCatalog: CatalogResponse | null;
+  /** Whether the request carried a session (decides the first paint before /api/me answers). */
+  hasSession: boolean;
+}) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const me = useMe();
+  const catalog = useCatalog(locale, initialCatalog ?? undefined);
+  const onboarding = useStartGuest();
+  const welcomeSeen = useWelcomeSeen();
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query);
+
+  const user = me.data;
+  const signedOut = !user && (me.error?.code === "unauthorized" || !hasSession);
+  const cheapest = catalog.data ? cheapestGeneration(catalog.data.models) : undefined;
+  const credit = user ? creditBanner(user.credits, cheapest) : null;
+  const showWelcomeBanner = !!user && !welcomeSeen && credit === null;
+
+  const start = async () => {
+    const created = await onboarding.start();
+    // The welcome card (and its button) is gone: move focus to the banner that replaced it.
+    if (created) requestAnimationFrame(() => document.getElementById(welcomeBannerId)?.focus());
+  };
+
+  const refresh = () => {
+    void catalog.mutate();
+    if (user) void me.mutate();
+  };
+
+  const pictures = (catalog.data?.models ?? [])
+    .filter((m) => m.isFeatured)
+    .map((m) => m.thumbnailUrl)
+    .slice(0, 3);
+
+  return (
+    <div className="flex flex-col gap-5">
+      {onboarding.error ? (
+        <Banner
+          tone="error"
+          role="alert"
+          icon={<CircleAlert strokeWidth={2.25} />}
+          title={t("onboarding.errorTitle")}
+          onDismiss={onboarding.clearError}
+          dismissLabel={t("common.close")}
+          action={
+            <button
+              type="button"
+              onClick={start}
+              disabled={onboarding.starting}
+              className={bannerActionClass("error")}
+            >
+              {t("common.retry")}
+            </button>
+          }
+        >
+          {t(onboarding.error.messageKey)} {t("onboarding.browseHint")}
+        </Banner>
+      ) : null}
+
+      {signedOut ? <WelcomeCard onStart={start} starting={onboarding.starting} pictures={pictures} /> : null}
+
+      <SearchField value={query} onChange={setQuery} />
+
+      {showWelcomeBanner && user ? <WelcomeBanner credits={user.credits} /> : null}
+      {credit && user ? <CreditBanner kind={credit} credits={user.credits} cheapest={cheapest} /> : null}
+
+      {catalog.data ? (
+        <Catalog
+          catalog={catalog.data}
+          query={deferredQuery}
+          onClearQuery={() => setQuery("")}
+          refreshing={catalog.isValidating}
+          onRefresh={refresh}
+          refreshFailed={!!catalog.error}
+        />
+      ) : catalog.error ? (
+        <EmptyState
+          role="alert"
+          icon={<CircleAlert />}
+          title={t("home.errorTitle")}
+          action={
+            <button
+              type="button"
+              onClick={refresh}
+              disabled={catalog.isValidating}
+              className={secondaryButtonClass}
+            >
+              <RefreshCw
+                aria-hidden="true"
+                className={`size-4 ${catalog.isValidating ? "motion-safe:animate-spin" : ""}`}
+              />
+              {t("common.retry")}
+            </button>
+          }
+        >
+          {t(catalog.error.messageKey)}
+        </EmptyState>
+      ) : (
+        <CatalogSkeleton />
+      )}
+    </div>
+  );
+}
+
+function Catalog({
+  catalog,
+  query,
+  onClearQuery,
+  refreshing,
+  onRefresh,
+  refreshFailed,
+}: {
+  catalog: CatalogResponse;
+  query: string;
+  onClearQuery: () => void;
+  refreshing: boolean;
+  onRefresh: () => void;
+  refreshFailed: boolean;
+}) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const allId = useId();
+  const themesId = useId();
+  const searching = query.trim() !== "";
+  const categoryLabel = (m: CatalogModel) =>
+    t(m.category === "image-to-video" ? "home.category.imageToVideo" : "home.category.textToVideo");
+  const found = searchCatalog(catalog, query, locale, categoryLabel);
+  const featured = catalog.models.filter((m) => m.isFeatured);
+  const themes = found.themes
+    .map((theme) => ({ theme, href: themeHref(theme, catalog.models) }))
+    .filter((item): item is { theme: typeof item.theme; href: string } => item.href !== undefined);
+  const nothingFound = searching && found.models.length === 0 && themes.length === 0;
+  // While searching, a section with no hits is left out (the themes row the same way).
+  const showModels = !searching || found.models.length > 0;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <p role="status" className="sr-only">
+        {searching ? t("home.results", { count: found.models.length + themes.length }) : ""}
+      </p>
+
+      {nothingFound ? (
+        <EmptyState
+          icon={<SearchX />}
+          title={t("home.noResultsTitle", { query: query.trim() })}
+          action={
+            <button type="button" onClick={onClearQuery} className={secondaryButtonClass}>
+              {t("home.clearSearch")}
+            </button>
+          }
+        >
+          {t("home.noResultsBody")}
+        </EmptyState>
+      ) : null}
+
+      {!searching && featured.length > 0 ? <FeaturedCarousel models={featured} /> : null}
+
+      {themes.length > 0 ? (
+        <section aria-labelledby={themesId} className="flex flex-col gap-3">
+          <div className="flex flex-col gap-0.5">
+            <h2 id={themesId} className="text-title3 font-semibold tracking-tight sm:text-title2">
+              {t("home.themes")}
+            </h2>
+            <p className="text-subheadline text-text-secondary">{t("home.themesHint")}</p>
+          </div>
+          <ul className="-mx-4 flex snap-x snap-mandatory scroll-pl-4 gap-3 overflow-x-auto overscroll-x-contain px-4 pb-1 max-sm:no-scrollbar sm:mx-0 sm:px-0 sm:scroll-pl-0 md:grid md:grid-cols-4 md:gap-x-4 md:gap-y-5 md:overflow-visible md:pb-0">
+            {themes.map(({ theme, href }) => (
+              <li key={theme.id} className="w-[40%] max-w-48 shrink-0 snap-start md:w-auto md:max-w-none">
+                <ThemeCard theme={theme} href={href} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {showModels ? (
+        <section aria-labelledby={allId} aria-busy={refreshing || undefined} className="flex flex-col gap-3">
+          <div className="flex items-center justify-between gap-3">
+            <h2 id={allId} className="text-title3 font-semibold tracking-tight sm:text-title2">
+              {t("home.allModels")}
+            </h2>
+            <button
+              type="button"
+              onClick={onRefresh}
+              disabled={refreshing}
+              className="-mr-2 inline-flex min-h-11 items-center gap-2 rounded-full px-3 text-subheadline font-semibold text-text-secondary transition-colors hover:bg-surface-card hover:text-text-primary disabled:opacity-70"
+            >
+              <RefreshCw
+                aria-hidden="true"
+                className={`size-[1.125rem] ${refreshing ? "motion-safe:animate-spin" : ""}`}
+                strokeWidth={2.25}
+              />
+              <span className="max-sm:sr-only">{t("home.refresh")}</span>
+            </button>
+          </div>
+
+          {refreshFailed ? (
+            <p role="alert" className="flex items-center gap-2 text-subheadline text-text-secondary">
+              <CircleAlert aria-hidden="true" className="size-4 shrink-0 text-error" />
+              {t("home.errorTitle")}
+            </p>
+          ) : null}
+
+          {catalog.models.length === 0 ? (
+            <EmptyState icon={<Sparkles />} title={t("home.emptyTitle")}>
+              {t("home.emptyBody")}
+            </EmptyState>
+          ) : found.models.length > 0 ? (
+            <ul className="grid grid-cols-2 gap-x-3 gap-y-5 sm:grid-cols-3 sm:gap-x-4 lg:grid-cols-4">
+              {found.models.map((model) => (
+                <li key={model.id}>
+                  <ModelCard model={model} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { Image as ImageIcon, Type, Zap } from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { CatalogModel } from "@/lib/contracts/api";
+import { toneText } from "../ui/tones";
+import { modelHref } from "./catalog";
+import { Thumbnail } from "./thumbnail";
+
+/** GridCard (reference-spec §1.2 item 6): 16:9 picture, name (two lines at most), kind and price. */
+export function ModelCard({ model }: { model: CatalogModel }) {
+  const t = useTranslations("home");
+  return (
+    <Link
+      href={modelHref(model)}
+      className="group flex h-full flex-col gap-2 rounded-card outline-offset-4 transition-transform active:scale-[0.98]"
+    >
+      <div className="relative overflow-hidden rounded-input shadow-card ring-1 ring-border-default">
+        <Thumbnail
+          src={model.thumbnailUrl}
+          className="transition-transform duration-300 group-hover:scale-[1.03]"
+        />
+      </div>
+      <div className="flex flex-col gap-1 px-0.5">
+        <h3 className="line-clamp-2 text-subheadline leading-snug font-semibold text-pretty sm:text-headline sm:leading-snug">
+          {model.name}
+        </h3>
+        <p className="flex items-center gap-1 text-caption text-text-secondary">
+          <CategoryIcon category={model.category} />
+          {t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo")}
+        </p>
+        <p className={`flex items-center gap-1 text-caption font-semibold ${toneText.brand}`}>
+          <Zap aria-hidden="true" className="size-3.5 shrink-0 fill-current" strokeWidth={2} />
+          {t("fromCredits", { count: model.fromCredits })}
+        </p>
+      </div>
+    </Link>
+  );
+}
+
+export function CategoryIcon({ category }: { category: CatalogModel["category"] }) {
+  const Icon = category === "image-to-video" ? ImageIcon : Type;
+  return <Icon aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />;
+}

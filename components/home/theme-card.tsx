@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { Theme } from "@/lib/contracts/catalog";
+import { Thumbnail } from "./thumbnail";
+
+/** A theme preset: opens its model's form with the theme's prompt and settings filled in. */
+export function ThemeCard({ theme, href }: { theme: Theme; href: string }) {
+  return (
+    <Link
+      href={href}
+      className="group flex h-full flex-col gap-2 rounded-card outline-offset-4 transition-transform active:scale-[0.98]"
+    >
+      <div className="overflow-hidden rounded-input shadow-card ring-1 ring-border-default">
+        <Thumbnail
+          src={theme.thumbnailUrl}
+          className="transition-transform duration-300 group-hover:scale-[1.03]"
+        />
+      </div>
+      <div className="flex flex-col gap-0.5 px-0.5">
+        <h3 className="line-clamp-2 text-subheadline leading-snug font-semibold">{theme.name}</h3>
+        <p className="line-clamp-2 text-caption text-text-secondary">{theme.description}</p>
+      </div>
+    </Link>
+  );
+}

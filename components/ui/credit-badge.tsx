@@ -1,0 +1,56 @@
+"use client";
+
+import { Zap } from "lucide-react";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMe } from "@/lib/api/hooks";
+import { toneText } from "./tones";
+
+/** Where "get more credits" goes until the purchase dialog exists (reference-spec §1.0 [W]). */
+export const buyCreditsHref = "/profile?buy=1";
+
+/**
+ * The balance pill (reference-spec §1.2): bolt + number, links to buying credits. Always shown
+ * once there is a user — in the warning style at 0, never hidden. Before the first answer it
+ * keeps its place with a placeholder; with no session yet it renders nothing (Home shows the
+ * welcome instead).
+ */
+export function CreditBadge() {
+  const t = useTranslations("credits");
+  const format = useFormatter();
+  const { data: me, error } = useMe();
+
+  if (!me) {
+    if (error) return null;
+    return (
+      <span
+        role="status"
+        className="inline-flex h-9 w-[4.5rem] rounded-full bg-surface-card motion-safe:animate-pulse"
+      >
+        <span className="sr-only">{t("loading")}</span>
+      </span>
+    );
+  }
+
+  const empty = me.credits === 0;
+  return (
+    <Link
+      href={buyCreditsHref}
+      aria-label={t("badge", { count: me.credits })}
+      className={`relative inline-flex h-9 items-center gap-1 rounded-full pr-3.5 pl-2.5 ring-1 transition-[background-color,transform] ring-inset before:absolute before:-inset-1 active:scale-95 ${
+        empty
+          ? `bg-warning/15 ring-warning/50 hover:bg-warning/25 ${toneText.warning}`
+          : "bg-brand-primary/10 ring-brand-primary/25 hover:bg-brand-primary/15 text-text-primary"
+      }`}
+    >
+      <Zap
+        aria-hidden="true"
+        className={`size-4 ${empty ? "fill-warning text-warning" : "fill-brand-primary text-brand-primary"}`}
+        strokeWidth={2}
+      />
+      <span className="font-rounded text-headline font-semibold tabular-nums">
+        {format.number(me.credits)}
+      </span>
+    </Link>
+  );
+}

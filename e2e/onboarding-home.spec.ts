@@ -1,0 +1,419 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
+
+// Issue #3: onboarding, the app shell and Home. The app allows 50 new guests per address per
+// hour, so only the tests that must go through "Start creating" create one (5 per project).
+
+type CatalogModel = { slug: string; name: string; isFeatured: boolean; fromCredits: number };
+type CatalogTheme = { slug: string; modelId: string | null };
+type Catalog = { models: (CatalogModel & { id: string })[]; themes: CatalogTheme[] };
+
+async function catalog(request: APIRequestContext, locale = "en"): Promise<Catalog> {
+  const response = await request.get(`/api/models?locale=${locale}`);
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+const isPhone = (testInfo: TestInfo) => testInfo.project.name.includes("mobile");
+
+/** The credit badge: its accessible name carries the balance, its text is the number. */
+const badge = (page: Page, credits: number) =>
+  page.getByRole("link", {
+    name: `Balance: ${credits} ${credits === 1 ? "credit" : "credits"}. Get more credits`,
+  });
+
+const welcomeHeading = (page: Page) => page.getByRole("heading", { name: en.onboarding.title });
+const welcomeBanner = (page: Page) => page.getByRole("region", { name: en.banner.welcomeTitle });
+const modelGrid = (page: Page) => page.getByRole("region", { name: en.home.allModels }).getByRole("listitem");
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, label).toEqual([]);
+}
+
+test.describe("first visit", () => {
+  test("welcome → Start creating → 10 credits; the welcome banner shows until dismissed", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await expect(welcomeHeading(page)).toBeVisible();
+    await expect(page.getByText(en.onboarding.perkCredits)).toBeVisible();
+    // Not a splash: the catalog is already there.
+    await expect(modelGrid(page).first()).toBeVisible();
+
+    await page.getByRole("button", { name: en.onboarding.start }).click();
+    await expect(badge(page, 10)).toHaveText("10");
+    await expect(badge(page, 10)).toHaveAttribute("href", "/profile?buy=1");
+    await expect(welcomeHeading(page)).toHaveCount(0);
+    await expect(welcomeBanner(page)).toContainText("You have 10 free credits to start.");
+    // Focus moves from the vanished button to the banner that replaced it.
+    await expect(page.locator("#welcome-banner")).toBeFocused();
+
+    // Reload: the session is kept (no welcome), the banner is still there until it is closed.
+    await page.reload();
+    await expect(badge(page, 10)).toBeVisible();
+    await expect(page.getByRole("button", { name: en.onboarding.start })).toHaveCount(0);
+    await expect(welcomeHeading(page)).toHaveCount(0);
+    await expect(welcomeBanner(page)).toBeVisible();
+    await welcomeBanner(page).getByRole("button", { name: en.common.close }).click();
+    await expect(welcomeBanner(page)).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem("rendio.welcomeSeen"))).toBe("1");
+
+    await page.reload();
+    await expect(badge(page, 10)).toBeVisible();
+    await expect(modelGrid(page).first()).toBeVisible();
+    await expect(welcomeBanner(page)).toHaveCount(0);
+  });
+
+  test("a failed start shows a banner with Retry and the catalog stays usable", async ({ page }) => {
+    let failing = true;
+    await page.route("**/api/session/guest", (route) =>
+      failing
+        ? route.fulfill({
+            status: 503,
+            json: { error: { code: "service_unavailable", message: "raw server text" } },
+          })
+        : route.continue(),
+    );
+    await page.goto("/");
+    await page.getByRole("button", { name: en.onboarding.start }).click();
+
+    const alert = page.getByRole("alert").filter({ hasText: en.onboarding.errorTitle });
+    await expect(alert).toContainText(en.errors.service_unavailable);
+    await expect(alert).toContainText(en.onboarding.browseHint);
+    await expect(alert).not.toContainText("raw server text");
+    await expect(welcomeHeading(page)).toBeVisible();
+    await expect(modelGrid(page).first().getByRole("link")).toHaveAttribute("href", /^\/create\//);
+
+    failing = false;
+    await alert.getByRole("button", { name: en.common.retry }).click();
+    await expect(badge(page, 10)).toBeVisible();
+    await expect(alert).toHaveCount(0);
+    await expect(welcomeHeading(page)).toHaveCount(0);
+  });
+});
+
+test.describe("catalog", () => {
+  test("model cards and theme presets link to the create screen", async ({ page, request }) => {
+    const data = await catalog(request);
+    await page.goto("/");
+    const cards = modelGrid(page);
+    await expect(cards).toHaveCount(data.models.length);
+    for (const [i, model] of data.models.entries()) {
+      const link = cards.nth(i).getByRole("link");
+      await expect(link).toHaveAttribute("href", `/create/${model.slug}`);
+      await expect(link).toContainText(model.name);
+      await expect(link).toContainText(`from ${model.fromCredits} credit`);
+    }
+    const themes = page.getByRole("region", { name: en.home.themes }).getByRole("link");
+    await expect(themes).toHaveCount(data.themes.length);
+    const first = data.themes[0];
+    const target = data.models.find((m) => m.id === first?.modelId) ?? data.models[0];
+    await expect(themes.first()).toHaveAttribute("href", `/create/${target?.slug}?theme=${first?.slug}`);
+  });
+
+  test("search filters the cards and shows an empty state with no match", async ({ page, request }) => {
+    const data = await catalog(request);
+    await page.goto("/");
+    const search = page.getByRole("searchbox", { name: en.home.searchLabel });
+    await expect(modelGrid(page)).toHaveCount(data.models.length);
+
+    await search.fill("SORA");
+    const soras = data.models.filter((m) => /sora/i.test(m.name)).length;
+    await expect(modelGrid(page)).toHaveCount(soras);
+    for (const card of await modelGrid(page).all()) await expect(card).toContainText(/sora/i);
+    await expect(page.locator('[aria-roledescription="carousel"]')).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: /results?$/ })).toHaveText(`${soras} results`);
+
+    await search.fill("zzqx");
+    await expect(page.getByText("No matches for “zzqx”")).toBeVisible();
+    await expect(page.getByText(en.home.noResultsBody)).toBeVisible();
+    await expect(modelGrid(page)).toHaveCount(0);
+
+    await page.getByRole("button", { name: en.home.clearSearch }).first().click();
+    await expect(search).toHaveValue("");
+    await expect(modelGrid(page)).toHaveCount(data.models.length);
+    await expect(page.locator('[aria-roledescription="carousel"]')).toBeVisible();
+  });
+
+  test("the refresh control reloads the catalog", async ({ page }) => {
+    await page.goto("/");
+    await expect(modelGrid(page).first()).toBeVisible();
+    const reload = page.waitForResponse((r) => r.url().includes("/api/models?locale=en") && r.ok());
+    await page.getByRole("button", { name: en.home.refresh }).click();
+    await reload;
+    await expect(modelGrid(page).first()).toBeVisible();
+  });
+
+  test("a catalog that fails to load shows an error with Retry", async ({ page }) => {
+    // The server render has the catalog; make the browser's refresh fail instead.
+    await page.route("**/api/models?*", (route) =>
+      route.fulfill({ status: 404, json: { error: { code: "not_found", message: "x" } } }),
+    );
+    await page.goto("/");
+    await page.getByRole("button", { name: en.home.refresh }).click();
+    await expect(page.getByRole("alert").filter({ hasText: en.home.errorTitle })).toBeVisible();
+    // What was loaded stays on screen.
+    await expect(modelGrid(page).first()).toBeVisible();
+  });
+});
+
+test.describe("featured carousel", () => {
+  const dots = (page: Page) =>
+    page.locator('[aria-roledescription="carousel"]').getByRole("button", { name: /^Show slide/ });
+
+  /** React has hydrated the carousel (its timers exist only from then on). */
+  const hydrated = (page: Page) =>
+    page.waitForFunction(() => {
+      const carousel = document.querySelector('[aria-roledescription="carousel"]');
+      return !!carousel && Object.keys(carousel).some((key) => key.startsWith("__reactFiber"));
+    });
+
+  test("has one dot per featured model and advances every 5 s", async ({ page, request }) => {
+    const featured = (await catalog(request)).models.filter((m) => m.isFeatured);
+    expect(featured.length).toBeGreaterThan(1);
+    await page.clock.install();
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+    await page.goto("/");
+    await hydrated(page);
+    const carousel = page.locator('[aria-roledescription="carousel"]');
+    // It only moves while on screen (it starts below the welcome card on a short desktop window).
+    const box = await carousel.boundingBox();
+    if (box && box.y >= (page.viewportSize()?.height ?? 0)) {
+      await expect(carousel).toHaveAttribute("data-rotating", "false");
+    }
+    await carousel.scrollIntoViewIfNeeded();
+    await expect(carousel).toHaveAttribute("data-rotating", "true");
+    // The server render assumes reduced motion (a play button); the browser knows better.
+    await expect(page.getByRole("button", { name: en.home.pause })).toBeVisible();
+    await expect(dots(page)).toHaveCount(featured.length);
+    await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+    await expect(page.getByRole("group", { name: `1 of ${featured.length}` })).toContainText(
+      featured[0]?.name ?? "",
+    );
+
+    await page.clock.runFor(4000);
+    await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+    await page.clock.runFor(1500);
+    await expect(dots(page).nth(1)).toHaveAttribute("aria-current", "true");
+    await expect(dots(page).first()).not.toHaveAttribute("aria-current", "true");
+    const track = page.locator('[aria-roledescription="carousel"] [aria-live]');
+    await expect.poll(() => track.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+
+    // Not while the page is hidden.
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await expect(carousel).toHaveAttribute("data-rotating", "false");
+    await page.clock.runFor(6000);
+    await expect(dots(page).nth(1)).toHaveAttribute("aria-current", "true");
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await expect(carousel).toHaveAttribute("data-rotating", "true");
+    await page.clock.runFor(5500);
+    await expect(dots(page).nth(2 % featured.length)).toHaveAttribute("aria-current", "true");
+
+    // A dot jumps to its slide; the pause button stops the rotation.
+    await dots(page).first().click();
+    await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+    await page.getByRole("button", { name: en.home.pause }).click();
+    await page.mouse.move(0, 0);
+    await page.getByRole("searchbox").focus();
+    await expect(carousel).toHaveAttribute("data-rotating", "false");
+    await page.clock.runFor(11_000);
+    await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+    await expect(page.getByRole("button", { name: en.home.play })).toBeVisible();
+  });
+
+  test("does not move by itself with reduced motion", async ({ page }) => {
+    await page.clock.install();
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto("/");
+    await hydrated(page);
+    const carousel = page.locator('[aria-roledescription="carousel"]');
+    await carousel.scrollIntoViewIfNeeded();
+    await expect(carousel).toHaveAttribute("data-rotating", "false");
+    await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+    await expect(page.getByRole("button", { name: en.home.play })).toBeVisible();
+    await page.clock.runFor(16_000);
+    await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+  });
+});
+
+test.describe("app shell", () => {
+  test("phones get a bottom tab bar, wide screens a top navigation", async ({ page }, testInfo) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: en.nav.label });
+    await expect(nav).toHaveCount(1); // the other one is hidden at this width
+    const box = await nav.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport).toBeTruthy();
+    if (box && viewport) {
+      if (isPhone(testInfo)) expect(Math.round(box.y + box.height)).toBe(viewport.height);
+      else expect(box.y).toBeLessThan(80);
+    }
+    await expect(nav.getByRole("link")).toHaveText([en.tab.home, en.tab.history, en.tab.profile]);
+    await expect(nav.getByRole("link", { name: en.tab.home })).toHaveAttribute("aria-current", "page");
+
+    await nav.getByRole("link", { name: en.tab.history }).click();
+    await expect(page).toHaveURL("/history");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.history);
+    await expect(nav.getByRole("link", { name: en.tab.history })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText(en.nav.history.lead)).toBeVisible();
+
+    await nav.getByRole("link", { name: en.tab.profile }).click();
+    await expect(page).toHaveURL("/profile");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.profile);
+    await expect(page.getByText(en.nav.profile.signedOut)).toBeVisible();
+
+    await page.getByRole("link", { name: en.nav.profile.start }).click();
+    await expect(page).toHaveURL("/");
+    await expect(nav.getByRole("link", { name: en.tab.home })).toHaveAttribute("aria-current", "page");
+  });
+
+  test.describe("on a 360 px wide screen", () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test("nothing overflows sideways", async ({ page }) => {
+      for (const path of ["/", "/history", "/profile"]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+
+  test("a theme saved on this device applies before the first paint", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.addInitScript(() => localStorage.setItem("rendio.theme", "dark"));
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(13, 13, 15)",
+    );
+  });
+
+  test("the skip link jumps to the content", async ({ page }, testInfo) => {
+    test.skip(isPhone(testInfo), "keyboard navigation");
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: en.nav.skipToContent });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#content")).toBeFocused();
+  });
+});
+
+test.describe("credit banners", () => {
+  test("a low balance warns, an empty one says so, both link to buying credits", async ({
+    page,
+    request,
+  }) => {
+    const cheapest = Math.min(...(await catalog(request)).models.map((m) => m.fromCredits));
+    let credits = 0;
+    await page.route("**/api/me", (route) =>
+      route.fulfill({
+        json: {
+          id: "00000000-0000-4000-8000-000000000001",
+          isGuest: true,
+          email: null,
+          credits,
+          language: "en",
+          theme: "system",
+          createdAt: new Date().toISOString(),
+        },
+      }),
+    );
+    await page.goto("/");
+    const empty = page.getByRole("region", { name: en.banner.emptyTitle });
+    await expect(empty).toContainText(en.banner.emptyBody);
+    await expect(empty.getByRole("link", { name: en.banner.getCredits })).toHaveAttribute(
+      "href",
+      "/profile?buy=1",
+    );
+    await expect(badge(page, 0)).toHaveText("0");
+
+    if (cheapest > 1) {
+      credits = cheapest - 1;
+      await page.getByRole("button", { name: en.home.refresh }).click();
+      const low = page.getByRole("region", { name: en.banner.lowTitle });
+      await expect(low).toContainText(`You have ${credits} credit`);
+      await expect(low).toContainText(`the cheapest video costs ${cheapest} credits`);
+      await expect(empty).toHaveCount(0);
+    }
+
+    credits = cheapest;
+    await page.getByRole("button", { name: en.home.refresh }).click();
+    await expect(badge(page, cheapest)).toBeVisible();
+    await expect(page.getByRole("region", { name: en.banner.lowTitle })).toHaveCount(0);
+    await expect(empty).toHaveCount(0);
+  });
+});
+
+test.describe("Turkish", () => {
+  test.use({ locale: "tr-TR" });
+
+  test("shows Turkish strings and pluralised credits", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "tr");
+    await expect(page.getByRole("heading", { name: tr.onboarding.title })).toBeVisible();
+    await expect(page.getByRole("heading", { name: tr.home.allModels })).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: tr.home.searchLabel })).toBeVisible();
+    await expect(page.getByText(/^\d+ krediden başlar$/).first()).toBeVisible();
+
+    await page.getByRole("button", { name: tr.onboarding.start }).click();
+    const trBadge = page.getByRole("link", { name: "Bakiye: 10 kredi. Daha fazla kredi alın" });
+    await expect(trBadge).toHaveText("10");
+    const banner = page.getByRole("region", { name: tr.banner.welcomeTitle });
+    await expect(banner).toContainText("Başlamak için 10 ücretsiz krediniz var.");
+
+    // Leaving Home counts as having seen the banner.
+    const nav = page.getByRole("navigation", { name: tr.nav.label });
+    await nav.getByRole("link", { name: tr.tab.profile }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr.tab.profile);
+    await expect(page.getByText("10 kredi", { exact: true })).toBeVisible();
+    await expect(page.getByText("Türkçe")).toBeVisible();
+    await nav.getByRole("link", { name: tr.tab.home }).click();
+    await expect(trBadge).toBeVisible();
+    await expect(banner).toHaveCount(0);
+  });
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`no serious accessibility violations before and after onboarding (${colorScheme})`, async ({
+    page,
+  }) => {
+    // Reduced motion: banners fading in would be measured half transparent.
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    await page.goto("/");
+    await expect(welcomeHeading(page)).toBeVisible();
+    await expectNoSeriousViolations(page, `home, new visitor, ${colorScheme}`);
+
+    await page.getByRole("button", { name: en.onboarding.start }).click();
+    await expect(badge(page, 10)).toBeVisible();
+    await expect(welcomeBanner(page)).toBeVisible();
+    await expectNoSeriousViolations(page, `home, after onboarding, ${colorScheme}`);
+
+    await page.getByRole("searchbox", { name: en.home.searchLabel }).fill("zzqx");
+    await expect(page.getByText("No matches for “zzqx”")).toBeVisible();
+    await expectNoSeriousViolations(page, `home, no search results, ${colorScheme}`);
+
+    for (const path of ["/history", "/profile"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, `${path}, ${colorScheme}`);
+    }
+  });
+}
