@@ -51,8 +51,21 @@ const englishMessages: Record<ErrorCode, string> = {
   internal: "Something went wrong on our side.",
 };
 
+const appErrorBrand = Symbol.for("rendio.AppError");
+
+/**
+ * Whether `error` is an AppError (optionally with one of `codes`). Checked by a global brand, not
+ * `instanceof`: a module loaded by two bundles (instrumentation and a route, say) has two AppError
+ * classes, and an error from one must still be recognised by the other.
+ */
+export function isAppError(error: unknown, ...codes: ErrorCode[]): error is AppError {
+  if (typeof error !== "object" || error === null || !(appErrorBrand in error)) return false;
+  return codes.length === 0 || codes.includes((error as AppError).code);
+}
+
 /** An expected failure with a catalogue code; anything else thrown is a bug (`internal`). */
 export class AppError extends Error {
+  readonly [appErrorBrand] = true;
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;

@@ -87,7 +87,7 @@ async function request<S extends z.ZodType>(
     const wait =
       error.retryAfterSeconds !== undefined
         ? error.retryAfterSeconds * 1000
-        : retryPolicy.delayMs(attempt + 1);
+        : retryPolicy.delayMs(attempt + 1, random);
     if (!retryable || wait > MAX_WAIT_MS || options.signal?.aborted) throw error;
     await sleep(wait, options.signal);
   }

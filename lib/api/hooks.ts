@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useCallback, useRef } from "react";
 import useSWR, { type SWRConfiguration } from "swr";
 import type { CatalogResponse } from "../contracts/api";
 import type { Job } from "../contracts/job";
@@ -38,17 +38,23 @@ export function pollDelayMs(pollsSoFar: number): number {
 }
 
 /**
- * Watches a job: polls with backoff while it is in flight, stops on a final state, and (SWR's
- * default) while the page is hidden — the service worker takes over then.
+ * Watches a job: polls with backoff (1, 2, 4, 8 s, then every 8 s) while it is in flight, stops on a
+ * final state and — SWR's default — while the page is hidden (the service worker takes over), with
+ * a fresh read when it returns. The polling callback keeps one identity, so a re-render does not
+ * restart SWR's timer; with only server-rendered data the first delay is computed from that job.
  */
-export function useJob(id: string, fallbackData?: Job) {
+export function useJob(initial: Job) {
   const polls = useRef(0);
-  return useSWR<Job, ApiError>(swrKeys.job(id), async () => (await api.job(id)).job, {
-    fallbackData,
-    refreshInterval: (job) => {
-      if (!job || job.status === "completed" || job.status === "failed") return 0;
-      return pollDelayMs(polls.current++);
-    },
+  const fallback = useRef(initial);
+  const refreshInterval = useCallback((latest: Job | undefined) => {
+    const job = latest ?? fallback.current;
+    if (job.status === "completed" || job.status === "failed") return 0;
+    return pollDelayMs(polls.current++);
+  }, []);
+  const fetcher = useCallback(async () => (await api.job(initial.id)).job, [initial.id]);
+  return useSWR<Job, ApiError>(swrKeys.job(initial.id), fetcher, {
+    fallbackData: initial,
+    refreshInterval,
     shouldRetryOnError: (error) => error.code !== "job_not_found" && error.code !== "unauthorized",
   });
 }

@@ -45,7 +45,10 @@ export type CreateJobResponse = z.infer<typeof createJobResponseSchema>;
 
 export const jobResponseSchema = z.object({ job: jobSchema });
 
-export const jobPageResponseSchema = z.object({ jobs: z.array(jobSchema), nextCursor: z.string().nullable() });
+export const jobPageResponseSchema = z.object({
+  jobs: z.array(jobSchema),
+  nextCursor: z.string().nullable(),
+});
 export type JobPage = z.infer<typeof jobPageResponseSchema>;
 
 export const uploadResponseSchema = z.object({

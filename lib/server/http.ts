@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 
 /** The boundary of every route handler: JSON in and out in api.md's shapes, errors by catalogue. */
 
@@ -12,7 +12,7 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export function errorResponse(error: unknown): Response {
-  const appError = error instanceof AppError ? error : new AppError("internal");
+  const appError = isAppError(error) ? error : new AppError("internal");
   if (appError.code === "internal") console.error("[rendio] unexpected error", error);
   const headers = new Headers({ "cache-control": "no-store" });
   if (appError.retryAfterSeconds !== undefined)

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AppError } from "../../errors";
+import { isAppError } from "../../errors";
 import { getRpc } from "../db";
 import { type DbJob, jobChangeResult, jobFailResult, jobListResult } from "../db/results";
 import { renderPreviewVideo } from "../providers/local-renderer";
@@ -83,7 +83,7 @@ class LocalJobRunner {
         jobChangeResult,
       );
     } catch (error) {
-      if (error instanceof AppError && error.code === "job_not_found") return; // deleted meanwhile
+      if (isAppError(error, "job_not_found")) return; // deleted meanwhile
       console.error(`[rendio] local render of job ${job.id} failed`, error);
       await rpc
         .call("mark_job_failed", { p_job_id: job.id, p_error_code: "provider_error" }, jobFailResult)

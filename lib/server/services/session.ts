@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Me } from "../../contracts/user";
-import { AppError } from "../../errors";
+import { AppError, isAppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session } from "../auth";
 import { getRpc } from "../db";
@@ -40,7 +40,7 @@ export async function startGuestSession(
       );
       return { user: onboarded.user, created: onboarded.created };
     } catch (error) {
-      if (!(error instanceof AppError && error.code === "unauthorized")) throw error;
+      if (!isAppError(error, "unauthorized")) throw error;
     }
   }
   const address = createHash("sha256").update(context.address).digest("base64url").slice(0, 22);

@@ -1,0 +1,98 @@
+"use client";
+
+import { CircleCheck, Sparkles, TriangleAlert, Zap } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { toneText } from "@/components/ui/tones";
+
+type Props = {
+  cost: number;
+  /** Undefined while loading, or when there is no session yet. */
+  balance: number | undefined;
+  noSession: boolean;
+  previewRenderer: boolean;
+};
+
+/**
+ * The credit info bar: what this video costs, what you have, green when it fits, amber when not.
+ * On wide screens the same facts sit in the Generate card instead (GenerateBar).
+ */
+export function CostCard({ cost, balance, noSession, previewRenderer }: Props) {
+  const t = useTranslations("create.cost");
+  const tRoot = useTranslations();
+  const credits = (count: number) => tRoot("credits.count", { count });
+  const short = balance !== undefined && balance < cost;
+  const enough = balance !== undefined && balance >= cost;
+
+  return (
+    <section
+      aria-labelledby="cost-title"
+      className={`flex flex-col gap-3 rounded-card p-4 ring-1 ring-inset transition-colors duration-200 lg:hidden ${
+        short
+          ? "bg-warning/10 ring-warning/40"
+          : enough
+            ? "bg-success/10 ring-success/30"
+            : "bg-surface-card/60 ring-border-default"
+      }`}
+    >
+      <div className="flex items-center gap-3">
+        <span
+          className={`flex size-10 shrink-0 items-center justify-center rounded-full ${
+            short ? "bg-warning/20" : "bg-brand-primary/10"
+          } ${short ? toneText.warning : toneText.brand}`}
+        >
+          <Zap aria-hidden="true" className="size-5 fill-current" />
+        </span>
+        <div className="flex min-w-0 flex-col">
+          <h2
+            id="cost-title"
+            className="text-caption font-semibold tracking-wide text-text-secondary uppercase"
+          >
+            {t("title")}
+          </h2>
+          <p className="text-title3 font-semibold tabular-nums" data-testid="cost">
+            {credits(cost)}
+          </p>
+        </div>
+        <div className="ml-auto flex flex-col items-end text-right">
+          <span className="text-caption font-semibold tracking-wide text-text-secondary uppercase">
+            {t("balance")}
+          </span>
+          {balance !== undefined ? (
+            <span className="text-headline font-semibold tabular-nums" data-testid="balance">
+              {credits(balance)}
+            </span>
+          ) : noSession ? (
+            <span className="text-headline font-semibold text-text-secondary">—</span>
+          ) : (
+            <span className="mt-1 h-5 w-16 rounded-full bg-text-secondary/15 motion-safe:animate-pulse" />
+          )}
+        </div>
+      </div>
+
+      <p
+        className={`flex items-start gap-1.5 text-subheadline font-medium ${
+          short ? toneText.warning : enough ? toneText.success : "text-text-secondary"
+        }`}
+      >
+        {short ? (
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        ) : enough ? (
+          <CircleCheck aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        ) : (
+          <Sparkles aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        )}
+        <span>
+          {short
+            ? t("short", { credits: credits(cost - (balance ?? 0)) })
+            : enough
+              ? t("enough")
+              : noSession
+                ? t("firstTime")
+                : t("checking")}
+        </span>
+      </p>
+
+      {previewRenderer ? <p className="text-caption text-text-secondary">{t("previewRenderer")}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { TriangleAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { forwardRef, type KeyboardEvent } from "react";
+import { toneText } from "@/components/ui/tones";
+import { MAX_PROMPT_LENGTH } from "@/lib/contracts/api";
+import { clampPrompt, counterTone, promptLength } from "./prompt";
+
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  onSubmitShortcut: () => void;
+  invalid: boolean;
+  disabled?: boolean;
+};
+
+/** The prompt: 5 lines to start, grows to ~10, a live counter against the one shared limit. */
+export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function PromptField(
+  { value, onChange, onSubmitShortcut, invalid, disabled },
+  ref,
+) {
+  const t = useTranslations("create.prompt");
+  const format = useFormatter();
+  const length = promptLength(value);
+  const tone = counterTone(length);
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      onSubmitShortcut();
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor="prompt" className="text-headline font-semibold">
+        {t("label")}
+      </label>
+      <div
+        className={`rounded-card bg-surface-card ring-1 ring-inset transition-shadow focus-within:ring-2 focus-within:ring-brand-primary ${
+          invalid ? "ring-error" : "ring-border-default"
+        }`}
+      >
+        <textarea
+          ref={ref}
+          id="prompt"
+          name="prompt"
+          rows={5}
+          value={value}
+          maxLength={MAX_PROMPT_LENGTH}
+          disabled={disabled}
+          onChange={(event) => onChange(clampPrompt(event.currentTarget.value))}
+          onKeyDown={onKeyDown}
+          placeholder={t("placeholder")}
+          aria-invalid={invalid || undefined}
+          aria-describedby={
+            invalid ? "prompt-error prompt-hint prompt-counter" : "prompt-hint prompt-counter"
+          }
+          enterKeyHint="enter"
+          spellCheck
+          className="block max-h-[15lh] min-h-[7.5lh] w-full resize-y rounded-card bg-transparent px-4 pt-3 pb-1 text-body text-text-primary outline-none [field-sizing:content] placeholder:text-text-secondary focus-visible:outline-none disabled:opacity-60"
+        />
+        <div className="flex justify-end px-4 pb-2">
+          <span
+            id="prompt-counter"
+            className={`text-caption font-medium tabular-nums ${
+              tone === "full" ? toneText.error : tone === "near" ? toneText.warning : "text-text-secondary"
+            }`}
+          >
+            <span aria-hidden="true">
+              {format.number(length)} / {format.number(MAX_PROMPT_LENGTH)}
+            </span>
+            <span className="sr-only">{t("counter", { count: length, max: MAX_PROMPT_LENGTH })}</span>
+          </span>
+        </div>
+      </div>
+      {invalid ? (
+        <p
+          id="prompt-error"
+          role="alert"
+          className={`flex items-start gap-1.5 text-subheadline font-medium ${toneText.error}`}
+        >
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          {t("required")}
+        </p>
+      ) : null}
+      <p id="prompt-hint" className="text-caption text-text-secondary">
+        {t("hint")}
+      </p>
+    </div>
+  );
+});

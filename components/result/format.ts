@@ -1,0 +1,61 @@
+import type { Job } from "@/lib/contracts/job";
+import { type ErrorCode, isErrorCode } from "@/lib/errors";
+
+/** Pure helpers of the result page (kept apart from React so they are unit-tested). */
+
+/** After this long in flight the page says the job keeps going and will show up in History. */
+export const LONG_WAIT_MS = 20 * 60 * 1000;
+
+/** Elapsed time as m:ss, or h:mm:ss from an hour on; negative clock skew reads as 0:00. */
+export function formatElapsed(milliseconds: number): string {
+  const total = Math.max(0, Math.floor(milliseconds / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const ss = String(seconds).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
+}
+
+/** When the job's clock starts: processing counts from startedAt, queued from createdAt. */
+export function jobClockStart(job: Pick<Job, "status" | "createdAt" | "startedAt">): number {
+  const from = job.status === "processing" && job.startedAt ? job.startedAt : job.createdAt;
+  return Date.parse(from);
+}
+
+export function isLongWait(job: Pick<Job, "status" | "createdAt">, now: number): boolean {
+  if (job.status !== "pending" && job.status !== "processing") return false;
+  return now - Date.parse(job.createdAt) >= LONG_WAIT_MS;
+}
+
+/** "9:16" → 9/16 (width over height); null for "auto" or anything unreadable. */
+export function aspectRatioValue(aspectRatio: string): number | null {
+  const match = /^(\d{1,3}):(\d{1,3})$/.exec(aspectRatio);
+  if (!match) return null;
+  const w = Number(match[1]);
+  const h = Number(match[2]);
+  return w > 0 && h > 0 ? w / h : null;
+}
+
+/**
+ * The CSS width of a media box with this ratio that fits the column and at most `maxHeight`
+ * (a CSS length): portrait videos get narrower instead of letterboxed.
+ */
+export function mediaBoxWidth(ratio: number, maxHeight: string): string {
+  return `min(100%, calc(${maxHeight} * ${Number(ratio.toFixed(5))}))`;
+}
+
+/** The messages key for why a job failed: its catalogue code when it has one, else null (generic). */
+export function failureCode(errorCode: string | null): ErrorCode | null {
+  return isErrorCode(errorCode) ? errorCode : null;
+}
+
+/** Progress as a whole percent 0..100, or null when the provider does not report it. */
+export function progressPercent(progress: number | null): number | null {
+  if (progress === null || !Number.isFinite(progress)) return null;
+  return Math.round(Math.min(1, Math.max(0, progress)) * 100);
+}
+
+/** A file name for sharing the video: rendio-<model>-<yyyy-mm-dd>.mp4 (matches the download). */
+export function videoFileName(job: Pick<Job, "model" | "createdAt">): string {
+  return `rendio-${job.model.slug}-${job.createdAt.slice(0, 10)}.mp4`;
+}

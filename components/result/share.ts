@@ -1,0 +1,93 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Job } from "@/lib/contracts/job";
+import { videoFileName } from "./format";
+
+/**
+ * Sharing the finished video. iOS only opens the share sheet when navigator.share() is called
+ * synchronously inside the tap, so the file is fetched as soon as the job completes — before the
+ * tap — wherever the browser can share files at all.
+ */
+
+type ShareNavigator = Navigator & { standalone?: boolean };
+
+function canShareFiles(): boolean {
+  if (
+    typeof navigator === "undefined" ||
+    typeof navigator.canShare !== "function" ||
+    typeof File !== "function"
+  ) {
+    return false;
+  }
+  try {
+    return navigator.canShare({ files: [new File([new Uint8Array(1)], "probe.mp4", { type: "video/mp4" })] });
+  } catch {
+    return false;
+  }
+}
+
+/** The completed video as a File ready to share, or null (not completed, not shareable, or still loading). */
+export function useShareableFile(job: Job): File | null {
+  const [file, setFile] = useState<File | null>(null);
+  const url = job.status === "completed" ? job.videoUrl : null;
+  const name = videoFileName(job);
+  useEffect(() => {
+    setFile(null);
+    if (!url || !canShareFiles()) return;
+    const controller = new AbortController();
+    fetch(url, { signal: controller.signal, credentials: "same-origin" })
+      .then((response) =>
+        response.ok ? response.blob() : Promise.reject(new Error(String(response.status))),
+      )
+      .then((blob) => {
+        const candidate = new File([blob], name, { type: blob.type || "video/mp4" });
+        if (navigator.canShare({ files: [candidate] })) setFile(candidate);
+      })
+      .catch(() => undefined); // sharing falls back to the link
+    return () => controller.abort();
+  }, [url, name]);
+  return file;
+}
+
+export type ShareOutcome = "shared" | "copied" | "cancelled" | "failed";
+
+/**
+ * Share sheet with the file where possible, else the share sheet with a link, else the link on
+ * the clipboard. Must be called from the click handler itself (no await before navigator.share).
+ */
+export function shareVideo(options: {
+  file: File | null;
+  url: string;
+  title: string;
+  text: string;
+}): Promise<ShareOutcome> {
+  const nav = navigator as ShareNavigator;
+  const { file, url, title, text } = options;
+  const viaSheet = (data: ShareData) =>
+    nav.share(data).then(
+      (): ShareOutcome => "shared",
+      (error: unknown): ShareOutcome =>
+        error instanceof DOMException && error.name === "AbortError" ? "cancelled" : "failed",
+    );
+  if (file && typeof nav.share === "function" && nav.canShare?.({ files: [file] })) {
+    return viaSheet({ files: [file], title, text });
+  }
+  if (typeof nav.share === "function") return viaSheet({ url, title, text });
+  return copyText(url);
+}
+
+export async function copyText(value: string): Promise<ShareOutcome> {
+  try {
+    await navigator.clipboard.writeText(value);
+    return "copied";
+  } catch {
+    return "failed";
+  }
+}
+
+/** An installed iOS app ignores <a download> and strands the person in a preview; save through the share sheet there. */
+export function isStandaloneIos(): boolean {
+  if (typeof navigator === "undefined") return false;
+  return (navigator as ShareNavigator).standalone === true;
+}

@@ -1,0 +1,385 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
+
+/**
+ * The generation loop in a real browser against `next start` on a fresh embedded database, with
+ * the local preview renderer making real H.264 videos: form → cost → Generate → progress →
+ * playback, plus the refusals (not enough credits, rate limit), a failed job's refund, the
+ * image input, the draft and Regenerate, Turkish, and axe.
+ */
+
+const fixtures = path.join(import.meta.dirname, "fixtures");
+const TEXT_MODEL = "ltx-2-fast"; // 6 s 1080p by default = 3 credits, the cheapest text-to-video
+const PROMPT = "A paper boat drifting down a rainy city gutter, macro lens, soft morning light";
+
+type Messages = typeof en;
+
+async function startGuest(page: Page): Promise<number> {
+  const response = await page.request.post("/api/session/guest");
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()).user.credits;
+}
+
+async function creditsNow(page: Page): Promise<number> {
+  const response = await page.request.get("/api/me");
+  expect(response.status()).toBe(200);
+  return (await response.json()).credits;
+}
+
+/** A job made behind the page's back (to spend credits or prepare a failure). */
+async function createJobViaApi(page: Page, body: Record<string, unknown>) {
+  return page.request.post("/api/jobs", {
+    data: body,
+    headers: { "idempotency-key": crypto.randomUUID() },
+  });
+}
+
+async function modelId(page: Page, slug: string): Promise<string> {
+  const response = await page.request.get(`/api/models/${slug}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).model.id;
+}
+
+function generateButton(page: Page, messages: Messages) {
+  return page.getByRole("button", { name: new RegExp(messages.create.generate.button) });
+}
+
+/** Picks a segment of a segmented control by tapping its label, as a person would. */
+async function choose(page: Page, name: string | RegExp) {
+  const radio = page.getByRole("radio", { name });
+  await page.locator("label", { has: radio }).click();
+  await expect(radio).toBeChecked();
+}
+
+async function expectNoSeriousA11yViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, label).toEqual([]);
+}
+
+async function waitForFinalTitle(page: Page, title: string) {
+  await expect(page.getByTestId("result-title")).toHaveText(title, { timeout: 60_000 });
+}
+
+/** Plays the finished video for real: frames decoded, a duration, a poster that loads. */
+async function expectPlayableVideo(page: Page) {
+  const video = page.getByTestId("result-video");
+  await expect(video).toBeVisible();
+  const poster = await video.getAttribute("poster");
+  expect(poster).toBeTruthy();
+  const posterResponse = await page.request.get(poster as string);
+  expect(posterResponse.status()).toBe(200);
+  expect(posterResponse.headers()["content-type"]).toContain("image/jpeg");
+  await video.evaluate((element: HTMLVideoElement) => {
+    element.muted = true;
+    return element.play();
+  });
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(2);
+  const duration = await video.evaluate((element: HTMLVideoElement) => element.duration);
+  expect(duration).toBeGreaterThan(0);
+  return video;
+}
+
+async function boxRatio(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  expect(box).not.toBeNull();
+  return (box?.width ?? 0) / (box?.height ?? 1);
+}
+
+test.describe("generate a video", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("a new visitor writes a prompt, sees the cost, generates and plays the video", async ({ page }) => {
+    // No session yet: the form itself makes the visitor a guest when Generate is tapped.
+    await page.goto(`/create/${TEXT_MODEL}`);
+    await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
+    await expect(generateButton(page, en)).toBeDisabled();
+    await expect(page.getByText(en.create.generate.reasonPrompt)).toBeVisible();
+
+    await page.getByLabel(en.create.prompt.label).fill(PROMPT);
+    await expect(page.getByText(`${PROMPT.length} / 1,000`)).toBeVisible();
+    const shownCost = page.getByTestId("cost");
+    await expect(shownCost).toHaveText("3 credits");
+    // Live cost: 1440p doubles the price per second (6 s × 8 ¢ = 4.8 → 5 credits).
+    await choose(page, "1440p");
+    await expect(shownCost).toHaveText("5 credits");
+    await choose(page, "1080p");
+    await expect(shownCost).toHaveText("3 credits");
+
+    const guest = page.waitForResponse(
+      (r) => r.url().endsWith("/api/session/guest") && r.request().method() === "POST",
+    );
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith("/api/jobs") && r.request().method() === "POST",
+    );
+    await generateButton(page, en).click();
+    const startCredits = (await (await guest).json()).user.credits as number;
+    const createResponse = await created;
+    expect(createResponse.status()).toBe(202);
+    expect(createResponse.request().headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    // Honest progress before the video: a status, the elapsed clock, and the frame it will fill.
+    const header = page.locator("header[data-status]");
+    const firstStatus = await header.getAttribute("data-status");
+    if (firstStatus !== "completed") await expect(page.getByTestId("elapsed")).toHaveText(/^\d+:\d\d$/);
+
+    await waitForFinalTitle(page, en.result.status.completedTitle);
+    const video = await expectPlayableVideo(page);
+    expect(await boxRatio(video)).toBeCloseTo(16 / 9, 1);
+    await expect(page.getByTestId("result-prompt")).toHaveText(PROMPT);
+    await expect(page.getByTestId("result-cost")).toHaveText("3 credits");
+    await expect(page.getByRole("link", { name: en.result.actions.download })).toHaveAttribute("href", /dl=/);
+
+    expect(await creditsNow(page)).toBe(startCredits - 3);
+
+    // Regenerate goes back to the form with the prompt and settings.
+    await page.getByRole("link", { name: en.result.actions.regenerate }).click();
+    await page.waitForURL(new RegExp(`/create/${TEXT_MODEL}`));
+    await expect(page.getByLabel(en.create.prompt.label)).toHaveValue(PROMPT);
+    await expect(page.getByRole("radio", { name: "6 s" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "1080p" })).toBeChecked();
+  });
+
+  test.describe("in Turkish", () => {
+    test.use({ locale: "tr-TR" });
+
+    test("the form and the result speak Turkish", async ({ page }) => {
+      const start = await startGuest(page);
+      await page.goto(`/create/${TEXT_MODEL}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", "tr");
+      await expect(page.getByLabel(tr.create.prompt.label)).toBeVisible();
+      await expect(page.getByText(tr.create.settings.title, { exact: true })).toBeVisible();
+      await expect(page.getByTestId("cost")).toHaveText("3 kredi");
+      await expect(page.getByTestId("balance")).toHaveText(`${start} kredi`);
+      await expect(page.getByText(tr.create.generate.reasonPrompt)).toBeVisible();
+
+      await page.getByLabel(tr.create.prompt.label).fill("Yağmurlu bir akşamda İstanbul’da sisli bir vapur");
+      await generateButton(page, tr).click();
+      await page.waitForURL(/\/jobs\//);
+      await waitForFinalTitle(page, tr.result.status.completedTitle);
+      await expect(page.getByText(tr.result.status.completedHint)).toBeVisible();
+      await expect(page.getByRole("link", { name: tr.result.actions.download })).toBeVisible();
+      await expect(page.getByRole("button", { name: tr.result.actions.share })).toBeVisible();
+      await expect(page.getByRole("link", { name: tr.result.actions.regenerate })).toBeVisible();
+      await expect(page.getByTestId("result-cost")).toHaveText("3 kredi");
+      await expectPlayableVideo(page);
+      expect(await creditsNow(page)).toBe(start - 3);
+    });
+  });
+
+  test("not enough credits: Generate says why, and a 402 from the server offers credits", async ({
+    page,
+  }) => {
+    const start = await startGuest(page);
+    expect(start).toBe(10);
+    await page.goto("/create/veo-3-1-fast");
+    // Defaults: 8 s, 720p, with sound = 12 credits > 10.
+    await expect(page.getByTestId("cost")).toHaveText("12 credits");
+    await expect(generateButton(page, en)).toBeDisabled();
+    await expect(page.getByText(en.create.generate.reasonCredits)).toBeVisible();
+    await expect(page.getByRole("link", { name: en.create.generate.getCredits })).toHaveAttribute(
+      "href",
+      "/profile?buy=1",
+    );
+
+    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
+    await choose(page, "4 s");
+    await expect(page.getByTestId("cost")).toHaveText("6 credits");
+    await expect(generateButton(page, en)).toBeEnabled();
+
+    // Meanwhile another tab spends 6 of the 10 credits; this form still shows the old balance.
+    const spend = await createJobViaApi(page, {
+      modelId: await modelId(page, "veo-3-1-fast"),
+      prompt: "spent elsewhere",
+      settings: { durationSeconds: 6, audio: false },
+    });
+    expect(spend.status()).toBe(202);
+    expect(await creditsNow(page)).toBe(4);
+
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith("/api/jobs") && r.request().method() === "POST",
+    );
+    await generateButton(page, en).click();
+    expect((await refused).status()).toBe(402);
+    const alert = page.getByRole("alert").filter({ hasText: en.errors.insufficient_credits });
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole("link", { name: en.create.generate.getCredits })).toHaveAttribute(
+      "href",
+      "/profile?buy=1",
+    );
+    // The balance is re-read, so the form now knows why.
+    await expect(page.getByTestId("balance")).toHaveText("4 credits");
+    await expect(generateButton(page, en)).toBeDisabled();
+    await expect(page).toHaveURL(/\/create\/veo-3-1-fast/);
+    expect(await creditsNow(page)).toBe(4);
+  });
+
+  test("too many generations at once: the form says when to try again", async ({ page }) => {
+    // The limit is six a minute in fixed windows; start early in a window so the reset is more
+    // than 30 s away (the API client itself waits out shorter Retry-Afters and tries again).
+    const second = new Date().getUTCSeconds();
+    if (second > 20) await page.waitForTimeout((62 - second) * 1000);
+    await startGuest(page);
+    const veo = await modelId(page, "veo-3-1-fast");
+    // Six refused (402) requests still count against the six-a-minute limit.
+    for (let i = 0; i < 6; i++) {
+      const response = await createJobViaApi(page, { modelId: veo, prompt: `burst ${i}`, settings: {} });
+      expect(response.status()).toBe(402);
+    }
+    await page.goto(`/create/${TEXT_MODEL}`);
+    await page.getByLabel(en.create.prompt.label).fill(PROMPT);
+    await generateButton(page, en).click();
+    await expect(page.getByRole("alert").filter({ hasText: en.create.generate.rateLimited })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Try again in \d+ s/ })).toBeDisabled();
+    expect(await creditsNow(page)).toBe(10);
+  });
+
+  test("the draft survives leaving the page, per model", async ({ page }) => {
+    await startGuest(page);
+    await page.goto("/create/veo-3-1-fast");
+    await page.getByLabel(en.create.prompt.label).fill("A hummingbird sipping from a neon flower");
+    await choose(page, /9:16/);
+    await choose(page, "6 s");
+    await page.goto(`/create/${TEXT_MODEL}`);
+    await expect(page.getByLabel(en.create.prompt.label)).toHaveValue("");
+    // A fresh load (not the back-forward cache) must restore it from sessionStorage.
+    await page.goto("/create/veo-3-1-fast");
+    await expect(page.getByLabel(en.create.prompt.label)).toHaveValue(
+      "A hummingbird sipping from a neon flower",
+    );
+    await expect(page.getByRole("radio", { name: /9:16/ })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "6 s" })).toBeChecked();
+    await expect(page.getByTestId("cost")).toHaveText("9 credits");
+  });
+
+  test("image-to-video: the photo is resized on the device and uploaded; an unreadable one is refused", async ({
+    page,
+  }) => {
+    await startGuest(page);
+    await page.goto("/create/sora-2-image-to-video");
+    await page.getByLabel(en.create.prompt.label).fill("The sun slowly sets behind the hills");
+    await expect(generateButton(page, en)).toBeDisabled();
+    await expect(page.getByText(en.create.generate.reasonImage)).toBeVisible();
+
+    const fileInput = page.getByTestId("image-file-input");
+    await fileInput.setInputFiles(path.join(fixtures, "corrupt.jpg"));
+    await expect(page.getByRole("alert").filter({ hasText: en.create.image.errorRead })).toBeVisible();
+
+    const uploaded = page.waitForResponse((r) => r.url().endsWith("/api/uploads"));
+    await fileInput.setInputFiles(path.join(fixtures, "portrait-2400x3200.jpg"));
+    const upload = await uploaded;
+    expect(upload.status()).toBe(201);
+    const { previewUrl } = await upload.json();
+    const stored = await page.request.get(previewUrl);
+    expect(stored.status()).toBe(200);
+    // 2400×3200 in, long edge 2048 out, re-encoded as JPEG on the device.
+    expect(jpegSize(await stored.body())).toEqual({ width: 1536, height: 2048 });
+
+    await expect(page.getByRole("img", { name: en.create.image.alt })).toBeVisible();
+    await expect(generateButton(page, en)).toBeEnabled();
+    await expect(page.getByTestId("cost")).toHaveText("4 credits");
+  });
+
+  test("a failed job says why and that the credits were refunded", async ({ page }) => {
+    const start = await startGuest(page);
+    // A file that passes the server's JPEG magic-byte check but is not a picture.
+    const upload = await page.request.post("/api/uploads", {
+      multipart: {
+        file: {
+          name: "broken.jpg",
+          mimeType: "image/jpeg",
+          buffer: readFileSync(path.join(fixtures, "corrupt.jpg")),
+        },
+      },
+    });
+    expect(upload.status()).toBe(201);
+    const { imageUrl } = await upload.json();
+    const created = await createJobViaApi(page, {
+      modelId: await modelId(page, "sora-2-image-to-video"),
+      prompt: "Bring this photo to life",
+      settings: { durationSeconds: 4 },
+      imageUrl,
+    });
+    expect(created.status()).toBe(202);
+    const { job, credits } = await created.json();
+    // Charged when created (the refund may already have landed by the next read: a broken image
+    // fails fast).
+    expect(job.creditsUsed).toBe(4);
+    expect(credits).toBe(start - 4);
+
+    await page.goto(`/jobs/${job.id}`);
+    await waitForFinalTitle(page, en.result.status.failedTitle);
+    await expect(page.getByTestId("refunded")).toHaveText("4 credits refunded");
+    await expect(page.getByRole("link", { name: en.result.actions.retry })).toHaveAttribute(
+      "href",
+      /\/create\/sora-2-image-to-video\?prompt=/,
+    );
+    expect(await creditsNow(page)).toBe(start);
+  });
+
+  test("someone else's job is a 404", async ({ page, browser }) => {
+    await startGuest(page);
+    const created = await createJobViaApi(page, {
+      modelId: await modelId(page, TEXT_MODEL),
+      prompt: "mine only",
+      settings: {},
+    });
+    const { job } = await created.json();
+    const stranger = await browser.newContext();
+    const other = await stranger.newPage();
+    const response = await other.goto(`/jobs/${job.id}`);
+    expect(response?.status()).toBe(404);
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText(en.result.notFound.title);
+    await stranger.close();
+  });
+
+  test("an unknown model is a 404 with a way to the catalog", async ({ page }) => {
+    const response = await page.goto("/create/no-such-model");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.create.notFound.title);
+    await expect(page.getByRole("link", { name: en.create.notFound.browse })).toHaveAttribute("href", "/");
+  });
+
+  test("the form and the finished result pass axe in light and dark", async ({ page }) => {
+    await startGuest(page);
+    await page.goto(`/create/${TEXT_MODEL}`);
+    await page.getByLabel(en.create.prompt.label).fill(PROMPT);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(page, `form, ${colorScheme}`);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    await generateButton(page, en).click();
+    await page.waitForURL(/\/jobs\//);
+    await waitForFinalTitle(page, en.result.status.completedTitle);
+    await expect(page.getByTestId("result-video")).toBeVisible();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(page, `result, ${colorScheme}`);
+    }
+  });
+});
+
+/** Width and height from a baseline or progressive JPEG's SOF marker. */
+function jpegSize(bytes: Buffer): { width: number; height: number } | null {
+  let offset = 2;
+  while (offset + 9 < bytes.length) {
+    if (bytes[offset] !== 0xff) return null;
+    const marker = bytes[offset + 1] ?? 0;
+    const length = bytes.readUInt16BE(offset + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
+    }
+    offset += 2 + length;
+  }
+  return null;
+}
