@@ -55,6 +55,19 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
   });
 
+  test("Stripe needs both keys; Apple sign-in only counts in supabase mode", () => {
+    expect(loadConfig({}).stripe).toBeUndefined();
+    expect(loadConfig({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" }).stripe).toEqual({
+      secretKey: "sk_test_x",
+      webhookSecret: "whsec_x",
+    });
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: "sk_test_x" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(loadConfig({ AUTH_APPLE_ENABLED: "true" }).appleSignIn).toBe(false);
+    expect(loadConfig({ ...supabase, AUTH_APPLE_ENABLED: "true" }).appleSignIn).toBe(true);
+    expect(() => loadConfig({ AUTH_APPLE_ENABLED: "yes" })).toThrow(/AUTH_APPLE_ENABLED/);
+    expect(() => loadConfig({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET/);
+  });
+
   test("the start-up line names the mode and hides passwords", () => {
     const line = describeConfig(loadConfig({ DATABASE_URL: "postgres://app:s3cret@db:5432/app" }));
     expect(line).toContain("mode: postgres");

@@ -31,6 +31,16 @@ const envSchema = z.object({
   FAL_KEY: optional,
   NEXT_PHASE: optional,
   NEXT_RUNTIME: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  CRON_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
+  AUTH_APPLE_ENABLED: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  ),
   SESSION_SECRET: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().min(32, "must be at least 32 characters").optional(),
@@ -46,6 +56,12 @@ export type Config = {
   databaseUrl: string | undefined;
   supabase: { url: string; publishableKey: string; secretKey: string } | undefined;
   falKey: string | undefined;
+  /** Stripe Checkout and its webhook; without them purchases are labelled test purchases. */
+  stripe: { secretKey: string; webhookSecret: string } | undefined;
+  /** Bearer secret of the scheduled sweep route (Vercel cron); without it the route answers 404. */
+  cronSecret: string | undefined;
+  /** Sign in with Apple is offered (supabase mode with the Apple provider set up in Supabase Auth). */
+  appleSignIn: boolean;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
@@ -81,6 +97,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .map(([name]) => name);
     throw new ConfigError([`Supabase mode is half configured; also set ${missing.join(" and ")}`]);
   }
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    throw new ConfigError([
+      "Stripe is half configured; set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET",
+    ]);
+  }
   const supabase =
     given.length === 3
       ? {
@@ -101,6 +122,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     supabase,
     falKey: e.FAL_KEY,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+        : undefined,
+    cronSecret: e.CRON_SECRET,
+    appleSignIn: Boolean(supabase) && e.AUTH_APPLE_ENABLED === "true",
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
