@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
 
 /**
  * The generation loop in a real browser against `next start` on a fresh embedded database, with
@@ -224,14 +225,14 @@ test.describe("generate a video", () => {
   });
 
   test("too many generations at once: the form says when to try again", async ({ page }) => {
-    // The limit is six a minute in fixed windows; start early in a window so the reset is more
+    // The limit is a number a minute in fixed windows; start early in a window so the reset is more
     // than 30 s away (the API client itself waits out shorter Retry-Afters and tries again).
     const second = new Date().getUTCSeconds();
     if (second > 20) await page.waitForTimeout((62 - second) * 1000);
     await startGuest(page);
     const veo = await modelId(page, "veo-3-1-fast");
-    // Six refused (402) requests still count against the six-a-minute limit.
-    for (let i = 0; i < 6; i++) {
+    // Refused (402) requests still count against the limit.
+    for (let i = 0; i < E2E_GENERATIONS_PER_MINUTE; i++) {
       const response = await createJobViaApi(page, { modelId: veo, prompt: `burst ${i}`, settings: {} });
       expect(response.status()).toBe(402);
     }

@@ -55,6 +55,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
   });
 
+  test("the generation rate limit defaults to 6 a minute and accepts a positive whole number", () => {
+    expect(loadConfig({}).generationsPerMinute).toBe(6);
+    expect(loadConfig({ GENERATIONS_PER_MINUTE: "30" }).generationsPerMinute).toBe(30);
+    expect(() => loadConfig({ GENERATIONS_PER_MINUTE: "0" })).toThrow(/GENERATIONS_PER_MINUTE/);
+  });
+
   test("Stripe needs both keys; Apple sign-in only counts in supabase mode", () => {
     expect(loadConfig({}).stripe).toBeUndefined();
     expect(loadConfig({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" }).stripe).toEqual({

@@ -31,6 +31,10 @@ const envSchema = z.object({
   FAL_KEY: optional,
   NEXT_PHASE: optional,
   NEXT_RUNTIME: optional,
+  GENERATIONS_PER_MINUTE: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(1000).default(6),
+  ),
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
   CRON_SECRET: z.preprocess(
@@ -56,6 +60,8 @@ export type Config = {
   databaseUrl: string | undefined;
   supabase: { url: string; publishableKey: string; secretKey: string } | undefined;
   falKey: string | undefined;
+  /** Generations one user may start per minute (fixed window). */
+  generationsPerMinute: number;
   /** Stripe Checkout and its webhook; without them purchases are labelled test purchases. */
   stripe: { secretKey: string; webhookSecret: string } | undefined;
   /** Bearer secret of the scheduled sweep route (Vercel cron); without it the route answers 404. */
@@ -122,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     supabase,
     falKey: e.FAL_KEY,
+    generationsPerMinute: e.GENERATIONS_PER_MINUTE,
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }

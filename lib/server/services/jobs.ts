@@ -3,14 +3,13 @@ import type { CreateJobRequest, CreateJobResponse, JobPage } from "../../contrac
 import { createJobRequestSchema } from "../../contracts/api";
 import type { Job } from "../../contracts/job";
 import type { Session } from "../auth";
+import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { type DbJob, generateResult, jobPageResult, jobResult, rateLimitResult } from "../db/results";
 import { parseWith } from "../http";
 import { localJobRunner } from "../jobs/local-runner";
 import { getMediaStore } from "../storage";
 
-/** Generations per user per minute: a person clicking fast, not a script. */
-const GENERATIONS_PER_MINUTE = 6;
 /** How long a media link in an API answer stays valid. */
 const MEDIA_LINK_SECONDS = 3600;
 
@@ -27,7 +26,11 @@ export async function createJob(
   const rpc = await getRpc();
   await rpc.call(
     "check_rate_limit",
-    { p_bucket: `generate:user:${session.userId}`, p_limit: GENERATIONS_PER_MINUTE, p_window_seconds: 60 },
+    {
+      p_bucket: `generate:user:${session.userId}`,
+      p_limit: getConfig().generationsPerMinute,
+      p_window_seconds: 60,
+    },
     rateLimitResult,
   );
   const result = await rpc.call(
