@@ -174,6 +174,13 @@ test.describe("featured carousel", () => {
       return !!carousel && Object.keys(carousel).some((key) => key.startsWith("__reactFiber"));
     });
 
+  /** Tells the page it was hidden or shown again, as switching tabs would. */
+  const setVisibility = (page: Page, state: "hidden" | "visible") =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, "visibilityState", { value, configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+
   test("has one dot per featured model and advances every 5 s", async ({ page, request }) => {
     const featured = (await catalog(request)).models.filter((m) => m.isFeatured);
     expect(featured.length).toBeGreaterThan(1);
@@ -187,7 +194,16 @@ test.describe("featured carousel", () => {
     if (box && box.y >= (page.viewportSize()?.height ?? 0)) {
       await expect(carousel).toHaveAttribute("data-rotating", "false");
     }
+    // From here the page's clock moves only when the test says, so the 5 s are exact however
+    // slow the machine is.
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
     await carousel.scrollIntoViewIfNeeded();
+    await expect(carousel).toHaveAttribute("data-rotating", "true");
+    // On a tall screen it was already turning before the pause: hide and show the page so its
+    // 5 s start again on the paused clock.
+    await setVisibility(page, "hidden");
+    await expect(carousel).toHaveAttribute("data-rotating", "false");
+    await setVisibility(page, "visible");
     await expect(carousel).toHaveAttribute("data-rotating", "true");
     // The server render assumes reduced motion (a play button); the browser knows better.
     await expect(page.getByRole("button", { name: en.home.pause })).toBeVisible();
@@ -206,17 +222,11 @@ test.describe("featured carousel", () => {
     await expect.poll(() => track.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 
     // Not while the page is hidden.
-    await page.evaluate(() => {
-      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
-      document.dispatchEvent(new Event("visibilitychange"));
-    });
+    await setVisibility(page, "hidden");
     await expect(carousel).toHaveAttribute("data-rotating", "false");
     await page.clock.runFor(6000);
     await expect(dots(page).nth(1)).toHaveAttribute("aria-current", "true");
-    await page.evaluate(() => {
-      Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
-      document.dispatchEvent(new Event("visibilitychange"));
-    });
+    await setVisibility(page, "visible");
     await expect(carousel).toHaveAttribute("data-rotating", "true");
     await page.clock.runFor(5500);
     await expect(dots(page).nth(2 % featured.length)).toHaveAttribute("aria-current", "true");
