@@ -37,6 +37,8 @@ try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
+    // Each screen as a first visit would load it: nothing from the previous page's cache.
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     const scripts = new Map();
     cdp.on("Network.responseReceived", (e) => {
       if (e.type === "Script") scripts.set(e.requestId, { wire: 0, decoded: 0 });
