@@ -17,6 +17,7 @@ export function GET(request: Request): Promise<Response> {
       if (!code || code.length > 512) throw new Error("no code");
       await finishProviderSignIn(jar, { code, locale, address: clientAddress(request) });
     } catch (error) {
+      if (!isAppError(error) && code) console.error("[rendio] provider sign-in failed", error);
       const reason = isAppError(error) ? error.code : "validation_failed";
       location = `/sign-in?next=${encodeURIComponent(next)}&error=${reason}`;
     }
