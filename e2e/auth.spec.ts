@@ -157,6 +157,23 @@ test("a wrong code shows the localized error and signs nobody in", async ({ page
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
+test("a code pasted from the clipboard, spaces and all, signs in", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const email = newEmail();
+  await page.goto("/sign-in?next=/history");
+  await page.getByLabel(en.auth.emailLabel).fill(email);
+  await page.getByRole("button", { name: en.auth.sendCode }).click();
+  const code = await codeFor(page.request, email);
+  await page.evaluate(
+    (text) => navigator.clipboard.writeText(text),
+    `Code: ${code.slice(0, 3)} ${code.slice(3)}`,
+  );
+  await page.getByLabel(en.auth.codeLabel).focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await page.waitForURL(/\/history$/);
+  expect(await me(page.request)).toMatchObject({ email, isGuest: false });
+});
+
 test("a bad email is refused on the page with its message", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel(en.auth.emailLabel).fill("not an email");
