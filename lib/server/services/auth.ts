@@ -66,7 +66,8 @@ export async function verifySignInCode(
 /**
  * The profile side of a verified sign-in, for email codes and provider callbacks alike. A new
  * account made without a guest to upgrade gets the welcome credits only while the address's
- * new-user allowance lasts, so signing up by email is no way around the guest limit.
+ * new-user allowance lasts, so signing up by email is no way around the guest limit. (Every
+ * sign-in without a guest session counts, as whether the account is new is known only after.)
  */
 export async function finishSignIn(
   jar: CookieJar,
