@@ -232,6 +232,11 @@ const schemas = {
   check_rate_limit: results.rateLimitResult,
   record_webhook_event: results.webhookEventResult,
   list_ledger: results.ledgerPageResult,
+  local_auth_issue_code: results.localCodeIssueResult,
+  local_auth_verify_code: results.localCodeVerifyResult,
+  local_outbox_send: results.outboxSendResult,
+  local_outbox_list: results.outboxResult,
+  complete_sign_in: results.signInResult,
 } satisfies Record<string, z.ZodType>;
 type Fn = keyof typeof schemas;
 
@@ -590,6 +595,54 @@ bad("local_auth_create_user", () => ({ p_email: "someone.new@example.com" }), [
   ["empty email", { p_email: "" }, "validation_failed", "email"],
 ]);
 
+bad(
+  "local_auth_issue_code",
+  () => ({ p_email: "code.new@example.com", p_code_hash: "a".repeat(64), p_ttl_seconds: 600 }),
+  [
+    ["null email", { p_email: null }, "validation_failed", "email"],
+    ["email without @", { p_email: "code.example.com" }, "validation_failed", "email"],
+    ["null code hash", { p_code_hash: null }, "validation_failed", "codeHash"],
+    ["code hash that is no sha-256 hex", { p_code_hash: "123456" }, "validation_failed", "codeHash"],
+    ["zero lifetime", { p_ttl_seconds: 0 }, "validation_failed", "ttlSeconds"],
+    ["lifetime over an hour", { p_ttl_seconds: 3601 }, "validation_failed", "ttlSeconds"],
+    ["lifetime that is not a number", { p_ttl_seconds: "ten" }, "validation_failed"],
+  ],
+);
+
+bad("local_auth_verify_code", () => ({ p_email: "nobody.asked@example.com", p_code_hash: "b".repeat(64) }), [
+  ["null email", { p_email: null }, "validation_failed", "email"],
+  ["email with spaces inside", { p_email: "no body@example.com" }, "validation_failed", "email"],
+  ["malformed current user id", { p_current_user_id: malformed }, "validation_failed"],
+]);
+
+bad(
+  "local_outbox_send",
+  () => ({ p_to: "outbox@example.com", p_subject: "Your code", p_body: "It is 123456.", p_code: "123456" }),
+  [
+    ["null recipient", { p_to: null }, "validation_failed", "email"],
+    ["recipient without a domain dot", { p_to: "outbox@localhost" }, "validation_failed", "email"],
+    ["empty subject", { p_subject: "" }, "validation_failed", "subject"],
+    ["subject over 200 characters", { p_subject: long(201) }, "validation_failed", "subject"],
+    ["null text", { p_body: null }, "validation_failed", "text"],
+  ],
+);
+
+bad("local_outbox_list", () => ({ p_email: "outbox@example.com", p_limit: 10 }), [
+  ["email without @", { p_email: "outbox" }, "validation_failed", "email"],
+  ["zero limit", { p_limit: 0 }, "validation_failed", "limit"],
+  ["limit over 200", { p_limit: 201 }, "validation_failed", "limit"],
+]);
+
+bad("complete_sign_in", (f) => ({ p_user_id: f.reg, p_previous_user_id: null, p_language: "en" }), [
+  ["null user id", { p_user_id: null }, "validation_failed", "userId"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+  ["unknown auth user", { p_user_id: UNKNOWN_ID }, "unauthorized"],
+  ["an anonymous auth user (nothing verified)", (f) => ({ p_user_id: f.noProfile }), "unauthorized"],
+  ["an email another profile already has", (f) => ({ p_user_id: f.dupEmail }), "validation_failed", "email"],
+  ["unsupported language", { p_language: "de" }, "validation_failed", "language"],
+  ["malformed previous user id", { p_previous_user_id: malformed }, "validation_failed"],
+]);
+
 const someCursor = `2026-01-01T00:00:00.000000Z_${UNKNOWN_ID}`;
 bad("list_jobs", (f) => ({ p_user_id: f.guestA, p_limit: 20, p_cursor: someCursor, p_query: "fox" }), [
   ["null user id", { p_user_id: null }, "unauthorized"],
@@ -844,6 +897,11 @@ test("every base call succeeds (run last)", async () => {
     "find_job",
     "list_in_flight_jobs",
     "local_auth_create_user",
+    "local_auth_issue_code",
+    "local_auth_verify_code",
+    "local_outbox_send",
+    "local_outbox_list",
+    "complete_sign_in",
     "list_jobs",
     "list_ledger",
     "delete_job",

@@ -1,7 +1,10 @@
 import { jwtVerify, SignJWT } from "jose";
+import { AppError } from "../../errors";
 import { getRpc } from "../db";
-import { localAuthUserResult } from "../db/results";
+import { localAuthUserResult, localCodeIssueResult, localCodeVerifyResult } from "../db/results";
+import { sendSignInCode } from "../mail/outbox";
 import { signingKey } from "../secrets";
+import { CODE_MAX_ATTEMPTS, CODE_TTL_SECONDS, codeHash, newCode } from "./codes";
 import type { CookieJar } from "./cookies";
 import type { Session, SessionPort } from "./session";
 
@@ -75,5 +78,37 @@ export const localSessions: SessionPort = {
   },
   async signOut(jar) {
     jar.setAll([{ name: SESSION_COOKIE, value: "", options: { path: "/", maxAge: 0 } }]);
+  },
+  async requestEmailCode(_jar, email, { locale }) {
+    const code = newCode();
+    const rpc = await getRpc();
+    await rpc.call(
+      "local_auth_issue_code",
+      { p_email: email, p_code_hash: await codeHash(email, code), p_ttl_seconds: CODE_TTL_SECONDS },
+      localCodeIssueResult,
+    );
+    await sendSignInCode({ to: email, code, locale, minutes: CODE_TTL_SECONDS / 60 });
+  },
+  async verifyEmailCode(jar, email, code) {
+    const current = await read(jar);
+    const rpc = await getRpc();
+    const result = await rpc.call(
+      "local_auth_verify_code",
+      {
+        p_email: email,
+        p_code_hash: await codeHash(email, code),
+        p_current_user_id: current?.isAnonymous ? current.userId : null,
+        p_max_attempts: CODE_MAX_ATTEMPTS,
+      },
+      localCodeVerifyResult,
+    );
+    if (!result.verified) throw new AppError("validation_failed", { field: "code" });
+    return issue(jar, result.user);
+  },
+  async startOAuth() {
+    throw new AppError("not_found");
+  },
+  async finishOAuth() {
+    throw new AppError("not_found");
   },
 };

@@ -1,3 +1,4 @@
+import type { Locale } from "../../i18n/locale";
 import type { CookieJar } from "./cookies";
 
 /** Who is calling: always from the session, never from the request body. */
@@ -22,4 +23,19 @@ export interface SessionPort {
   /** A new anonymous (guest) identity, written to the cookies. */
   createGuest(jar: CookieJar): Promise<Session>;
   signOut(jar: CookieJar): Promise<void>;
+  /**
+   * Sends a one-time sign-in code to `email` (lower-cased, valid). A new request replaces the
+   * previous code. Local modes write the mail to the outbox; Supabase Auth mails it.
+   */
+  requestEmailCode(jar: CookieJar, email: string, context: { locale: Locale }): Promise<void>;
+  /**
+   * Checks the code and writes the session of the email's user to the cookies. When the email
+   * has no user yet and the caller is a guest, the guest's own identity takes the email (same
+   * id). A wrong, expired or used code is `validation_failed` on field `code`.
+   */
+  verifyEmailCode(jar: CookieJar, email: string, code: string): Promise<Session>;
+  /** Where to send the browser to sign in with a provider (supabase mode only; else not_found). */
+  startOAuth(jar: CookieJar, provider: "apple", redirectTo: string): Promise<string>;
+  /** Finishes a provider sign-in from its callback's `code` and writes the session. */
+  finishOAuth(jar: CookieJar, code: string): Promise<Session>;
 }

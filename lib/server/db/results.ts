@@ -102,3 +102,27 @@ export const sweepResult = z.object({
   rateLimitsRemoved: z.number().int().nonnegative(),
   webhookEventsRemoved: z.number().int().nonnegative(),
 });
+export const localCodeIssueResult = z.object({ email: z.string(), expiresAt: iso });
+export const localCodeVerifyResult = z.discriminatedUnion("verified", [
+  z.object({ verified: z.literal(false), reason: z.enum(["missing", "expired", "wrong"]) }),
+  z.object({ verified: z.literal(true), user: localAuthUserResult, created: z.boolean() }),
+]);
+export const outboxSendResult = z.object({ id: z.number().int().positive() });
+export const outboxResult = z.object({
+  messages: z.array(
+    z.object({
+      to: z.string(),
+      subject: z.string(),
+      text: z.string(),
+      code: z.string().nullable(),
+      createdAt: iso,
+    }),
+  ),
+});
+export const signInResult = z.object({
+  user: meSchema,
+  created: z.boolean(),
+  merged: z.boolean(),
+  creditsMerged: z.number().int().nonnegative(),
+  jobsMoved: z.number().int().nonnegative(),
+});

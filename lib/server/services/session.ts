@@ -63,3 +63,22 @@ export async function getMe(jar: CookieJar): Promise<Me> {
   const rpc = await getRpc();
   return (await rpc.call("get_me", { p_user_id: session.userId }, meResult)).user;
 }
+
+/**
+ * Counts one new identity against the address's guest allowance (the same bucket as new
+ * guests) and says whether it was still open, without failing.
+ */
+export async function takeNewUserAllowance(address: string): Promise<boolean> {
+  const hashed = createHash("sha256").update(address).digest("base64url").slice(0, 22);
+  try {
+    await (await getRpc()).call(
+      "check_rate_limit",
+      { p_bucket: `guest:address:${hashed}`, p_limit: GUESTS_PER_ADDRESS_PER_HOUR, p_window_seconds: 3600 },
+      rateLimitResult,
+    );
+    return true;
+  } catch (error) {
+    if (isAppError(error, "rate_limited")) return false;
+    throw error;
+  }
+}

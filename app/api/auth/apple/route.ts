@@ -1,0 +1,21 @@
+import { safeNextPath } from "@/lib/contracts/auth";
+import { readLimited } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { startAppleSignIn } from "@/lib/server/services/auth";
+
+export const dynamic = "force-dynamic";
+
+/** The sign-in page's Apple button (a form post): 303 to Apple through Supabase Auth, or 404. */
+export function POST(request: Request): Promise<Response> {
+  return withRequest(
+    request,
+    async ({ jar }) => {
+      const form = new URLSearchParams(new TextDecoder().decode(await readLimited(request, 4096)));
+      const callback = new URL("/api/auth/callback", request.url);
+      callback.searchParams.set("next", safeNextPath(form.get("next")));
+      const url = await startAppleSignIn(jar, callback.toString());
+      return new Response(null, { status: 303, headers: { location: url, "cache-control": "no-store" } });
+    },
+    { mutation: true },
+  );
+}

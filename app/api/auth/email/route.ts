@@ -1,0 +1,19 @@
+import { emailCodeRequestSchema } from "@/lib/contracts/auth";
+import { clientAddress, json, readJson } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { requestSignInCode } from "@/lib/server/services/auth";
+
+export const dynamic = "force-dynamic";
+
+/** Sends a one-time sign-in code to the email: 202 { expiresInSeconds, resendAfterSeconds }. */
+export function POST(request: Request): Promise<Response> {
+  return withRequest(
+    request,
+    async ({ jar, locale }) => {
+      const { email } = await readJson(request, emailCodeRequestSchema);
+      const sent = await requestSignInCode(jar, { email, locale, address: clientAddress(request) });
+      return json(sent, { status: 202 });
+    },
+    { mutation: true },
+  );
+}

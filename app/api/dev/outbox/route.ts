@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/contracts/auth";
+import { json, parseWith } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { readOutbox } from "@/lib/server/services/auth";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({ email: emailSchema.nullable() });
+
+/** The local mailer's messages, newest first (404 in supabase mode, where real mail is sent). */
+export function GET(request: Request): Promise<Response> {
+  return withRequest(request, async () => {
+    const { email } = parseWith(query, { email: new URL(request.url).searchParams.get("email") });
+    return json({ messages: await readOutbox(email) });
+  });
+}

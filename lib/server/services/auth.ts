@@ -1,0 +1,132 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Me } from "../../contracts/user";
+import { AppError } from "../../errors";
+import { type Locale, localeCookieName } from "../../i18n/locale";
+import { type CookieJar, getSessionPort, type Session } from "../auth";
+import { CODE_TTL_SECONDS } from "../auth/codes";
+import { getConfig } from "../config";
+import { getRpc } from "../db";
+import { rateLimitResult, signInResult } from "../db/results";
+import { listOutbox, type OutboxMessage } from "../mail/outbox";
+import { currentSession, takeNewUserAllowance } from "./session";
+
+/**
+ * Sign-in by email code (reference-spec §1.6 [W], §5 "Merge"). The Session port sends and
+ * checks the code (the local stand-in or Supabase Auth); complete_sign_in then upgrades the
+ * guest in place or merges it into the account, in one transaction.
+ */
+
+const HOUR = 3600;
+const LIMITS = {
+  codesPerEmail: 5,
+  codesPerAddress: 20,
+  // Five attempts per code and five codes an hour; a little slack for typos across codes.
+  verifiesPerEmail: 15,
+  verifiesPerAddress: 60,
+};
+export const RESEND_AFTER_SECONDS = 30;
+
+const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 22);
+
+async function limit(bucket: string, max: number): Promise<void> {
+  await (await getRpc()).call(
+    "check_rate_limit",
+    { p_bucket: bucket, p_limit: max, p_window_seconds: HOUR },
+    rateLimitResult,
+  );
+}
+
+export async function requestSignInCode(
+  jar: CookieJar,
+  input: { email: string; locale: Locale; address: string },
+): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+  await limit(`auth:code:address:${hash(input.address)}`, LIMITS.codesPerAddress);
+  await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
+  await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale });
+  return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
+}
+
+export async function verifySignInCode(
+  jar: CookieJar,
+  input: { email: string; code: string; locale: Locale; address: string },
+): Promise<Me> {
+  await limit(`auth:verify:address:${hash(input.address)}`, LIMITS.verifiesPerAddress);
+  await limit(`auth:verify:email:${hash(input.email)}`, LIMITS.verifiesPerEmail);
+  const previous = await currentSession(jar);
+  const session = await (await getSessionPort()).verifyEmailCode(jar, input.email, input.code);
+  return finishSignIn(jar, {
+    userId: session.userId,
+    previous,
+    locale: input.locale,
+    address: input.address,
+  });
+}
+
+/**
+ * The profile side of a verified sign-in, for email codes and provider callbacks alike. A new
+ * account made without a guest to upgrade gets the welcome credits only while the address's
+ * new-user allowance lasts, so signing up by email is no way around the guest limit. (Every
+ * sign-in without a guest session counts, as whether the account is new is known only after.)
+ */
+export async function finishSignIn(
+  jar: CookieJar,
+  input: { userId: string; previous: Session | null; locale: Locale; address: string },
+): Promise<Me> {
+  const welcome = input.previous?.isAnonymous ? true : await takeNewUserAllowance(input.address);
+  const result = await (await getRpc()).call(
+    "complete_sign_in",
+    {
+      p_user_id: input.userId,
+      p_previous_user_id: input.previous?.userId ?? null,
+      p_language: input.locale,
+      p_welcome: welcome,
+    },
+    signInResult,
+  );
+  followLanguage(jar, result.user.language);
+  return result.user;
+}
+
+/** After sign-in the interface speaks the account's saved language. */
+function followLanguage(jar: CookieJar, language: Locale): void {
+  jar.setAll([
+    {
+      name: localeCookieName,
+      value: language,
+      options: { path: "/", sameSite: "lax", secure: jar.secure, maxAge: 365 * 24 * HOUR },
+    },
+  ]);
+}
+
+/** Ends the session; the visitor may then start a new guest. */
+export async function signOut(jar: CookieJar): Promise<void> {
+  await (await getSessionPort()).signOut(jar);
+}
+
+/** The local outbox (embedded and postgres modes); not_found where Supabase Auth sends mail. */
+export async function readOutbox(email: string | null): Promise<OutboxMessage[]> {
+  if (getConfig().mode === "supabase") throw new AppError("not_found");
+  return listOutbox(email);
+}
+
+/** Sign in with Apple (supabase mode, when configured): the provider's URL to send the browser to. */
+export async function startAppleSignIn(jar: CookieJar, callbackUrl: string): Promise<string> {
+  if (!getConfig().appleSignIn) throw new AppError("not_found");
+  return (await getSessionPort()).startOAuth(jar, "apple", callbackUrl);
+}
+
+/** The provider's callback: the session becomes the provider's user, then as for an email code. */
+export async function finishProviderSignIn(
+  jar: CookieJar,
+  input: { code: string; locale: Locale; address: string },
+): Promise<Me> {
+  const previous = await currentSession(jar);
+  const session = await (await getSessionPort()).finishOAuth(jar, input.code);
+  return finishSignIn(jar, {
+    userId: session.userId,
+    previous,
+    locale: input.locale,
+    address: input.address,
+  });
+}
