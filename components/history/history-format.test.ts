@@ -33,10 +33,12 @@ describe("groupByMonth", () => {
 
 describe("daysUntilExpiry", () => {
   const now = Date.parse("2026-11-30T12:00:00.000Z");
-  test("whole days left, 0 on the last day and after", () => {
+  test("days left rounded up: 7 for a new job, 1 in its last hours, 0 once past", () => {
     expect(daysUntilExpiry("2026-12-07T12:00:00.000Z", now)).toBe(7);
-    expect(daysUntilExpiry("2026-12-07T11:59:59.000Z", now)).toBe(6);
-    expect(daysUntilExpiry("2026-12-01T11:00:00.000Z", now)).toBe(0);
+    expect(daysUntilExpiry("2026-12-07T11:58:00.000Z", now)).toBe(7);
+    expect(daysUntilExpiry("2026-12-06T11:59:59.000Z", now)).toBe(6);
+    expect(daysUntilExpiry("2026-12-01T11:00:00.000Z", now)).toBe(1);
+    expect(daysUntilExpiry("2026-11-30T12:00:00.000Z", now)).toBe(0);
     expect(daysUntilExpiry("2026-11-29T12:00:00.000Z", now)).toBe(0);
   });
 });

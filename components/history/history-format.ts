@@ -29,9 +29,12 @@ function capitalize(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
-/** Whole days left before the job is deleted: 0 on its last day, never negative. */
+/**
+ * Days left before the job is deleted, rounded up (a new job: 7, its last hours: 1), so it agrees
+ * with "kept for 7 days"; 0 once the time has passed (the sweeper has not run yet).
+ */
 export function daysUntilExpiry(expiresAt: string, now: number): number {
-  return Math.max(0, Math.floor((Date.parse(expiresAt) - now) / DAY_MS));
+  return Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / DAY_MS));
 }
 
 export function isInFlight(job: Pick<Job, "status">): boolean {
