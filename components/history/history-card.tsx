@@ -156,20 +156,25 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
             {t("card.refunded")}
           </span>
         ) : null}
-        <ActionLink href={actions.regenerateHref} icon={RotateCcw} label={t("actions.retry")} showLabel />
+        <ActionLink
+          href={actions.regenerateHref}
+          icon={RotateCcw}
+          label={t("actions.retry")}
+          showLabel="always"
+        />
         <ActionButton
           onClick={() => actions.onDelete(job)}
           icon={Trash2}
           label={t("actions.delete")}
           danger
-          showLabel
+          showLabel="always"
         />
       </div>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-1.5 sm:gap-2">
-      <ActionLink href={`/jobs/${job.id}`} icon={Play} label={t("actions.play")} primary showLabel />
+      <ActionLink href={`/jobs/${job.id}`} icon={Play} label={t("actions.play")} primary showLabel="always" />
       {job.downloadUrl || job.videoUrl ? (
         <a
           href={job.downloadUrl ?? job.videoUrl ?? undefined}
@@ -183,11 +188,31 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
         </a>
       ) : null}
       <ActionButton onClick={() => actions.onShare(job)} icon={Share2} label={t("actions.share")} />
-      <ActionButton onClick={() => actions.onCopyPrompt(job)} icon={Copy} label={t("actions.copyPrompt")} />
       <ActionLink href={actions.regenerateHref} icon={WandSparkles} label={t("actions.regenerate")} />
-      <ActionButton onClick={() => actions.onDelete(job)} icon={Trash2} label={t("actions.delete")} danger />
+      <ActionButton
+        onClick={() => actions.onCopyPrompt(job)}
+        icon={Copy}
+        label={t("actions.copyPrompt")}
+        showLabel="never"
+      />
+      <ActionButton
+        onClick={() => actions.onDelete(job)}
+        icon={Trash2}
+        label={t("actions.delete")}
+        danger
+        showLabel="never"
+        className="ml-auto"
+      />
     </div>
   );
+}
+
+/** Whether an action's text shows next to its icon: always, from the sm breakpoint, or never (icon + tooltip). */
+type LabelShown = "always" | "sm" | "never";
+
+function Label({ shown, children }: { shown: LabelShown; children: string }) {
+  if (shown === "never") return null;
+  return <span className={shown === "sm" ? "hidden sm:inline" : ""}>{children}</span>;
 }
 
 function actionClass(primary: boolean, danger = false): string {
@@ -203,18 +228,18 @@ function ActionLink({
   icon: Icon,
   label,
   primary = false,
-  showLabel = false,
+  showLabel = "sm",
 }: {
   href: string;
   icon: LucideIcon;
   label: string;
   primary?: boolean;
-  showLabel?: boolean;
+  showLabel?: LabelShown;
 }) {
   return (
     <Link href={href} aria-label={label} title={label} className={actionClass(primary)}>
       <Icon aria-hidden="true" />
-      <span className={showLabel ? "" : "hidden sm:inline"}>{label}</span>
+      <Label shown={showLabel}>{label}</Label>
     </Link>
   );
 }
@@ -224,13 +249,15 @@ function ActionButton({
   icon: Icon,
   label,
   danger = false,
-  showLabel = false,
+  showLabel = "sm",
+  className = "",
 }: {
   onClick: () => void;
   icon: LucideIcon;
   label: string;
   danger?: boolean;
-  showLabel?: boolean;
+  showLabel?: LabelShown;
+  className?: string;
 }) {
   return (
     <button
@@ -238,10 +265,10 @@ function ActionButton({
       onClick={onClick}
       aria-label={label}
       title={label}
-      className={actionClass(false, danger)}
+      className={`${actionClass(false, danger)} ${className}`}
     >
       <Icon aria-hidden="true" />
-      <span className={showLabel ? "" : "hidden sm:inline"}>{label}</span>
+      <Label shown={showLabel}>{label}</Label>
     </button>
   );
 }
