@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
 import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
 
 /**
@@ -253,5 +254,22 @@ test.describe("history", () => {
     await expectNoSeriousA11yViolations(page, "delete dialog, dark");
     await page.emulateMedia({ colorScheme: "light" });
     await expectNoSeriousA11yViolations(page, "delete dialog, light");
+  });
+});
+
+test.describe("history in Turkish", () => {
+  test.use({ locale: "tr-TR" });
+  test.describe.configure({ timeout: 120_000 });
+
+  test("month headers, the kept note, statuses and expiry read in Turkish", async ({ page }) => {
+    await startGuest(page.request);
+    await makeJobs(page, { failed: 1, completed: 0 });
+    await page.goto("/history");
+    const month = new Intl.DateTimeFormat("tr", { month: "long", year: "numeric" }).format(new Date());
+    await expect(page.getByTestId("month-header")).toHaveText(month, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1, name: tr.history.title })).toBeVisible();
+    await expect(page.getByTestId("kept-note")).toHaveText(tr.history.kept);
+    await expect(page.getByTestId("status-badge")).toHaveText(tr.history.status.failed);
+    await expect(page.getByTestId("expires")).toHaveText("7 gün sonra silinecek");
   });
 });

@@ -76,7 +76,6 @@ export function useJobPages(q: string) {
     getKey,
     ([, query, cursor]: JobsPageKey) => api.jobs({ q: query || undefined, cursor, limit: 20 }),
     {
-      revalidateFirstPage: false,
       shouldRetryOnError: (error) => error.code !== "unauthorized",
     },
   );
