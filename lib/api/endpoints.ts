@@ -38,3 +38,10 @@ export const api = {
   health: () =>
     apiRequest("/api/health", z.object({ ok: z.literal(true), mode: z.string(), version: z.string() })),
 };
+
+/** History's calls beyond `api` (kept apart so parallel work on `api` merges cleanly). */
+export const historyApi = {
+  /** 204 → null; 404 job_not_found when it is gone or not the user's. */
+  deleteJob: (id: string) =>
+    apiRequest(`/api/jobs/${encodeURIComponent(id)}`, z.null(), { method: "DELETE" }),
+};

@@ -2,7 +2,8 @@
 
 import { useCallback, useRef } from "react";
 import useSWR, { type SWRConfiguration } from "swr";
-import type { CatalogResponse } from "../contracts/api";
+import useSWRInfinite from "swr/infinite";
+import type { CatalogResponse, JobPage } from "../contracts/api";
 import type { Job } from "../contracts/job";
 import type { Me } from "../contracts/user";
 import type { Locale } from "../i18n/locale";
@@ -57,4 +58,25 @@ export function useJob(initial: Job) {
     refreshInterval,
     shouldRetryOnError: (error) => error.code !== "job_not_found" && error.code !== "unauthorized",
   });
+}
+
+/** SWR key of one history page: the search text and the cursor of the page (null = first). */
+export type JobsPageKey = readonly ["jobs", string, string | null];
+
+/**
+ * History pages (reference-spec §1.7 `jobs:{cursor}`): 20 a page, newest first, filtered by `q`
+ * on the server. Each page's key carries the cursor the previous page handed out.
+ */
+export function useJobPages(q: string) {
+  const getKey = (index: number, previous: JobPage | null): JobsPageKey | null => {
+    if (index > 0 && !previous?.nextCursor) return null;
+    return ["jobs", q, index === 0 ? null : (previous?.nextCursor ?? null)];
+  };
+  return useSWRInfinite<JobPage, ApiError>(
+    getKey,
+    ([, query, cursor]: JobsPageKey) => api.jobs({ q: query || undefined, cursor, limit: 20 }),
+    {
+      shouldRetryOnError: (error) => error.code !== "unauthorized",
+    },
+  );
 }

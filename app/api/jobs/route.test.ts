@@ -4,7 +4,14 @@ import { GET as getJob } from "@/app/api/jobs/[id]/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { GET as getMedia } from "@/app/api/media/[...path]/route";
 import { POST as startGuest } from "@/app/api/session/guest/route";
-import { createJobResponseSchema, jobPageResponseSchema, jobResponseSchema } from "@/lib/contracts/api";
+import {
+  createJobResponseSchema,
+  type JobPage,
+  jobPageResponseSchema,
+  jobResponseSchema,
+} from "@/lib/contracts/api";
+import { getRpc } from "@/lib/server/db";
+import { generateResult } from "@/lib/server/db/results";
 import { eventually, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as createJob, GET as listJobs } from "./route";
 
@@ -285,5 +292,93 @@ describe("limits and history", () => {
       const bad = await browser.call(listJobs, `/api/jobs?${query}`);
       expect(bad.status, query).toBe(400);
     }
+  });
+});
+
+describe("GET /api/jobs: history paging, search and retention", () => {
+  /** `count` jobs of one user, made by the SQL function (no rate limit, no renders), oldest first. */
+  async function userWithJobs(prompts: string[]) {
+    const { browser, userId } = await guest();
+    await route.db.query("update public.users set credits = 1000 where id = $1", [userId]);
+    await route.db.query(
+      "insert into public.credit_ledger (user_id, kind, change, balance_after) values ($1, 'admin', 990, 1000)",
+      [userId],
+    );
+    const rpc = await getRpc();
+    const ids: string[] = [];
+    for (const prompt of prompts) {
+      const { job } = await rpc.call(
+        "generate_video",
+        {
+          p_user_id: userId,
+          p_idempotency_key: randomUUID(),
+          p_model_id: models["ltx-2-fast"],
+          p_prompt: prompt,
+        },
+        generateResult,
+      );
+      ids.push(job.id);
+    }
+    return { browser, userId, ids };
+  }
+
+  async function page(browser: TestBrowser, query: string) {
+    const response = await browser.call(listJobs, `/api/jobs?${query}`);
+    expect(response.status, query).toBe(200);
+    return jobPageResponseSchema.parse(await response.json());
+  }
+
+  test("pages through more than 20 jobs, 20 at a time, newest first, each job once", async () => {
+    const prompts = Array.from({ length: 45 }, (_, i) => `Scene number ${i}`);
+    const { browser, ids } = await userWithJobs(prompts);
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: JobPage = await page(browser, cursor ? `cursor=${encodeURIComponent(cursor)}` : "");
+      sizes.push(next.jobs.length);
+      seen.push(...next.jobs.map((j) => j.id));
+      cursor = next.nextCursor;
+    } while (cursor);
+    expect(sizes).toEqual([20, 20, 5]);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  test("q finds jobs by any part of the prompt, case-insensitively, across pages; no hit is an empty page", async () => {
+    const prompts = Array.from({ length: 24 }, (_, i) =>
+      i % 2 ? `A CAT on a roof ${i}` : `A dog at sea ${i}`,
+    );
+    const { browser, ids } = await userWithJobs(prompts);
+    const cats = ids.filter((_, i) => i % 2).reverse();
+    const first = await page(browser, "q=cat%20ON&limit=10");
+    expect(first.jobs.map((j) => j.id)).toEqual(cats.slice(0, 10));
+    const second = await page(
+      browser,
+      `q=cat%20ON&limit=10&cursor=${encodeURIComponent(first.nextCursor ?? "")}`,
+    );
+    expect(second.jobs.map((j) => j.id)).toEqual(cats.slice(10));
+    expect(second.nextCursor).toBeNull();
+    // LIKE wildcards are plain text.
+    expect(await page(browser, "q=%25")).toEqual({ jobs: [], nextCursor: null });
+    expect(await page(browser, "q=a_cat")).toEqual({ jobs: [], nextCursor: null });
+    expect(await page(browser, "q=unicorn")).toEqual({ jobs: [], nextCursor: null });
+  });
+
+  test("jobs past their 7 days and other users' jobs are not listed", async () => {
+    const { browser, ids } = await userWithJobs(["kept", "too old"]);
+    await route.db.query(
+      "update public.video_jobs set created_at = now() - interval '8 days', expires_at = now() - interval '1 day' where id = $1",
+      [ids[1]],
+    );
+    await userWithJobs(["someone else's"]);
+    const listed = await page(browser, "");
+    expect(listed.jobs.map((j) => j.id)).toEqual([ids[0]]);
+    expect(listed.jobs[0]?.expiresAt).toEqual(expect.any(String));
+  });
+
+  test("without a session: 401", async () => {
+    const response = await new TestBrowser().call(listJobs, "/api/jobs");
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthorized");
   });
 });

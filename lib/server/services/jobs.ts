@@ -5,7 +5,14 @@ import type { Job } from "../../contracts/job";
 import type { Session } from "../auth";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import { type DbJob, generateResult, jobPageResult, jobResult, rateLimitResult } from "../db/results";
+import {
+  type DbJob,
+  generateResult,
+  jobPageResult,
+  jobResult,
+  mediaRemovalResult,
+  rateLimitResult,
+} from "../db/results";
 import { parseWith } from "../http";
 import { localJobRunner } from "../jobs/local-runner";
 import { getMediaStore } from "../storage";
@@ -104,4 +111,18 @@ export async function toApiJob(job: DbJob): Promise<Job> {
     completedAt: job.completedAt,
     expiresAt: job.expiresAt,
   };
+}
+
+/**
+ * Deletes one of the user's finished jobs: the row goes in one SQL call (delete_job; another
+ * user's job reads as job_not_found, one in flight as job_in_progress), then its media files.
+ */
+export async function deleteJob(session: Session, jobId: string): Promise<void> {
+  const rpc = await getRpc();
+  const { mediaPaths } = await rpc.call(
+    "delete_job",
+    { p_user_id: session.userId, p_job_id: jobId },
+    mediaRemovalResult,
+  );
+  await (await getMediaStore()).delete(mediaPaths);
 }

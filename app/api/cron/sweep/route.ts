@@ -1,0 +1,29 @@
+import { timingSafeEqual } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { getConfig } from "@/lib/server/config";
+import { json } from "@/lib/server/http";
+import { sweepOnce } from "@/lib/server/jobs/sweeper";
+import { withRequest } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The scheduled sweep for serverless deployments (vercel.json "crons"): Vercel calls it with
+ * `Authorization: Bearer <CRON_SECRET>`. Without a configured secret the route does not exist
+ * (404); a missing or wrong secret is 401. Answers the sweep's counts.
+ */
+export function GET(request: Request): Promise<Response> {
+  return withRequest(request, async () => {
+    const secret = getConfig().cronSecret;
+    if (!secret) throw new AppError("not_found");
+    if (!bearerMatches(request.headers.get("authorization"), secret)) throw new AppError("unauthorized");
+    const { mediaPaths, ...counts } = await sweepOnce();
+    return json({ ...counts, mediaRemoved: mediaPaths.length });
+  });
+}
+
+function bearerMatches(header: string | null, secret: string): boolean {
+  const given = Buffer.from(header ?? "");
+  const expected = Buffer.from(`Bearer ${secret}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

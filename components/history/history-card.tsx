@@ -1,0 +1,274 @@
+"use client";
+
+import {
+  CircleCheck,
+  CircleX,
+  Clock,
+  Copy,
+  Download,
+  Film,
+  LoaderCircle,
+  type LucideIcon,
+  Play,
+  RotateCcw,
+  Share2,
+  Trash2,
+  WandSparkles,
+} from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { progressPercent } from "@/components/result/format";
+import { toneText } from "@/components/ui/tones";
+import type { Job } from "@/lib/contracts/job";
+import { daysUntilExpiry } from "./history-format";
+
+export type CardActions = {
+  regenerateHref: string;
+  onShare: (job: Job) => void;
+  onCopyPrompt: (job: Job) => void;
+  onDelete: (job: Job) => void;
+};
+
+/** HistoryCard (reference-spec §1.5): thumbnail, prompt, model and cost, status, expiry, actions. */
+export function HistoryCard({ job, now, actions }: { job: Job; now: number | null; actions: CardActions }) {
+  const t = useTranslations("history");
+  const href = `/jobs/${job.id}`;
+  return (
+    <article
+      className="flex flex-col gap-3 rounded-card bg-surface-card p-3 shadow-card ring-1 ring-border-default ring-inset sm:p-4"
+      data-testid="history-card"
+      data-status={job.status}
+    >
+      <div className="flex gap-3 sm:gap-4">
+        <Link
+          href={href}
+          tabIndex={-1}
+          aria-hidden="true"
+          className="relative w-28 shrink-0 self-start overflow-hidden rounded-input bg-surface-base ring-1 ring-border-default sm:w-40"
+        >
+          <CardThumbnail job={job} />
+        </Link>
+        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+          <h3 className="line-clamp-2 text-subheadline leading-snug font-semibold text-pretty break-words sm:text-headline sm:leading-snug">
+            <Link href={href} className="rounded-chip outline-offset-2 hover:underline">
+              {job.prompt}
+            </Link>
+          </h3>
+          <p className="truncate text-caption text-text-secondary">
+            {job.model.name} • {t("card.credits", { count: job.creditsUsed })}
+          </p>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <StatusBadge status={job.status} />
+            {now !== null && job.status !== "pending" && job.status !== "processing" ? (
+              <span className="text-caption text-text-secondary" data-testid="expires">
+                {t("card.expires", { days: daysUntilExpiry(job.expiresAt, now) })}
+              </span>
+            ) : null}
+          </div>
+        </div>
+      </div>
+      <CardFooter job={job} actions={actions} />
+    </article>
+  );
+}
+
+function CardThumbnail({ job }: { job: Job }) {
+  if (job.thumbnailUrl) {
+    return (
+      // biome-ignore lint/performance/noImgElement: a short-lived signed media link; the image route would only proxy it.
+      <img
+        src={job.thumbnailUrl}
+        alt=""
+        width={160}
+        height={90}
+        loading="lazy"
+        decoding="async"
+        className="aspect-video w-full object-cover"
+      />
+    );
+  }
+  return (
+    <span className="flex aspect-video w-full items-center justify-center text-text-secondary">
+      <Film aria-hidden="true" className="size-7" strokeWidth={1.75} />
+    </span>
+  );
+}
+
+const badgeTone = {
+  completed: { tone: "success", icon: CircleCheck },
+  processing: { tone: "warning", icon: LoaderCircle },
+  pending: { tone: "warning", icon: Clock },
+  failed: { tone: "error", icon: CircleX },
+} as const;
+
+const badgeFill = {
+  success: "bg-success/10 ring-success/30",
+  warning: "bg-warning/10 ring-warning/40",
+  error: "bg-error/10 ring-error/30",
+} as const;
+
+export function StatusBadge({ status }: { status: Job["status"] }) {
+  const t = useTranslations("history.status");
+  const { tone, icon: Icon } = badgeTone[status];
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded-chip px-1.5 py-0.5 text-caption font-semibold ring-1 ring-inset ${badgeFill[tone]} ${toneText[tone]}`}
+      data-testid="status-badge"
+    >
+      <Icon
+        aria-hidden="true"
+        className={`size-3.5 shrink-0 ${status === "processing" ? "motion-safe:animate-spin" : ""}`}
+        strokeWidth={2.5}
+      />
+      {t(status)}
+    </span>
+  );
+}
+
+function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
+  const t = useTranslations("history");
+  if (job.status === "pending" || job.status === "processing") {
+    const percent = progressPercent(job.progress);
+    return (
+      <div className="flex flex-col gap-1.5">
+        <div
+          role="progressbar"
+          aria-label={t("card.progress")}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+          className="h-1.5 overflow-hidden rounded-full bg-text-secondary/15"
+        >
+          <div
+            className={`h-full rounded-full bg-brand-primary transition-[width] duration-500 ${percent === null ? "w-1/3 motion-safe:animate-pulse" : ""}`}
+            style={percent === null ? undefined : { width: `${Math.max(4, percent)}%` }}
+          />
+        </div>
+        <p className="text-caption text-text-secondary">{t("card.inFlight")}</p>
+      </div>
+    );
+  }
+  if (job.status === "failed") {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        {job.refunded ? (
+          <span className={`mr-auto text-caption font-semibold ${toneText.success}`}>
+            {t("card.refunded")}
+          </span>
+        ) : null}
+        <ActionLink
+          href={actions.regenerateHref}
+          icon={RotateCcw}
+          label={t("actions.retry")}
+          showLabel="always"
+        />
+        <ActionButton
+          onClick={() => actions.onDelete(job)}
+          icon={Trash2}
+          label={t("actions.delete")}
+          danger
+          showLabel="always"
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-1.5 sm:gap-2">
+      <ActionLink href={`/jobs/${job.id}`} icon={Play} label={t("actions.play")} primary showLabel="always" />
+      {job.downloadUrl || job.videoUrl ? (
+        <a
+          href={job.downloadUrl ?? job.videoUrl ?? undefined}
+          download
+          aria-label={t("actions.download")}
+          title={t("actions.download")}
+          className={actionClass(false)}
+        >
+          <Download aria-hidden="true" className="size-4" />
+          <span className="hidden sm:inline">{t("actions.download")}</span>
+        </a>
+      ) : null}
+      <ActionButton onClick={() => actions.onShare(job)} icon={Share2} label={t("actions.share")} />
+      <ActionLink href={actions.regenerateHref} icon={WandSparkles} label={t("actions.regenerate")} />
+      <ActionButton
+        onClick={() => actions.onCopyPrompt(job)}
+        icon={Copy}
+        label={t("actions.copyPrompt")}
+        showLabel="never"
+      />
+      <ActionButton
+        onClick={() => actions.onDelete(job)}
+        icon={Trash2}
+        label={t("actions.delete")}
+        danger
+        showLabel="never"
+        className="ml-auto"
+      />
+    </div>
+  );
+}
+
+/** Whether an action's text shows next to its icon: always, from the sm breakpoint, or never (icon + tooltip). */
+type LabelShown = "always" | "sm" | "never";
+
+function Label({ shown, children }: { shown: LabelShown; children: string }) {
+  if (shown === "never") return null;
+  return <span className={shown === "sm" ? "hidden sm:inline" : ""}>{children}</span>;
+}
+
+function actionClass(primary: boolean, danger = false): string {
+  const base =
+    "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 rounded-card px-2.5 text-subheadline font-semibold transition-colors sm:px-3 [&>svg]:size-4";
+  if (primary) return `${base} bg-brand-primary text-on-brand hover:opacity-95`;
+  if (danger) return `${base} ${toneText.error} ring-1 ring-border-default ring-inset hover:bg-error/10`;
+  return `${base} text-text-primary ring-1 ring-border-default ring-inset hover:bg-text-secondary/10`;
+}
+
+function ActionLink({
+  href,
+  icon: Icon,
+  label,
+  primary = false,
+  showLabel = "sm",
+}: {
+  href: string;
+  icon: LucideIcon;
+  label: string;
+  primary?: boolean;
+  showLabel?: LabelShown;
+}) {
+  return (
+    <Link href={href} aria-label={label} title={label} className={actionClass(primary)}>
+      <Icon aria-hidden="true" />
+      <Label shown={showLabel}>{label}</Label>
+    </Link>
+  );
+}
+
+function ActionButton({
+  onClick,
+  icon: Icon,
+  label,
+  danger = false,
+  showLabel = "sm",
+  className = "",
+}: {
+  onClick: () => void;
+  icon: LucideIcon;
+  label: string;
+  danger?: boolean;
+  showLabel?: LabelShown;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      title={label}
+      className={`${actionClass(false, danger)} ${className}`}
+    >
+      <Icon aria-hidden="true" />
+      <Label shown={showLabel}>{label}</Label>
+    </button>
+  );
+}

@@ -1,0 +1,306 @@
+"use client";
+
+import { CircleAlert, RefreshCw, SearchX, Video } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { useSWRConfig } from "swr";
+import { buildCreateHref } from "@/components/create/create-query";
+import { copyText, shareVideo } from "@/components/result/share";
+import { Toast, useToast } from "@/components/result/toast";
+import { useNow } from "@/components/result/use-now";
+import { ButtonLink } from "@/components/ui/button-link";
+import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { historyApi } from "@/lib/api/endpoints";
+import { ApiError } from "@/lib/api/errors";
+import { swrKeys, useJobPages } from "@/lib/api/hooks";
+import type { JobPage } from "@/lib/contracts/api";
+import type { Job } from "@/lib/contracts/job";
+import { ConfirmDialog } from "./confirm-dialog";
+import { type CardActions, HistoryCard } from "./history-card";
+import { groupByMonth, isInFlight, livePollDelayMs, SEARCH_DEBOUNCE_MS, searchQuery } from "./history-format";
+import { HistorySearch } from "./history-search";
+import { HistorySkeleton } from "./history-skeleton";
+
+/**
+ * History's live part (reference-spec §1.5 [W]): server-side search, 20 jobs a page with infinite
+ * scroll (and a Load more button), month groups, live refresh while jobs are in flight, and the
+ * per-card actions with a confirmed delete.
+ */
+export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, string> }) {
+  const t = useTranslations("history");
+  const tAll = useTranslations();
+  const locale = useLocale();
+  const [text, setText] = useState("");
+  const query = useDebounced(searchQuery(text), SEARCH_DEBOUNCE_MS);
+  const pages = useJobPages(query);
+  const { toast, show } = useToast();
+  const [toDelete, setToDelete] = useState<Job | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const jobs = pages.data?.flatMap((page) => page.jobs) ?? [];
+  const now = useNow(60_000, true);
+  useLiveRefresh(jobs, pages.mutate);
+
+  const signedOut = pages.error?.code === "unauthorized";
+  const loaded = pages.data !== undefined || signedOut;
+  const searching = query !== "";
+
+  const actionsFor = (job: Job): CardActions => ({
+    regenerateHref: buildCreateHref(job.model.slug, {
+      prompt: job.prompt,
+      settings: job.settings,
+      themeSlug: job.themeId ? themeSlugs[job.themeId] : null,
+    }),
+    onShare: (shared) => {
+      const link = shared.videoUrl;
+      if (!link) return;
+      const url = new URL(link, window.location.href).toString();
+      // No await before shareVideo: iOS needs navigator.share() inside the tap itself.
+      void shareVideo({
+        file: null,
+        url,
+        title: tAll("share.sheet.title"),
+        text: tAll("share.sheet.text"),
+      }).then((outcome) => {
+        if (outcome === "copied")
+          show({
+            tone: "success",
+            title: tAll("share.toast.copied"),
+            detail: tAll("share.toast.copiedHint"),
+          });
+        if (outcome === "failed") show({ tone: "error", title: tAll("share.toast.failed") });
+      });
+    },
+    onCopyPrompt: (copied) => {
+      void copyText(copied.prompt).then((outcome) =>
+        show(
+          outcome === "copied"
+            ? { tone: "success", title: t("toast.copied") }
+            : { tone: "error", title: t("toast.copyFailed") },
+        ),
+      );
+    },
+    onDelete: setToDelete,
+  });
+
+  const confirmDelete = async () => {
+    if (!toDelete) return;
+    const { id } = toDelete;
+    setDeleting(true);
+    try {
+      await historyApi.deleteJob(id);
+      await removeJob(pages.mutate, id);
+      show({ tone: "success", title: t("toast.deleted") });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "job_not_found") await removeJob(pages.mutate, id);
+      else
+        show({
+          tone: "error",
+          title: t("toast.deleteFailed"),
+          detail: error instanceof ApiError ? tAll(error.messageKey) : undefined,
+        });
+    } finally {
+      setDeleting(false);
+      setToDelete(null);
+      // The card and its Delete button are gone: put focus on the list instead of the page top.
+      requestAnimationFrame(() => listRef.current?.focus());
+    }
+  };
+
+  const showSearch = !signedOut && (searching || text !== "" || jobs.length > 0 || !loaded);
+
+  return (
+    <div className="flex flex-col gap-5">
+      {showSearch ? <HistorySearch value={text} onChange={setText} /> : null}
+
+      {!loaded && pages.error ? (
+        <EmptyState
+          role="alert"
+          icon={<CircleAlert />}
+          title={t("error.title")}
+          action={
+            <button
+              type="button"
+              onClick={() => void pages.mutate()}
+              disabled={pages.isValidating}
+              className={secondaryButtonClass}
+            >
+              <RefreshCw
+                aria-hidden="true"
+                className={`size-4 ${pages.isValidating ? "motion-safe:animate-spin" : ""}`}
+              />
+              {tAll("common.retry")}
+            </button>
+          }
+        >
+          {tAll(pages.error.messageKey)}
+        </EmptyState>
+      ) : !loaded ? (
+        <HistorySkeleton label={tAll("common.loading")} />
+      ) : jobs.length === 0 && searching ? (
+        <EmptyState
+          role="status"
+          icon={<SearchX />}
+          title={t("noMatches.title")}
+          action={
+            <button type="button" onClick={() => setText("")} className={secondaryButtonClass}>
+              {t("noMatches.clear")}
+            </button>
+          }
+        >
+          {t("noMatches.body", { query })}
+        </EmptyState>
+      ) : jobs.length === 0 ? (
+        <EmptyState
+          icon={<Video />}
+          title={t("empty.title")}
+          action={<ButtonLink href="/">{t("empty.cta")}</ButtonLink>}
+        >
+          {t("empty.body")}
+        </EmptyState>
+      ) : (
+        <div ref={listRef} tabIndex={-1} className="flex flex-col gap-6 outline-none">
+          {groupByMonth(jobs, locale).map((group) => (
+            <section key={group.key} aria-labelledby={`month-${group.key}`} className="flex flex-col gap-3">
+              <h2
+                id={`month-${group.key}`}
+                className="text-subheadline font-semibold text-text-secondary"
+                data-testid="month-header"
+              >
+                {group.label}
+              </h2>
+              <ul className="flex flex-col gap-3">
+                {group.jobs.map((job) => (
+                  <li key={job.id}>
+                    <HistoryCard job={job} now={now} actions={actionsFor(job)} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          <MorePages pages={pages} />
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={t("confirm.title")}
+        body={t("confirm.body")}
+        confirmLabel={deleting ? t("confirm.deleting") : t("confirm.confirm")}
+        cancelLabel={tAll("common.cancel")}
+        busy={deleting}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setToDelete(null)}
+      />
+      <Toast toast={toast} />
+    </div>
+  );
+}
+
+type Pages = ReturnType<typeof useJobPages>;
+
+/** The next page loads when its sentinel nears the viewport; the button does the same by hand. */
+function MorePages({ pages }: { pages: Pages }) {
+  const t = useTranslations("history.more");
+  const tAll = useTranslations();
+  const sentinel = useRef<HTMLDivElement>(null);
+  const last = pages.data?.at(-1);
+  const hasMore = !!last?.nextCursor;
+  const loadingMore = pages.size > (pages.data?.length ?? 0);
+  const { size, setSize, error } = pages;
+  const canLoad = hasMore && !loadingMore && !error;
+
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || !canLoad || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        if (entry?.isIntersecting) void setSize(size + 1);
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [canLoad, setSize, size]);
+
+  if (!hasMore) {
+    return pages.data && pages.data.length > 1 ? (
+      <p className="text-center text-caption text-text-secondary">{t("end")}</p>
+    ) : null;
+  }
+  return (
+    <div ref={sentinel} className="flex flex-col items-center gap-2">
+      {error ? (
+        <p role="alert" className="text-caption text-text-secondary">
+          {tAll(error.messageKey)}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        onClick={() => void (error ? pages.mutate() : setSize(size + 1))}
+        disabled={loadingMore}
+        className={secondaryButtonClass}
+      >
+        {loadingMore ? <RefreshCw aria-hidden="true" className="size-4 motion-safe:animate-spin" /> : null}
+        {loadingMore ? t("loading") : error ? tAll("common.retry") : t("load")}
+      </button>
+    </div>
+  );
+}
+
+/** Drops a deleted job from the loaded pages without refetching them. */
+function removeJob(mutate: Pages["mutate"], id: string) {
+  return mutate(
+    (current: JobPage[] | undefined) =>
+      current?.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
+    { revalidate: false },
+  );
+}
+
+/**
+ * While any loaded job is in flight, refetch the loaded pages with backoff (2, 4, 8, 16 s, then
+ * every 16 s; not while the page is hidden). When a job lands, the balance may have changed (a
+ * refund): refresh it too.
+ */
+function useLiveRefresh(jobs: Job[], refresh: Pages["mutate"]) {
+  const { mutate } = useSWRConfig();
+  const inFlight = jobs
+    .filter(isInFlight)
+    .map((job) => job.id)
+    .join(",");
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  const previous = useRef(inFlight);
+
+  useEffect(() => {
+    const landed = previous.current.split(",").some((id) => id !== "" && !inFlight.includes(id));
+    previous.current = inFlight;
+    if (landed) void mutate(swrKeys.me);
+    if (!inFlight) return;
+    let polls = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = () => {
+      timer = setTimeout(async () => {
+        if (document.visibilityState === "visible") await refreshRef.current().catch(() => undefined);
+        schedule();
+      }, livePollDelayMs(polls++));
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, [inFlight, mutate]);
+}
+
+/** `value`, once it has stayed the same for `ms`; clearing it passes at once. */
+function useDebounced(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (value === "") {
+      setSettled("");
+      return;
+    }
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}

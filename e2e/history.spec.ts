@@ -1,0 +1,275 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
+import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
+
+/**
+ * History in a real browser against `next start` on a fresh embedded database: one user with
+ * more than a page of jobs (made through POST /api/jobs), paging by scrolling, month groups,
+ * expiry, search with no matches, a confirmed delete that sticks, the empty state, and axe in
+ * light and dark, on desktop and phone.
+ */
+
+const fixtures = path.join(import.meta.dirname, "fixtures");
+const t = en.history;
+
+/** Each test is its own client address, so guest creation limits never meet. */
+let address = 0;
+test.beforeEach(async ({ context }, info) => {
+  address += 1;
+  const project = info.project.name === "chromium-mobile" ? 2 : 1;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `10.4.${project}.${address}` });
+});
+
+async function startGuest(request: APIRequestContext): Promise<number> {
+  const response = await request.post("/api/session/guest");
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()).user.credits;
+}
+
+async function modelId(request: APIRequestContext, slug: string): Promise<string> {
+  const response = await request.get(`/api/models/${slug}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).model.id;
+}
+
+async function createJob(request: APIRequestContext, body: Record<string, unknown>): Promise<string> {
+  const response = await request.post("/api/jobs", {
+    data: body,
+    headers: { "idempotency-key": crypto.randomUUID() },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+  return (await response.json()).job.id;
+}
+
+async function waitForFinal(request: APIRequestContext, id: string): Promise<string> {
+  let status = "pending";
+  await expect
+    .poll(
+      async () => {
+        status = (await (await request.get(`/api/jobs/${id}`)).json()).job.status;
+        return status === "completed" || status === "failed";
+      },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return status;
+}
+
+/**
+ * Gives the page's user `failed` failed jobs and `completed` finished ones, honestly, on a
+ * guest's 10 free credits: a job whose input picture cannot be decoded fails fast and is refunded,
+ * so the balance comes back after each; the finished ones are the cheapest text model (3 credits
+ * each). Failed first, so the finished ones are the newest. Returns the prompts, newest first.
+ * (Once test purchases exist, this is the one place to switch to buying credits instead.)
+ */
+async function makeJobs(page: Page, counts: { failed: number; completed: number }): Promise<string[]> {
+  const { request } = page;
+  const upload = await request.post("/api/uploads", {
+    multipart: {
+      file: {
+        name: "broken.jpg",
+        mimeType: "image/jpeg",
+        buffer: readFileSync(path.join(fixtures, "corrupt.jpg")),
+      },
+    },
+  });
+  expect(upload.status()).toBe(201);
+  const { imageUrl } = await upload.json();
+  const imageModel = await modelId(request, "sora-2-image-to-video");
+  const textModel = await modelId(request, "ltx-2-fast");
+  expect(counts.failed + counts.completed).toBeLessThanOrEqual(E2E_GENERATIONS_PER_MINUTE);
+
+  const prompts: string[] = [];
+  for (let i = 0; i < counts.failed; i += 2) {
+    // Two at a time: 2 × 4 credits fit in the balance, and both come back as refunds.
+    const ids: string[] = [];
+    for (const n of [i, i + 1].filter((k) => k < counts.failed)) {
+      const prompt = `Broken photo number ${n + 1}`;
+      prompts.unshift(prompt);
+      ids.push(
+        await createJob(request, { modelId: imageModel, prompt, settings: { durationSeconds: 4 }, imageUrl }),
+      );
+    }
+    for (const id of ids) expect(await waitForFinal(request, id)).toBe("failed");
+  }
+  const finished: string[] = [];
+  for (let n = 0; n < counts.completed; n++) {
+    const prompt = `Lighthouse at dusk number ${n + 1}`;
+    prompts.unshift(prompt);
+    finished.push(await createJob(request, { modelId: textModel, prompt, settings: {} }));
+  }
+  for (const id of finished) expect(await waitForFinal(request, id)).toBe("completed");
+  return prompts;
+}
+
+const cards = (page: Page) => page.getByTestId("history-card");
+const card = (page: Page, prompt: string) => cards(page).filter({ hasText: prompt });
+
+async function scrollToEnd(page: Page, total: number) {
+  await expect(async () => {
+    await page.mouse.wheel(0, 20_000);
+    await expect(cards(page)).toHaveCount(total, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+async function expectNoSeriousA11yViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, label).toEqual([]);
+}
+
+test.describe("history", () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test("pages through more than 20 jobs, searches, and a confirmed delete sticks", async ({ page }) => {
+    expect(await startGuest(page.request)).toBe(10);
+    const prompts = await makeJobs(page, { failed: 20, completed: 2 });
+    expect(prompts).toHaveLength(22);
+
+    await page.goto("/history");
+    await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
+    await expect(page.getByTestId("kept-note")).toHaveText(t.kept);
+    const month = new Intl.DateTimeFormat("en", { month: "long", year: "numeric" }).format(new Date());
+    await expect(page.getByTestId("month-header").first()).toHaveText(month);
+
+    // The first page is 20, newest first; scrolling brings the rest.
+    await expect(cards(page)).toHaveCount(20, { timeout: 15_000 });
+    await expect(cards(page).first()).toContainText(prompts[0] as string);
+    await expect(cards(page).nth(2)).toHaveAttribute("data-status", "failed");
+    await expect(card(page, prompts[0] as string).getByTestId("expires")).toHaveText("Expires in 7 days");
+    await expect(card(page, prompts[2] as string)).toContainText(t.card.refunded);
+    await scrollToEnd(page, 22);
+    await expect(cards(page).last()).toContainText("Broken photo number 1");
+    await expect(page.getByText(t.more.end)).toBeVisible();
+
+    // Search on the server; no hit keeps the search bar and says so.
+    const search = page.getByRole("searchbox", { name: t.search.label });
+    await search.fill("lighthouse AT");
+    await expect(cards(page)).toHaveCount(2);
+    await search.fill("a unicorn on the moon");
+    await expect(page.getByText(t.noMatches.title)).toBeVisible();
+    await expect(search).toBeVisible();
+    await page.getByRole("status").filter({ hasText: t.noMatches.title }).getByRole("button").click();
+    // Back to everything that was loaded before the search.
+    await expect(cards(page)).toHaveCount(22);
+
+    // Delete the newest finished video: cancel first, then confirm.
+    const victim = prompts[0] as string;
+    const thumbnail = await card(page, victim).locator("img").getAttribute("src");
+    expect(thumbnail).toBeTruthy();
+    expect((await page.request.get(thumbnail as string)).status()).toBe(200);
+    const dialog = page.getByRole("dialog", { name: t.confirm.title });
+    await card(page, victim).getByRole("button", { name: t.actions.delete }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(card(page, victim)).toHaveCount(1);
+
+    await card(page, victim).getByRole("button", { name: t.actions.delete }).click();
+    await dialog.getByRole("button", { name: t.confirm.confirm }).click();
+    await expect(dialog).toBeHidden();
+    await expect(card(page, victim)).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: t.toast.deleted })).toBeVisible();
+    // The row and its media are gone for good.
+    expect((await page.request.get(thumbnail as string)).status()).toBe(404);
+
+    await page.reload();
+    await expect(cards(page)).toHaveCount(20, { timeout: 15_000 });
+    await expect(card(page, victim)).toHaveCount(0);
+    await expect(cards(page).first()).toContainText(prompts[1] as string);
+    await scrollToEnd(page, 21);
+  });
+
+  test("a finished card's actions: play, download link, copy prompt, regenerate", async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await startGuest(page.request);
+    const [prompt] = await makeJobs(page, { failed: 0, completed: 1 });
+    await page.goto("/history");
+    const finished = card(page, prompt as string);
+    await expect(finished).toHaveAttribute("data-status", "completed");
+    await expect(finished.getByRole("link", { name: t.actions.download })).toHaveAttribute(
+      "href",
+      /\/api\/media\/videos\/.*dl=/,
+    );
+    await expect(finished.getByRole("link", { name: t.actions.regenerate })).toHaveAttribute(
+      "href",
+      /^\/create\/ltx-2-fast\?prompt=Lighthouse/,
+    );
+    await finished.getByRole("button", { name: t.actions.copyPrompt }).click();
+    await expect(page.getByRole("status").filter({ hasText: t.toast.copied })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(prompt);
+    await finished.getByRole("link", { name: t.actions.play }).click();
+    await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("result-title")).toHaveText(en.result.status.completedTitle);
+  });
+
+  test("a job in flight shows progress and turns into a finished card on its own", async ({ page }) => {
+    await startGuest(page.request);
+    const textModel = await modelId(page.request, "ltx-2-fast");
+    await page.goto("/history");
+    await expect(page.getByText(t.empty.title)).toBeVisible();
+    await createJob(page.request, {
+      modelId: textModel,
+      prompt: "A slow tide over black sand",
+      settings: {},
+    });
+    await page.reload();
+    const live = card(page, "A slow tide over black sand");
+    await expect(live).toHaveAttribute("data-status", /pending|processing/);
+    await expect(live.getByRole("progressbar")).toBeVisible();
+    await expect(live.getByRole("button", { name: t.actions.delete })).toHaveCount(0);
+    await expect(live).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
+    await expect(live.getByRole("button", { name: t.actions.delete })).toBeVisible();
+  });
+
+  test("with no videos: the empty state links home", async ({ page }) => {
+    await startGuest(page.request);
+    await page.goto("/history");
+    await expect(page.getByText(t.empty.title)).toBeVisible();
+    await expect(page.getByRole("searchbox")).toHaveCount(0);
+    await page.getByRole("link", { name: t.empty.cta }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test("history passes axe in light and dark, with cards and with the dialog open", async ({ page }) => {
+    await startGuest(page.request);
+    await makeJobs(page, { failed: 1, completed: 1 });
+    await page.goto("/history");
+    await expect(cards(page)).toHaveCount(2, { timeout: 15_000 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(page, `history, ${colorScheme}`);
+    }
+    await cards(page).first().getByRole("button", { name: t.actions.delete }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "delete dialog, dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expectNoSeriousA11yViolations(page, "delete dialog, light");
+  });
+});
+
+test.describe("history in Turkish", () => {
+  test.use({ locale: "tr-TR" });
+  test.describe.configure({ timeout: 120_000 });
+
+  test("month headers, the kept note, statuses and expiry read in Turkish", async ({ page }) => {
+    await startGuest(page.request);
+    await makeJobs(page, { failed: 1, completed: 0 });
+    await page.goto("/history");
+    const month = new Intl.DateTimeFormat("tr", { month: "long", year: "numeric" }).format(new Date());
+    await expect(page.getByTestId("month-header")).toHaveText(month, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1, name: tr.history.title })).toBeVisible();
+    await expect(page.getByTestId("kept-note")).toHaveText(tr.history.kept);
+    await expect(page.getByTestId("status-badge")).toHaveText(tr.history.status.failed);
+    await expect(page.getByTestId("expires")).toHaveText("7 gün sonra silinecek");
+  });
+});

@@ -1,0 +1,31 @@
+import "server-only";
+import type { z } from "zod";
+import { getRpc } from "../db";
+import { sweepResult } from "../db/results";
+import { getMediaStore } from "../storage";
+
+export type SweepResult = z.infer<typeof sweepResult>;
+
+/**
+ * One sweep (architecture.md "Jobs"): the database fails and refunds jobs stuck past their
+ * deadline and deletes expired ones in one SQL call, then the media of the deleted jobs goes.
+ */
+export async function sweep(): Promise<SweepResult> {
+  const rpc = await getRpc();
+  const result = await rpc.call("sweep", {}, sweepResult);
+  await (await getMediaStore()).delete(result.mediaPaths);
+  return result;
+}
+
+let running: Promise<SweepResult> | undefined;
+
+/**
+ * A sweep that never overlaps another in this process: a caller arriving while one runs (a slow
+ * interval tick, a cron request) shares that run instead of starting a second.
+ */
+export function sweepOnce(): Promise<SweepResult> {
+  running ??= sweep().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
