@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { defaultPack, formatChange, formatLedgerDate, formatPrice, initialsOf, ledgerTone, purchasePollDelayMs } from "./format";
+import {
+  defaultPack,
+  formatChange,
+  formatLedgerDate,
+  formatPrice,
+  initialsOf,
+  ledgerTone,
+  purchasePollDelayMs,
+} from "./format";
 
 describe("credit formatting", () => {
   test("prices follow the locale's currency format", () => {

@@ -35,6 +35,7 @@ export function Dialog({ open, onClose, title, description, children, closeLabel
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click's keyboard twin is Escape (onCancel).
     <dialog
       ref={ref}
       aria-labelledby={titleId}

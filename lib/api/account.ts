@@ -19,8 +19,7 @@ import type { ApiError } from "./errors";
 
 /** Profile, settings and credits routes (api.md "Session and account", "Credits"). */
 export const accountApi = {
-  updateSettings: (body: UpdateSettingsRequest) =>
-    apiRequest("/api/me", meSchema, { method: "PATCH", body }),
+  updateSettings: (body: UpdateSettingsRequest) => apiRequest("/api/me", meSchema, { method: "PATCH", body }),
   deleteAccount: () => apiRequest("/api/me", z.null(), { method: "DELETE" }),
   signOut: () => apiRequest("/api/auth/sign-out", z.null(), { method: "POST", body: {} }),
   products: () => apiRequest("/api/credits/products", creditProductsResponseSchema),
