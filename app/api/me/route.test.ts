@@ -117,6 +117,7 @@ describe("DELETE /api/me", () => {
     expect(await count("public.credit_ledger")).toBe(0);
     expect(await count("public.idempotency_records")).toBe(0);
     expect(await creditsOf(route, userId)).toBeUndefined();
+    expect((await route.db.query("select 1 from auth.users where id = $1", [userId])).rows).toEqual([]);
     for (const file of files) expect(existsSync(file)).toBe(false);
     expect(existsSync(strangerFile)).toBe(true);
 
