@@ -157,6 +157,58 @@ test.describe("credits", () => {
     await expect(page.getByTestId("profile-balance")).toContainText(String(credits));
     await expect(historyRows(page).nth(1)).toContainText(en.profile.reasons.grant);
   });
+});
+
+test.describe("account", () => {
+  test("delete account: type-to-confirm, then everything is gone and Home starts over", async ({ page }) => {
+    await startGuest(page);
+    // Sign-in is another part of #4: until it lands, this browser is shown the account as a
+    // registered one (the only change: isGuest and email in GET /api/me). The deletion is real.
+    await page.route("**/api/me", async (route) => {
+      if (route.request().method() !== "GET") return route.fallback();
+      const response = await route.fetch();
+      if (!response.ok()) return route.fulfill({ response });
+      const body = await response.json();
+      return route.fulfill({
+        response,
+        json: { ...body, isGuest: false, email: "ada.lovelace@example.com" },
+      });
+    });
+    await page.goto("/profile");
+    await page.evaluate(() => {
+      localStorage.setItem("rendio.welcomeSeen", "1");
+      sessionStorage.setItem("rendio.draft.x", "{}");
+    });
+    await expect(page.getByTestId("profile-name")).toHaveText("ada.lovelace@example.com");
+    await expect(page.getByText(en.profile.tierFree)).toBeVisible();
+
+    await page.getByRole("button", { name: en.profile.deleteAccount }).click();
+    const dialog = page.getByRole("dialog", { name: en.profile.deleteTitle });
+    await expect(dialog).toBeVisible();
+    await expectNoSeriousViolations(page, "delete dialog", "dialog");
+    const confirm = dialog.getByRole("button", { name: en.profile.deleteConfirm });
+    await expect(confirm).toBeDisabled();
+    const input = dialog.getByLabel(en.profile.deleteTypeLabel.replace("{word}", en.profile.deleteWord));
+    await input.fill("delet");
+    await expect(confirm).toBeDisabled();
+    // Escape closes without deleting.
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    expect((await page.request.get("/api/me")).status()).toBe(200);
+
+    await page.getByRole("button", { name: en.profile.deleteAccount }).click();
+    await input.fill("delete");
+    await expect(confirm).toBeEnabled();
+    await confirm.click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await expect(page.getByRole("button", { name: en.onboarding.start })).toBeVisible();
+    expect((await page.request.get("/api/me")).status()).toBe(401);
+    expect(
+      await page.evaluate(() =>
+        [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith("rendio.")),
+      ),
+    ).toEqual([]);
+  });
 
   test("a guest sees Create account / Sign in, not Sign out or Delete", async ({ page }) => {
     await startGuest(page);

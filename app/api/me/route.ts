@@ -1,14 +1,10 @@
 import { updateSettingsRequestSchema } from "@/lib/contracts/account";
-import { localeCookieName } from "@/lib/i18n/locale";
 import { json, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
-import { deleteAccount, updateSettings } from "@/lib/server/services/account";
+import { deleteAccount, setLocaleCookie, updateSettings } from "@/lib/server/services/account";
 import { getMe } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
-
-/** A year: the language cookie outlives sessions, like the setting it mirrors. */
-const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 export function GET(request: Request): Promise<Response> {
   return withRequest(request, async ({ jar }) => json(await getMe(jar)));
@@ -21,15 +17,7 @@ export function PATCH(request: Request): Promise<Response> {
     async ({ jar }) => {
       const body = await readJson(request, updateSettingsRequestSchema);
       const me = await updateSettings(jar, body);
-      if (body.language) {
-        jar.setAll([
-          {
-            name: localeCookieName,
-            value: me.language,
-            options: { path: "/", sameSite: "lax", secure: jar.secure, maxAge: LOCALE_COOKIE_MAX_AGE },
-          },
-        ]);
-      }
+      if (body.language) setLocaleCookie(jar, me.language);
       return json(me);
     },
     { mutation: true },
