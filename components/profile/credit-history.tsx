@@ -2,7 +2,7 @@
 
 import { ArrowDownLeft, ArrowUpRight, ReceiptText } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { formatChange, formatLedgerDate, ledgerTone } from "@/components/credits/format";
 import { secondaryButtonClass } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -19,7 +19,7 @@ export function CreditHistory({ ledger }: { ledger: ReturnType<typeof useLedger>
   const hasMore = Boolean(data?.at(-1)?.nextCursor);
   const loadingMore = isValidating && size > (data?.length ?? 0);
 
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (!data && error) {
     body = (
       <p role="alert" className="px-4 py-4 text-subheadline text-text-secondary">

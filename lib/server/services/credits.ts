@@ -89,28 +89,30 @@ export async function startCheckout(
     return { credits: granted.credits, test: true };
   }
 
-  const checkout = await stripe.checkout.sessions.create(
-    {
-      mode: "payment",
-      client_reference_id: session.userId,
-      customer_email: user.email ?? undefined,
-      locale: input.locale,
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: product.currency,
-            unit_amount: product.priceCents,
-            product_data: { name: `Rendio AI — ${product.credits} credits`, description: product.label },
+  const checkout = await viaStripe(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        client_reference_id: session.userId,
+        customer_email: user.email ?? undefined,
+        locale: input.locale,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: product.currency,
+              unit_amount: product.priceCents,
+              product_data: { name: `Rendio AI — ${product.credits} credits`, description: product.label },
+            },
           },
-        },
-      ],
-      metadata: { userId: session.userId, productId: product.id },
-      payment_intent_data: { metadata: { userId: session.userId, productId: product.id } },
-      success_url: `${input.origin}/profile?purchase=success&session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${input.origin}/profile?buy=1&purchase=cancelled`,
-    },
-    input.idempotencyKey ? { idempotencyKey: `checkout:${session.userId}:${input.idempotencyKey}` } : {},
+        ],
+        metadata: { userId: session.userId, productId: product.id },
+        payment_intent_data: { metadata: { userId: session.userId, productId: product.id } },
+        success_url: `${input.origin}/profile?purchase=success&session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${input.origin}/profile?buy=1&purchase=cancelled`,
+      },
+      input.idempotencyKey ? { idempotencyKey: `checkout:${session.userId}:${input.idempotencyKey}` } : {},
+    ),
   );
   if (!checkout.url) throw new AppError("service_unavailable");
   return { url: checkout.url };
@@ -202,7 +204,9 @@ async function grantPaidSession(object: unknown): Promise<boolean> {
 /** Finds our purchase (keyed by Checkout Session id) behind a payment and takes it back. */
 async function reverse(stripe: Stripe, paymentIntent: string | null, reversalRef: string): Promise<boolean> {
   if (!paymentIntent) return false;
-  const sessions = await stripe.checkout.sessions.list({ payment_intent: paymentIntent, limit: 1 });
+  const sessions = await viaStripe(() =>
+    stripe.checkout.sessions.list({ payment_intent: paymentIntent, limit: 1 }),
+  );
   const sessionId = sessions.data[0]?.id;
   if (!sessionId) return false;
   const rpc = await getRpc();
@@ -216,5 +220,18 @@ async function reverse(stripe: Stripe, paymentIntent: string | null, reversalRef
   } catch (error) {
     if (isAppError(error, "not_found", "unauthorized")) return false;
     throw error;
+  }
+}
+
+/**
+ * A call to Stripe's API: when Stripe cannot be reached or fails, the caller gets 503 (a webhook
+ * delivery is then retried by Stripe), never a 500 that reads as our bug.
+ */
+async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    console.error("[rendio] Stripe API call failed", error instanceof Error ? error.message : error);
+    throw new AppError("service_unavailable");
   }
 }

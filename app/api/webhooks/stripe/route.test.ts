@@ -29,6 +29,8 @@ type Received = {
 let route: RouteDb;
 let server: Server;
 const received: Received[] = [];
+/** How many calls the fake Stripe fails with a 500 (its client retries twice). */
+let failNext = 0;
 /** Checkout Sessions the fake Stripe knows, by payment intent. */
 const sessionsByIntent = new Map<string, string>();
 
@@ -52,6 +54,12 @@ beforeAll(async () => {
     });
     response.setHeader("content-type", "application/json");
     response.setHeader("request-id", `req_${randomUUID().slice(0, 8)}`);
+    if (failNext > 0) {
+      failNext--;
+      response.statusCode = 500;
+      response.end(JSON.stringify({ error: { type: "api_error", message: "Something went wrong" } }));
+      return;
+    }
     if (request.method === "POST" && url.pathname === "/v1/checkout/sessions") {
       const id = `cs_test_${randomUUID().replaceAll("-", "")}`;
       response.end(
@@ -186,6 +194,16 @@ describe("POST /api/credits/checkout with Stripe", () => {
     expect(await creditsOf(route, userId)).toBe(10);
   });
 
+  test("Stripe failing is 503 service_unavailable, not a 500, and grants nothing", async () => {
+    const { browser, userId } = await newRegisteredUser(route);
+    failNext = 3;
+    const response = await browser.call(checkout, "/api/credits/checkout", { json: { productId: popular } });
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe("service_unavailable");
+    expect(failNext).toBe(0);
+    expect(await creditsOf(route, userId)).toBe(10);
+  });
+
   test("guests are 403 and Stripe is never called; an unknown product is 404", async () => {
     received.length = 0;
     const { browser } = await newGuest();
@@ -307,6 +325,22 @@ describe("POST /api/webhooks/stripe", () => {
     expect(
       received.some((r) => r.method === "GET" && r.query.get("payment_intent") === session.paymentIntent),
     ).toBe(true);
+  });
+
+  test("a refund while Stripe is unreachable is 503 (Stripe retries) and takes nothing yet", async () => {
+    const { userId } = await newRegisteredUser(route);
+    const session = paidSession(userId);
+    await deliver(event("checkout.session.completed", session.object));
+    const refund = event("charge.refunded", {
+      id: "ch_retry",
+      object: "charge",
+      payment_intent: session.paymentIntent,
+    });
+    failNext = 3;
+    expect((await deliver(refund)).status).toBe(503);
+    expect(await creditsOf(route, userId)).toBe(60);
+    expect((await deliver(refund)).status).toBe(200);
+    expect(await creditsOf(route, userId)).toBe(10);
   });
 
   test("charge.dispute.created takes the pack back", async () => {
