@@ -60,9 +60,8 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
     if (me.error?.code === "unauthorized" || (!hasSession && !me.isLoading)) {
       return (
         <div className="flex flex-col items-start gap-4 rounded-banner bg-surface-card p-5 ring-1 ring-border-default ring-inset">
-          <p className="text-headline font-semibold">{t("profile.signedOutTitle")}</p>
-          <p className="text-body text-pretty text-text-secondary">{t("profile.signedOutBody")}</p>
-          <ButtonLink href="/">{t("profile.signedOutAction")}</ButtonLink>
+          <p className="text-body text-pretty">{t("nav.profile.signedOut")}</p>
+          <ButtonLink href="/">{t("nav.profile.start")}</ButtonLink>
         </div>
       );
     }
