@@ -255,6 +255,22 @@ test.describe("legal pages", () => {
   });
 });
 
+test.describe("on a 360 px wide screen", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("profile and the purchase dialog do not overflow sideways", async ({ page }) => {
+    await startGuest(page);
+    for (const path of ["/profile", "/profile?buy=1", "/legal/terms"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
 test.describe("accessibility", () => {
   for (const scheme of ["light", "dark"] as const) {
     test(`profile has no serious axe violations in ${scheme}`, async ({ page }) => {
