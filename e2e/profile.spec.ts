@@ -159,6 +159,32 @@ test.describe("credits", () => {
   });
 });
 
+test.describe("back from Stripe Checkout", () => {
+  test("success waits for the balance to rise, then says so; cancelled says nothing was charged", async ({
+    page,
+  }) => {
+    await startGuest(page);
+    // The page remembered the balance before leaving for Checkout; the webhook has since added
+    // credits (here: the balance it remembered is 4, the real one is 10).
+    await page.goto("/legal/support");
+    await page.evaluate(() =>
+      sessionStorage.setItem("rendio.checkout", JSON.stringify({ balance: 4, at: 0 })),
+    );
+    await page.goto("/profile?purchase=success&session_id=cs_test_123");
+    const arrived = page.getByRole("status").filter({ hasText: en.credits.arrivedTitle });
+    await expect(arrived).toContainText("6 credits added");
+    await expect(arrived).toContainText("Your balance is now 10 credits.");
+    expect(await page.evaluate(() => sessionStorage.getItem("rendio.checkout"))).toBeNull();
+    await arrived.getByRole("button", { name: en.common.close }).click();
+    await expect(page).toHaveURL(/\/profile$/);
+
+    await page.goto("/profile?buy=1&purchase=cancelled");
+    await expect(page.getByRole("dialog", { name: en.credits.buyTitle })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("status").filter({ hasText: en.credits.cancelled })).toBeVisible();
+  });
+});
+
 test.describe("account", () => {
   test("delete account: type-to-confirm, then everything is gone and Home starts over", async ({ page }) => {
     await startGuest(page);
