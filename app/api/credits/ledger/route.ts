@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { json, parseWith } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { listLedger } from "@/lib/server/services/credits";
+import { requireSession } from "@/lib/server/services/session";
+
+export const dynamic = "force-dynamic";
+
+const ledgerQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,17}$/)
+    .nullable()
+    .default(null),
+});
+
+/** The caller's credit history, newest first, paged by an opaque cursor. */
+export function GET(request: Request): Promise<Response> {
+  return withRequest(request, async ({ jar }) => {
+    const session = await requireSession(jar);
+    const search = new URL(request.url).searchParams;
+    const query = parseWith(ledgerQuery, {
+      limit: search.get("limit") ?? undefined,
+      cursor: search.get("cursor"),
+    });
+    return json(await listLedger(session, query));
+  });
+}

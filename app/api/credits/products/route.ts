@@ -1,0 +1,10 @@
+import { json } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { listProducts } from "@/lib/server/services/credits";
+
+export const dynamic = "force-dynamic";
+
+/** The credit packs on sale, labels in the caller's language. */
+export function GET(request: Request): Promise<Response> {
+  return withRequest(request, async ({ locale }) => json({ products: await listProducts(locale) }));
+}

@@ -1,0 +1,25 @@
+import { AppError } from "@/lib/errors";
+import { errorResponse, json, MAX_JSON_BODY_BYTES, readLimited } from "@/lib/server/http";
+import { handleStripeWebhook } from "@/lib/server/services/credits";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Stripe's webhook: the signature is verified over the raw body (so no JSON parsing before it);
+ * bad or missing signature 400, every event applied at most once, unknown types acknowledged.
+ * No Origin check: Stripe calls from its servers and the signature is the authentication.
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const bytes = await readLimited(request, MAX_JSON_BODY_BYTES * 4);
+    let body: string;
+    try {
+      body = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new AppError("validation_failed", { field: "body" });
+    }
+    return json(await handleStripeWebhook(body, request.headers.get("stripe-signature")));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

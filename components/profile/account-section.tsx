@@ -1,0 +1,181 @@
+"use client";
+
+import { ChevronRight, LogIn, LogOut, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { toneText } from "@/components/ui/tones";
+import { accountApi } from "@/lib/api/account";
+import type { ApiError } from "@/lib/api/errors";
+import type { Me } from "@/lib/contracts/user";
+import { Dialog, dialogButton } from "./dialog";
+import { clearLocalState } from "./local-state";
+import { cardClass, IconWell, rowClass, Section } from "./section";
+
+export const signInHref = (next: string) => `/sign-in?next=${encodeURIComponent(next)}`;
+
+/** Leaves for Home as a fresh visitor: nothing of the old person stays in this browser. */
+function startOver() {
+  clearLocalState();
+  window.location.assign("/");
+}
+
+/** Guest: create an account / sign in. Registered: sign out and delete the account, each confirmed. */
+export function AccountSection({ me }: { me: Me }) {
+  const t = useTranslations("profile");
+  const [dialog, setDialog] = useState<"sign-out" | "delete" | null>(null);
+  const registered = !me.isGuest;
+
+  return (
+    <Section title={t("accountTitle")}>
+      <div className={`${cardClass} divide-y divide-border-default`}>
+        {registered ? (
+          <>
+            <button type="button" className={rowClass} onClick={() => setDialog("sign-out")}>
+              <IconWell>
+                <LogOut />
+              </IconWell>
+              <span className="flex-1">{t("signOut")}</span>
+              <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
+            </button>
+            <button type="button" className={rowClass} onClick={() => setDialog("delete")}>
+              <IconWell tone="error">
+                <Trash2 />
+              </IconWell>
+              <span className={`flex-1 font-semibold ${toneText.error}`}>{t("deleteAccount")}</span>
+              <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
+            </button>
+          </>
+        ) : (
+          <Link href={signInHref("/profile")} className={rowClass}>
+            <IconWell>
+              <LogIn />
+            </IconWell>
+            <span className="flex min-w-0 flex-1 flex-col">
+              <span className="font-semibold">{t("signIn")}</span>
+              <span className="text-caption text-text-secondary">{t("signInHint")}</span>
+            </span>
+            <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
+          </Link>
+        )}
+      </div>
+      <SignOutDialog open={dialog === "sign-out"} onClose={() => setDialog(null)} />
+      <DeleteAccountDialog open={dialog === "delete"} onClose={() => setDialog(null)} />
+    </Section>
+  );
+}
+
+function useAction(action: () => Promise<unknown>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      startOver();
+    } catch (failure) {
+      setError(failure as ApiError);
+      setBusy(false);
+    }
+  };
+  return { busy, error, run, reset: () => setError(null) };
+}
+
+function ErrorLine({ error }: { error: ApiError | null }) {
+  const t = useTranslations();
+  return error ? (
+    <p role="alert" className={`text-subheadline ${toneText.error}`}>
+      {t(error.messageKey)}
+    </p>
+  ) : null;
+}
+
+function SignOutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations();
+  const action = useAction(accountApi.signOut);
+  const close = () => {
+    action.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      busy={action.busy}
+      title={t("profile.signOutTitle")}
+      description={t("profile.signOutMessage")}
+      closeLabel={t("common.close")}
+      testId="sign-out-dialog"
+    >
+      <ErrorLine error={action.error} />
+      <div className="flex flex-col gap-2">
+        <button type="button" className={dialogButton.primary} onClick={action.run} disabled={action.busy}>
+          {action.busy ? t("profile.signingOut") : t("profile.signOutConfirm")}
+        </button>
+        <button type="button" className={dialogButton.secondary} onClick={close} disabled={action.busy}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const inputId = useId();
+  const [typed, setTyped] = useState("");
+  const action = useAction(accountApi.deleteAccount);
+  const word = t("profile.deleteWord");
+  const confirmed = typed.trim().toLocaleUpperCase(locale) === word.toLocaleUpperCase(locale);
+  const close = () => {
+    setTyped("");
+    action.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      busy={action.busy}
+      title={t("profile.deleteTitle")}
+      description={t("profile.deleteMessage")}
+      closeLabel={t("common.close")}
+      testId="delete-account-dialog"
+    >
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (confirmed) void action.run();
+        }}
+      >
+        <div className="flex flex-col gap-2">
+          <label htmlFor={inputId} className="text-subheadline font-semibold">
+            {t("profile.deleteTypeLabel", { word })}
+          </label>
+          <input
+            id={inputId}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            disabled={action.busy}
+            className="min-h-12 rounded-input bg-surface-card px-3 text-body ring-1 ring-border-default ring-inset focus-visible:outline-2 focus-visible:outline-brand-primary"
+          />
+        </div>
+        <ErrorLine error={action.error} />
+        <div className="flex flex-col gap-2">
+          <button type="submit" className={dialogButton.destructive} disabled={!confirmed || action.busy}>
+            {action.busy ? t("profile.deleting") : t("profile.deleteConfirm")}
+          </button>
+          <button type="button" className={dialogButton.secondary} onClick={close} disabled={action.busy}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import { UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { initialsOf } from "@/components/credits/format";
+import { toneText } from "@/components/ui/tones";
+import type { Me } from "@/lib/contracts/user";
+
+/** Who I am: an initials avatar on the brand gradient, the email (or Guest) and a tier chip. */
+export function ProfileHeader({ me }: { me: Me }) {
+  const t = useTranslations("profile");
+  const registered = !me.isGuest && me.email !== null;
+  const initials = registered ? initialsOf(me.email) : null;
+  return (
+    <div className="flex items-center gap-4">
+      <span
+        aria-hidden="true"
+        className="flex size-16 shrink-0 items-center justify-center rounded-full bg-linear-135 from-[#5b3ff0] via-[#7b3fe4] to-[#b0389f] font-rounded text-title3 font-semibold text-white shadow-card"
+      >
+        {initials ?? <UserRound className="size-7" strokeWidth={2} />}
+      </span>
+      <div className="flex min-w-0 flex-col gap-1">
+        <p className="truncate text-headline font-semibold" data-testid="profile-name">
+          {registered ? me.email : t("guestName")}
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <span
+            className={`inline-flex items-center rounded-chip px-2 py-0.5 text-caption font-semibold ring-1 ring-inset ${
+              registered
+                ? `bg-brand-primary/10 ring-brand-primary/25 ${toneText.brandOnTint}`
+                : "bg-text-secondary/10 text-text-secondary ring-border-default"
+            }`}
+          >
+            {registered ? t("tierFree") : t("tierGuest")}
+          </span>
+          {registered ? null : <span className="text-caption text-text-secondary">{t("guestLine")}</span>}
+        </div>
+      </div>
+    </div>
+  );
+}

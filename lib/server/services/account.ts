@@ -1,0 +1,55 @@
+import "server-only";
+import type { UpdateSettingsRequest } from "../../contracts/account";
+import type { Me } from "../../contracts/user";
+import { type Locale, localeCookieName } from "../../i18n/locale";
+import { type CookieJar, getSessionPort } from "../auth";
+import { getRpc } from "../db";
+import { mediaRemovalResult, meResult } from "../db/results";
+import { getMediaStore } from "../storage";
+import { requireSession } from "./session";
+
+/** A year: the language cookie outlives sessions, like the setting it mirrors. */
+const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600;
+
+/**
+ * Writes the locale cookie the pages render with (lib/i18n/request.ts), e.g. after the language
+ * changed or after signing in to an account whose saved language differs.
+ */
+export function setLocaleCookie(jar: CookieJar, language: Locale): void {
+  jar.setAll([
+    {
+      name: localeCookieName,
+      value: language,
+      options: { path: "/", sameSite: "lax", secure: jar.secure, maxAge: LOCALE_COOKIE_MAX_AGE },
+    },
+  ]);
+}
+
+/** Saves language and theme on the user, so they follow the account to another device. */
+export async function updateSettings(jar: CookieJar, settings: UpdateSettingsRequest): Promise<Me> {
+  const session = await requireSession(jar);
+  const rpc = await getRpc();
+  const { user } = await rpc.call(
+    "update_settings",
+    { p_user_id: session.userId, p_language: settings.language ?? null, p_theme: settings.theme ?? null },
+    meResult,
+  );
+  return user;
+}
+
+/**
+ * Deletes the account: the user row with its jobs, ledger and idempotency records in one SQL call,
+ * then the media files it returned, then the session. A second call finds no session (401).
+ */
+export async function deleteAccount(jar: CookieJar): Promise<void> {
+  const session = await requireSession(jar);
+  const rpc = await getRpc();
+  const { mediaPaths } = await rpc.call("delete_account", { p_user_id: session.userId }, mediaRemovalResult);
+  try {
+    if (mediaPaths.length > 0) await (await getMediaStore()).delete(mediaPaths);
+  } catch (error) {
+    // The rows are gone already; a file left behind must not keep the person signed in.
+    console.error("[rendio] account deleted but some media could not be removed", error);
+  }
+  await (await getSessionPort()).signOut(jar);
+}

@@ -1,0 +1,237 @@
+import "server-only";
+import type Stripe from "stripe";
+import { z } from "zod";
+import type { CheckoutResponse, LedgerPage } from "../../contracts/account";
+import type { CreditProduct } from "../../contracts/catalog";
+import { AppError, isAppError } from "../../errors";
+import type { Locale } from "../../i18n/locale";
+import type { Session } from "../auth";
+import { getRpc } from "../db";
+import {
+  ledgerPageResult,
+  meResult,
+  productsResult,
+  purchaseResult,
+  rateLimitResult,
+  reversalResult,
+  webhookEventResult,
+} from "../db/results";
+import { getStripe, stripeWebhookSecret } from "../payments/stripe";
+
+/** Checkout attempts per user per 10 minutes: a few changes of mind, not a card-testing loop. */
+const CHECKOUTS_PER_WINDOW = 10;
+const CHECKOUT_WINDOW_SECONDS = 600;
+
+export async function listProducts(locale: Locale): Promise<CreditProduct[]> {
+  const rpc = await getRpc();
+  return (await rpc.call("list_credit_products", { p_locale: locale }, productsResult)).products;
+}
+
+export async function listLedger(
+  session: Session,
+  params: { limit: number; cursor: string | null },
+): Promise<LedgerPage> {
+  const rpc = await getRpc();
+  const page = await rpc.call(
+    "list_ledger",
+    { p_user_id: session.userId, p_limit: params.limit, p_cursor: params.cursor },
+    ledgerPageResult,
+  );
+  return {
+    entries: page.entries.map((entry) => ({
+      id: String(entry.id),
+      change: entry.change,
+      reason: entry.kind,
+      balanceAfter: entry.balanceAfter,
+      jobId: entry.jobId,
+      createdAt: entry.createdAt,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Starts buying a credit pack. With Stripe: a Checkout Session for the user (credits come later,
+ * from the verified webhook). Without: a clearly labelled test purchase granted at once through
+ * the same idempotent grant, keyed by the client's Idempotency-Key so a double submit grants once.
+ */
+export async function startCheckout(
+  session: Session,
+  input: { productId: string; idempotencyKey: string | null; origin: string; locale: Locale },
+): Promise<CheckoutResponse> {
+  const rpc = await getRpc();
+  const { user } = await rpc.call("get_me", { p_user_id: session.userId }, meResult);
+  if (user.isGuest) throw new AppError("forbidden");
+  const product = (await listProducts(input.locale)).find((p) => p.id === input.productId);
+  if (!product) throw new AppError("product_not_found");
+  await rpc.call(
+    "check_rate_limit",
+    {
+      p_bucket: `checkout:user:${session.userId}`,
+      p_limit: CHECKOUTS_PER_WINDOW,
+      p_window_seconds: CHECKOUT_WINDOW_SECONDS,
+    },
+    rateLimitResult,
+  );
+
+  const stripe = getStripe();
+  if (!stripe) {
+    if (!input.idempotencyKey) throw new AppError("idempotency_key_required");
+    const granted = await rpc.call(
+      "grant_purchase",
+      {
+        p_user_id: session.userId,
+        p_product_id: product.id,
+        p_external_ref: `test:${session.userId}:${input.idempotencyKey}`,
+      },
+      purchaseResult,
+    );
+    return { credits: granted.credits, test: true };
+  }
+
+  const checkout = await viaStripe(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        client_reference_id: session.userId,
+        customer_email: user.email ?? undefined,
+        locale: input.locale,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: product.currency,
+              unit_amount: product.priceCents,
+              product_data: { name: `Rendio AI — ${product.credits} credits`, description: product.label },
+            },
+          },
+        ],
+        metadata: { userId: session.userId, productId: product.id },
+        payment_intent_data: { metadata: { userId: session.userId, productId: product.id } },
+        success_url: `${input.origin}/profile?purchase=success&session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${input.origin}/profile?buy=1&purchase=cancelled`,
+      },
+      input.idempotencyKey ? { idempotencyKey: `checkout:${session.userId}:${input.idempotencyKey}` } : {},
+    ),
+  );
+  if (!checkout.url) throw new AppError("service_unavailable");
+  return { url: checkout.url };
+}
+
+const paidSession = z.object({
+  id: z.string().min(1).max(255),
+  client_reference_id: z.uuid().nullable(),
+  payment_status: z.string(),
+  metadata: z.object({ productId: z.uuid() }).partial().nullable(),
+});
+const chargeObject = z.object({ id: z.string().min(1), payment_intent: z.string().min(1).nullable() });
+const disputeObject = z.object({ id: z.string().min(1), payment_intent: z.string().min(1).nullable() });
+
+export type WebhookOutcome = { received: true; applied: boolean; duplicate: boolean };
+
+/**
+ * A Stripe webhook delivery: the signature is checked over the raw body with Stripe's own library
+ * (bad or missing: 400, nothing changes). A paid Checkout Session grants its pack once (the
+ * session id is the ledger's external reference, so a replayed event grants nothing); a refund or
+ * dispute takes the pack back, never below a zero balance. Other event types are acknowledged.
+ */
+export async function handleStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookOutcome> {
+  const stripe = getStripe();
+  const secret = stripeWebhookSecret();
+  if (!stripe || !secret) throw new AppError("not_found");
+  if (!signature) throw new AppError("validation_failed", { field: "stripe-signature" });
+  let event: Stripe.Event;
+  try {
+    event = await stripe.webhooks.constructEventAsync(rawBody, signature, secret);
+  } catch {
+    throw new AppError("validation_failed", { field: "stripe-signature" });
+  }
+  const applied = await applyEvent(stripe, event);
+  const rpc = await getRpc();
+  const { firstTime } = await rpc.call(
+    "record_webhook_event",
+    { p_provider: "stripe", p_event_id: event.id },
+    webhookEventResult,
+  );
+  return { received: true, applied, duplicate: !firstTime };
+}
+
+async function applyEvent(stripe: Stripe, event: Stripe.Event): Promise<boolean> {
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+      return grantPaidSession(event.data.object);
+    case "charge.refunded": {
+      const charge = chargeObject.parse(event.data.object);
+      return reverse(stripe, charge.payment_intent, `stripe:refund:${charge.id}`);
+    }
+    case "charge.dispute.created": {
+      const dispute = disputeObject.parse(event.data.object);
+      return reverse(stripe, dispute.payment_intent, `stripe:dispute:${dispute.id}`);
+    }
+    default:
+      return false;
+  }
+}
+
+async function grantPaidSession(object: unknown): Promise<boolean> {
+  const checkout = paidSession.safeParse(object);
+  if (!checkout.success || checkout.data.payment_status !== "paid") return false;
+  const { id, client_reference_id: userId, metadata } = checkout.data;
+  if (!userId || !metadata?.productId) return false;
+  const rpc = await getRpc();
+  try {
+    const result = await rpc.call(
+      "grant_purchase",
+      { p_user_id: userId, p_product_id: metadata.productId, p_external_ref: id },
+      purchaseResult,
+    );
+    return result.granted;
+  } catch (error) {
+    // The account was deleted or the pack withdrawn since checkout: nothing to grant, and a retry
+    // by Stripe would not change that.
+    if (isAppError(error, "unauthorized", "forbidden", "product_not_found")) {
+      console.warn(`[rendio] stripe session ${id} not granted: ${error.code}`);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Finds our purchase (keyed by Checkout Session id) behind a payment and takes it back. */
+async function reverse(stripe: Stripe, paymentIntent: string | null, reversalRef: string): Promise<boolean> {
+  if (!paymentIntent) return false;
+  const sessions = await viaStripe(() =>
+    stripe.checkout.sessions.list({ payment_intent: paymentIntent, limit: 1 }),
+  );
+  const sessionId = sessions.data[0]?.id;
+  if (!sessionId) return false;
+  const rpc = await getRpc();
+  try {
+    const result = await rpc.call(
+      "reverse_purchase",
+      { p_external_ref: sessionId, p_reversal_ref: reversalRef },
+      reversalResult,
+    );
+    return result.reversed;
+  } catch (error) {
+    if (isAppError(error, "not_found", "unauthorized")) return false;
+    throw error;
+  }
+}
+
+/**
+ * A call to Stripe's API: when Stripe cannot be reached or fails, the caller gets 503 (a webhook
+ * delivery is then retried by Stripe), never a 500 that reads as our bug.
+ */
+async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    console.error("[rendio] Stripe API call failed", error instanceof Error ? error.message : error);
+    throw new AppError("service_unavailable");
+  }
+}
