@@ -3,6 +3,7 @@ import { expect as baseExpect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { newEmail, signInWithEmail } from "./support/people";
 
 /**
  * Issue #4 Profile and purchase (reference-spec §1.6 [W]) in a real browser against `next start`
@@ -188,24 +189,20 @@ test.describe("back from Stripe Checkout", () => {
 test.describe("account", () => {
   test("delete account: type-to-confirm, then everything is gone and Home starts over", async ({ page }) => {
     await startGuest(page);
-    // Sign-in is another part of #4: until it lands, this browser is shown the account as a
-    // registered one (the only change: isGuest and email in GET /api/me). The deletion is real.
-    await page.route("**/api/me", async (route) => {
-      if (route.request().method() !== "GET") return route.fallback();
-      const response = await route.fetch();
-      if (!response.ok()) return route.fulfill({ response });
-      const body = await response.json();
-      return route.fulfill({
-        response,
-        json: { ...body, isGuest: false, email: "ada.lovelace@example.com" },
-      });
+    const email = newEmail();
+    const account = await signInWithEmail(page.request, email);
+    const model = await (await page.request.get("/api/models/ltx-2-fast")).json();
+    const job = await page.request.post("/api/jobs", {
+      data: { modelId: model.model.id, prompt: "A fox in fresh snow", settings: {} },
+      headers: { "idempotency-key": crypto.randomUUID() },
     });
+    expect(job.status()).toBe(202);
     await page.goto("/profile");
     await page.evaluate(() => {
       localStorage.setItem("rendio.welcomeSeen", "1");
       sessionStorage.setItem("rendio.draft.x", "{}");
     });
-    await expect(page.getByTestId("profile-name")).toHaveText("ada.lovelace@example.com");
+    await expect(page.getByTestId("profile-name")).toHaveText(email);
     await expect(page.getByText(en.profile.tierFree)).toBeVisible();
 
     await page.getByRole("button", { name: en.profile.deleteAccount }).click();
@@ -234,6 +231,10 @@ test.describe("account", () => {
         [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith("rendio.")),
       ),
     ).toEqual([]);
+    // Nothing of the account is left: the same email now makes a new, empty account.
+    const fresh = await signInWithEmail(page.request, email);
+    expect(fresh.id).not.toBe(account.id);
+    expect((await (await page.request.get("/api/jobs")).json()).jobs).toEqual([]);
   });
 
   test("a guest sees Create account / Sign in, not Sign out or Delete", async ({ page }) => {

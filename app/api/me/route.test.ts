@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { creditsOf, newGuest, newRegisteredUser } from "@/app/api/credits/test-users";
+import { creditsOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 import { meSchema } from "@/lib/contracts/user";
 import { openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { DELETE, GET, PATCH } from "./route";

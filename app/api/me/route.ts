@@ -1,7 +1,7 @@
 import { updateSettingsRequestSchema } from "@/lib/contracts/account";
 import { json, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
-import { deleteAccount, setLocaleCookie, updateSettings } from "@/lib/server/services/account";
+import { deleteAccount, updateSettings } from "@/lib/server/services/account";
 import { getMe } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +16,7 @@ export function PATCH(request: Request): Promise<Response> {
     request,
     async ({ jar }) => {
       const body = await readJson(request, updateSettingsRequestSchema);
-      const me = await updateSettings(jar, body);
-      if (body.language) setLocaleCookie(jar, me.language);
-      return json(me);
+      return json(await updateSettings(jar, body));
     },
     { mutation: true },
   );

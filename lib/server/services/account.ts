@@ -1,31 +1,17 @@
 import "server-only";
 import type { UpdateSettingsRequest } from "../../contracts/account";
 import type { Me } from "../../contracts/user";
-import { type Locale, localeCookieName } from "../../i18n/locale";
 import { type CookieJar, getSessionPort } from "../auth";
 import { getRpc } from "../db";
 import { mediaRemovalResult, meResult } from "../db/results";
+import { setLocaleCookie } from "../locale-cookie";
 import { getMediaStore } from "../storage";
 import { requireSession } from "./session";
 
-/** A year: the language cookie outlives sessions, like the setting it mirrors. */
-const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600;
-
 /**
- * Writes the locale cookie the pages render with (lib/i18n/request.ts), e.g. after the language
- * changed or after signing in to an account whose saved language differs.
+ * Saves language and theme on the user, so they follow the account to another device; a new
+ * language also goes to the locale cookie for the next render.
  */
-export function setLocaleCookie(jar: CookieJar, language: Locale): void {
-  jar.setAll([
-    {
-      name: localeCookieName,
-      value: language,
-      options: { path: "/", sameSite: "lax", secure: jar.secure, maxAge: LOCALE_COOKIE_MAX_AGE },
-    },
-  ]);
-}
-
-/** Saves language and theme on the user, so they follow the account to another device. */
 export async function updateSettings(jar: CookieJar, settings: UpdateSettingsRequest): Promise<Me> {
   const session = await requireSession(jar);
   const rpc = await getRpc();
@@ -34,6 +20,7 @@ export async function updateSettings(jar: CookieJar, settings: UpdateSettingsReq
     { p_user_id: session.userId, p_language: settings.language ?? null, p_theme: settings.theme ?? null },
     meResult,
   );
+  if (settings.language) setLocaleCookie(jar, user.language);
   return user;
 }
 

@@ -2,12 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Me } from "../../contracts/user";
 import { AppError } from "../../errors";
-import { type Locale, localeCookieName } from "../../i18n/locale";
+import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session } from "../auth";
 import { CODE_TTL_SECONDS } from "../auth/codes";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { rateLimitResult, signInResult } from "../db/results";
+import { setLocaleCookie } from "../locale-cookie";
 import { listOutbox, type OutboxMessage } from "../mail/outbox";
 import { currentSession, takeNewUserAllowance } from "./session";
 
@@ -84,19 +85,8 @@ export async function finishSignIn(
     },
     signInResult,
   );
-  followLanguage(jar, result.user.language);
+  setLocaleCookie(jar, result.user.language); // the interface speaks the account's language
   return result.user;
-}
-
-/** After sign-in the interface speaks the account's saved language. */
-function followLanguage(jar: CookieJar, language: Locale): void {
-  jar.setAll([
-    {
-      name: localeCookieName,
-      value: language,
-      options: { path: "/", sameSite: "lax", secure: jar.secure, maxAge: 365 * 24 * HOUR },
-    },
-  ]);
 }
 
 /** Ends the session; the visitor may then start a new guest. */
