@@ -1,9 +1,12 @@
 // Next.js calls register() once when a server starts: say which mode this process runs in, and
-// start the server's own background work (resuming jobs, sweeping).
+// start the server's own background work (resuming jobs, sweeping). The literal NEXT_RUNTIME
+// check (the one process.env read outside lib/server/config.ts) lets the bundler drop the
+// Node-only modules from the Edge build of this file.
 export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { describeConfig, getConfig } = await import("./lib/server/config");
   const config = getConfig();
-  if (config.runtime !== "nodejs" || config.isBuild) return;
+  if (config.isBuild) return;
   console.log(describeConfig(config));
   const { startBackgroundWork } = await import("./lib/server/jobs/background");
   startBackgroundWork();

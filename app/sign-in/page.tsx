@@ -69,7 +69,7 @@ export default async function SignInPage({ searchParams }: Props) {
         ) : null}
       </section>
 
-      {config.mode !== "supabase" ? <DevOutboxHint /> : null}
+      {config.devOutbox ? <DevOutboxHint /> : null}
     </main>
   );
 }

@@ -74,6 +74,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET/);
   });
 
+  test("the local outbox: on in embedded mode and in development, opt-in for a production postgres server", () => {
+    const pg = { DATABASE_URL: "postgres://db/app" };
+    expect(loadConfig({}).devOutbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).devOutbox).toBe(true);
+    expect(loadConfig(pg).devOutbox).toBe(true);
+    expect(loadConfig({ ...pg, NODE_ENV: "production" }).devOutbox).toBe(false);
+    expect(loadConfig({ ...pg, NODE_ENV: "production", DEV_OUTBOX: "true" }).devOutbox).toBe(true);
+    expect(loadConfig({ DEV_OUTBOX: "false" }).devOutbox).toBe(false);
+    expect(loadConfig({ ...supabase, DEV_OUTBOX: "true" }).devOutbox).toBe(false);
+  });
+
   test("the start-up line names the mode and hides passwords", () => {
     const line = describeConfig(loadConfig({ DATABASE_URL: "postgres://app:s3cret@db:5432/app" }));
     expect(line).toContain("mode: postgres");

@@ -45,6 +45,10 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   ),
+  DEV_OUTBOX: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+  ),
   SESSION_SECRET: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().min(32, "must be at least 32 characters").optional(),
@@ -68,6 +72,12 @@ export type Config = {
   cronSecret: string | undefined;
   /** Sign in with Apple is offered (supabase mode with the Apple provider set up in Supabase Auth). */
   appleSignIn: boolean;
+  /**
+   * Sign-in codes go to the local outbox (/dev/outbox), readable by anyone who can reach the app:
+   * on in embedded mode and in development, off for a production postgres server unless
+   * DEV_OUTBOX=true; never in supabase mode, where Supabase Auth sends real mail.
+   */
+  devOutbox: boolean;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
@@ -119,8 +129,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined;
 
+  const mode: Mode = supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded";
   return {
-    mode: supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded",
+    mode,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     version: packageJson.version,
@@ -135,6 +146,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     cronSecret: e.CRON_SECRET,
     appleSignIn: Boolean(supabase) && e.AUTH_APPLE_ENABLED === "true",
+    devOutbox:
+      mode !== "supabase" &&
+      (e.DEV_OUTBOX ? e.DEV_OUTBOX === "true" : mode === "embedded" || e.NODE_ENV !== "production"),
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
@@ -156,7 +170,8 @@ export function describeConfig(config: Config): string {
     postgres: `PostgreSQL at ${redactUrl(config.databaseUrl ?? "")}`,
     supabase: `Supabase at ${config.supabase?.url}`,
   }[config.mode];
-  return `Rendio ${config.version} — mode: ${config.mode} (${where})`;
+  const outbox = config.devOutbox ? "; sign-in codes go to /dev/outbox" : "";
+  return `Rendio ${config.version} — mode: ${config.mode} (${where})${outbox}`;
 }
 
 function redactUrl(url: string): string {

@@ -5,11 +5,11 @@ import {
   creditProductsResponseSchema,
   ledgerPageResponseSchema,
 } from "@/lib/contracts/account";
+import { creditsOf, ledgerOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 import { openRouteDatabase, type RouteDb, type TestBrowser } from "@/scripts/test-support/routes";
 import { POST as checkout } from "./checkout/route";
 import { GET as ledger } from "./ledger/route";
 import { GET as products } from "./products/route";
-import { creditsOf, ledgerOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 
 let route: RouteDb;
 const popular = "c2ed0003-0000-4000-8000-000000000003";

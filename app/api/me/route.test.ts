@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { creditsOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 import { meSchema } from "@/lib/contracts/user";
+import { creditsOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 import { openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { DELETE, GET, PATCH } from "./route";
 

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The local mailer's messages, newest first (embedded and postgres modes; 404 on Supabase). */
 export default async function OutboxPage() {
-  if (getConfig().mode === "supabase") notFound();
+  if (!getConfig().devOutbox) notFound();
   const [t, format, messages] = await Promise.all([
     getTranslations("auth.outbox"),
     getFormatter(),

@@ -42,6 +42,9 @@ export async function requestSignInCode(
   jar: CookieJar,
   input: { email: string; locale: Locale; address: string },
 ): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+  const config = getConfig();
+  // Without Supabase Auth and without the outbox there is no way to deliver a code.
+  if (config.mode !== "supabase" && !config.devOutbox) throw new AppError("service_unavailable");
   await limit(`auth:code:address:${hash(input.address)}`, LIMITS.codesPerAddress);
   await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
   await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale });
@@ -96,7 +99,7 @@ export async function signOut(jar: CookieJar): Promise<void> {
 
 /** The local outbox (embedded and postgres modes); not_found where Supabase Auth sends mail. */
 export async function readOutbox(email: string | null): Promise<OutboxMessage[]> {
-  if (getConfig().mode === "supabase") throw new AppError("not_found");
+  if (!getConfig().devOutbox) throw new AppError("not_found");
   return listOutbox(email);
 }
 

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST as checkout } from "@/app/api/credits/checkout/route";
-import { creditsOf, ledgerOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 import { setStripeApiAddress } from "@/lib/server/payments/stripe";
+import { creditsOf, ledgerOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as webhook } from "./route";
 
