@@ -277,7 +277,7 @@ test.describe("app shell", () => {
     await expect(page).toHaveURL("/history");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.history);
     await expect(nav.getByRole("link", { name: en.tab.history })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByText(en.nav.history.lead)).toBeVisible();
+    await expect(page.getByText(en.history.empty.title)).toBeVisible();
 
     await nav.getByRole("link", { name: en.tab.profile }).click();
     await expect(page).toHaveURL("/profile");

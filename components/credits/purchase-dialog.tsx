@@ -4,7 +4,7 @@ import { FlaskConical, Zap } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Dialog, dialogButton } from "@/components/profile/dialog";
+import { Dialog, dialogButton } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toneText } from "@/components/ui/tones";
 import { accountApi, useCreditProducts } from "@/lib/api/account";

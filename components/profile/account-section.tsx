@@ -4,11 +4,11 @@ import { ChevronRight, LogIn, LogOut, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Dialog, dialogButton } from "@/components/ui/dialog";
 import { toneText } from "@/components/ui/tones";
 import { accountApi } from "@/lib/api/account";
 import type { ApiError } from "@/lib/api/errors";
 import type { Me } from "@/lib/contracts/user";
-import { Dialog, dialogButton } from "./dialog";
 import { clearLocalState } from "./local-state";
 import { cardClass, IconWell, rowClass, Section } from "./section";
 

@@ -10,7 +10,8 @@ type Props = {
   /** A line under the title, read with it by screen readers. */
   description?: ReactNode;
   children?: ReactNode;
-  closeLabel: string;
+  /** The name of the × button; without it there is none (the dialog's own buttons close it). */
+  closeLabel?: string;
   /** While true, Escape and the backdrop do not close it (e.g. during a request). */
   busy?: boolean;
   /** Marks the dialog for tests and styling hooks. */
@@ -64,15 +65,17 @@ export function Dialog({ open, onClose, title, description, children, closeLabel
                 </div>
               ) : null}
             </div>
-            <button
-              type="button"
-              onClick={onClose}
-              disabled={busy}
-              aria-label={closeLabel}
-              className="-mt-1 -mr-2 flex size-11 shrink-0 items-center justify-center rounded-full text-text-secondary transition-colors hover:bg-surface-card disabled:opacity-50"
-            >
-              <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
-            </button>
+            {closeLabel ? (
+              <button
+                type="button"
+                onClick={onClose}
+                disabled={busy}
+                aria-label={closeLabel}
+                className="-mt-1 -mr-2 flex size-11 shrink-0 items-center justify-center rounded-full text-text-secondary transition-colors hover:bg-surface-card disabled:opacity-50"
+              >
+                <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
+              </button>
+            ) : null}
           </div>
           {children}
         </div>
@@ -90,3 +93,47 @@ export const dialogButton = {
   secondary:
     "inline-flex min-h-12 w-full items-center justify-center gap-2 rounded-card bg-surface-card px-5 text-headline font-semibold text-text-primary ring-1 ring-border-default ring-inset transition-colors hover:bg-text-secondary/10 disabled:opacity-60",
 } as const;
+
+/**
+ * Asks before something that cannot be undone: the safe choice (Cancel) first, the destructive
+ * one after it.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      title={title}
+      description={body}
+      closeLabel={cancelLabel}
+      busy={busy}
+    >
+      <div className="mt-2 flex flex-col-reverse gap-2 sm:flex-row">
+        <button type="button" onClick={onCancel} disabled={busy} className={dialogButton.secondary}>
+          {cancelLabel}
+        </button>
+        <button type="button" onClick={onConfirm} disabled={busy} className={dialogButton.destructive}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
