@@ -5,7 +5,7 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  timeout: 30_000,
+  timeout: 60_000,
   // Two cores build, serve and render video at once: give a hydrating page some slack.
   expect: { timeout: 10_000 },
   retries: 0,
