@@ -11,6 +11,7 @@ import { useNow } from "@/components/result/use-now";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { SearchField } from "@/components/ui/search-field";
 import { historyApi } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { swrKeys, useJobPages } from "@/lib/api/hooks";
@@ -18,7 +19,6 @@ import type { JobPage } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { type CardActions, HistoryCard } from "./history-card";
 import { groupByMonth, isInFlight, livePollDelayMs, SEARCH_DEBOUNCE_MS, searchQuery } from "./history-format";
-import { HistorySearch } from "./history-search";
 import { HistorySkeleton } from "./history-skeleton";
 
 /**
@@ -112,7 +112,18 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
 
   return (
     <div className="flex flex-col gap-5">
-      {showSearch ? <HistorySearch value={text} onChange={setText} /> : null}
+      {showSearch ? (
+        <SearchField
+          value={text}
+          onChange={setText}
+          labels={{
+            label: t("search.label"),
+            placeholder: t("search.placeholder"),
+            clear: t("search.clear"),
+          }}
+          maxLength={200}
+        />
+      ) : null}
 
       {!loaded && pages.error ? (
         <EmptyState

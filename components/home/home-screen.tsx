@@ -9,6 +9,7 @@ import { WelcomeCard } from "@/components/onboarding/welcome-card";
 import { useWelcomeSeen } from "@/components/onboarding/welcome-seen";
 import { Banner, bannerActionClass } from "@/components/ui/banner";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { SearchField } from "@/components/ui/search-field";
 import { useCatalog, useMe } from "@/lib/api/hooks";
 import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
 import { cheapestGeneration, creditBanner, searchCatalog, themeHref } from "./catalog";
@@ -16,7 +17,6 @@ import { CreditBanner } from "./credit-banners";
 import { FeaturedCarousel } from "./featured-carousel";
 import { CatalogSkeleton } from "./home-skeleton";
 import { ModelCard } from "./model-card";
-import { SearchField } from "./search-field";
 import { ThemeCard } from "./theme-card";
 
 /**
@@ -90,7 +90,16 @@ export function HomeScreen({
 
       {signedOut ? <WelcomeCard onStart={start} starting={onboarding.starting} pictures={pictures} /> : null}
 
-      <SearchField value={query} onChange={setQuery} />
+      <SearchField
+        value={query}
+        onChange={setQuery}
+        labels={{
+          label: t("home.searchLabel"),
+          placeholder: t("home.searchPlaceholder"),
+          clear: t("home.clearSearch"),
+        }}
+        maxLength={100}
+      />
 
       {showWelcomeBanner && user ? <WelcomeBanner credits={user.credits} /> : null}
       {credit && user ? <CreditBanner kind={credit} credits={user.credits} cheapest={cheapest} /> : null}

@@ -1,18 +1,27 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useId, useRef } from "react";
 
-/** SearchBar (reference-spec §1.2 item 2): magnifier, card surface, radius 12, clear button. */
-export function SearchField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const t = useTranslations("home");
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  /** The texts of the screen it searches. */
+  labels: { label: string; placeholder: string; clear: string };
+  maxLength: number;
+};
+
+/**
+ * SearchBar (reference-spec §1.2 item 2, §1.5): magnifier, card surface, radius 12; Escape or ×
+ * clears it.
+ */
+export function SearchField({ value, onChange, labels, maxLength }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   return (
     <search className="relative block">
       <label htmlFor={id} className="sr-only">
-        {t("searchLabel")}
+        {labels.label}
       </label>
       <Search
         aria-hidden="true"
@@ -31,13 +40,13 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
             onChange("");
           }
         }}
-        placeholder={t("searchPlaceholder")}
+        placeholder={labels.placeholder}
         enterKeyHint="search"
         autoComplete="off"
         autoCorrect="off"
         autoCapitalize="none"
         spellCheck={false}
-        maxLength={100}
+        maxLength={maxLength}
         className="h-11 w-full appearance-none rounded-card bg-surface-card pr-11 pl-10 text-body text-text-primary shadow-card ring-1 ring-border-default ring-inset placeholder:text-text-secondary [&::-webkit-search-cancel-button]:appearance-none"
       />
       {value ? (
@@ -47,7 +56,7 @@ export function SearchField({ value, onChange }: { value: string; onChange: (val
             onChange("");
             input.current?.focus();
           }}
-          aria-label={t("clearSearch")}
+          aria-label={labels.clear}
           className="absolute top-1/2 right-1 flex size-9 -translate-y-1/2 items-center justify-center rounded-full text-text-secondary transition-colors hover:bg-text-secondary/10 hover:text-text-primary"
         >
           <X aria-hidden="true" className="size-[1.125rem]" strokeWidth={2.5} />
