@@ -234,6 +234,7 @@ test.describe("featured carousel", () => {
     // A dot jumps to its slide; the pause button stops the rotation.
     await dots(page).first().click();
     await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
+    await expect.poll(() => track.evaluate((el) => el.scrollLeft)).toBe(0);
     await page.getByRole("button", { name: en.home.pause }).click();
     await page.mouse.move(0, 0);
     await page.getByRole("searchbox").focus();
@@ -241,6 +242,12 @@ test.describe("featured carousel", () => {
     await page.clock.runFor(11_000);
     await expect(dots(page).first()).toHaveAttribute("aria-current", "true");
     await expect(page.getByRole("button", { name: en.home.play })).toBeVisible();
+
+    // A swipe to the end moves the dots once the row is at rest.
+    await track.evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: "auto" }));
+    await expect.poll(() => track.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await page.clock.runFor(500);
+    await expect(dots(page).last()).toHaveAttribute("aria-current", "true");
   });
 
   test("does not move by itself with reduced motion", async ({ page }) => {

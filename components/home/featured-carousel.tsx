@@ -25,6 +25,8 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
   const rootRef = useRef<HTMLElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Where a dot or the timer asked the row to scroll; until it gets there the dots stay put.
+  const scrollTarget = useRef<number | null>(null);
   const [index, setIndex] = useState(0);
   const [choice, setChoice] = useState<"play" | "pause" | null>(null);
   const [hovered, setHovered] = useState(false);
@@ -46,8 +48,10 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
       const first = slides?.[0] as HTMLElement | undefined;
       const slide = slides?.[next] as HTMLElement | undefined;
       if (!track || !first || !slide) return;
+      const left = Math.min(slide.offsetLeft - first.offsetLeft, track.scrollWidth - track.clientWidth);
+      scrollTarget.current = Math.abs(track.scrollLeft - left) > 1 ? left : null;
       track.scrollTo({
-        left: slide.offsetLeft - first.offsetLeft,
+        left,
         behavior: reducedMotion ? "auto" : "smooth",
       });
     },
@@ -62,13 +66,24 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
 
   useEffect(() => () => clearTimeout(settleTimer.current), []);
 
-  // A swipe or a scroll by keyboard moves the dots once the row comes to rest.
+  const releaseScroll = () => {
+    scrollTarget.current = null;
+  };
+
+  // A swipe or a scroll by keyboard moves the dots once the row comes to rest. A smooth scroll
+  // started by goTo is not read midway, or the dots would jump back to the slide it passes.
   const onScroll = () => {
     clearTimeout(settleTimer.current);
+    const track = trackRef.current;
+    if (!track) return;
+    if (scrollTarget.current !== null) {
+      if (Math.abs(track.scrollLeft - scrollTarget.current) > 1) return;
+      scrollTarget.current = null;
+      return;
+    }
     settleTimer.current = setTimeout(() => {
-      const track = trackRef.current;
-      const [first, second] = Array.from(track?.children ?? []) as HTMLElement[];
-      if (!track || !first) return;
+      const [first, second] = Array.from(track.children) as HTMLElement[];
+      if (!first) return;
       const step = second ? second.offsetLeft - first.offsetLeft : first.offsetWidth;
       const nearest = Math.min(count - 1, Math.max(0, Math.round(track.scrollLeft / step)));
       setIndex((current) => (current === nearest ? current : nearest));
@@ -82,6 +97,10 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
       aria-labelledby={headingId}
       data-rotating={running}
       className="flex flex-col gap-3"
+      // A person taking over a smooth scroll makes the row theirs again.
+      onPointerDown={releaseScroll}
+      onWheel={releaseScroll}
+      onKeyDown={releaseScroll}
       onPointerEnter={(e) => e.pointerType === "mouse" && setHovered(true)}
       onPointerLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
