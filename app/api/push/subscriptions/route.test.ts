@@ -9,6 +9,7 @@ import { getRpc } from "@/lib/server/db";
 import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/results";
 import { jobFinished } from "@/lib/server/jobs/finished";
 import { localJobRunner } from "@/lib/server/jobs/local-runner";
+import { getMediaStore } from "@/lib/server/storage";
 import { newGuest } from "@/scripts/test-support/people";
 import {
   browserSubscription,
@@ -160,6 +161,43 @@ test("a job finished by the local runner is pushed, signed and encrypted, in the
     title: "Tu video está listo",
     body: "Un faro en plena tormenta, con olas enormes rompiendo contra las rocas al…",
     url: `/jobs/${jobId}`,
+  });
+});
+
+test("a render the local runner fails is pushed as failed, credits refunded", async () => {
+  const { browser, userId } = await newGuest();
+  const phone = browserSubscription(receiver);
+  await subscribe(browser, phone.json);
+  // Passes the upload's magic-byte check, but no decoder can read it: the render fails for real.
+  const image = `inputs/${userId}/${randomUUID()}.jpg`;
+  const broken = new Uint8Array(512).fill(7);
+  broken.set([0xff, 0xd8, 0xff, 0xe0]);
+  await (await getMediaStore()).put(image, broken, "image/jpeg");
+  const model = (
+    await route.db.query<{ id: string }>("select id from public.models where slug = 'sora-2-image-to-video'")
+  ).rows[0];
+  const { job } = await (await getRpc()).call(
+    "generate_video",
+    {
+      p_user_id: userId,
+      p_idempotency_key: randomUUID(),
+      p_model_id: model?.id,
+      p_prompt: "animate my photo",
+      p_input_image_path: image,
+    },
+    generateResult,
+  );
+  localJobRunner().ensure(job);
+  await localJobRunner().whenIdle();
+  const pushes = pushesTo(phone.path);
+  expect(pushes).toHaveLength(1);
+  expect(JSON.parse(phone.decrypt(pushes[0]?.body as Buffer))).toEqual({
+    type: "job-finished",
+    jobId: job.id,
+    status: "failed",
+    title: "Your video could not be made — credits refunded",
+    body: "animate my photo",
+    url: `/jobs/${job.id}`,
   });
 });
 
