@@ -56,7 +56,8 @@ async function prepareGuest(base) {
   const headers = { cookie, "content-type": "application/json" };
 
   const { models } = await (await fetch(`${base}/api/models`)).json();
-  const model = models.find((candidate) => candidate.inputs?.image === "none") ?? models[0];
+  // The cheapest text model (3 credits at its defaults), so the guest's free credits pay for two.
+  const model = models.find((candidate) => candidate.slug === "ltx-2-fast") ?? models[0];
   for (const prompt of ["A paper boat on a rainy street, close up", "Northern lights over a frozen lake"]) {
     const created = await fetch(`${base}/api/jobs`, {
       method: "POST",
@@ -114,16 +115,17 @@ async function main() {
     const { cookie, model } = await prepareGuest(base);
     const pages = [
       ["home", "/"],
-      ["model detail", `/create/${model.id}`],
+      ["model detail", `/create/${model.slug}`],
       ["history", "/history"],
     ];
     // One request each first, so the first audit does not pay for a cold server.
     for (const [, page] of pages) await fetch(`${base}${page}`, { headers: { cookie } });
 
-    chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags });
     const rows = [];
     for (const [name, page] of pages) {
       const started = Date.now();
+      // A fresh browser per page: the previous page's service worker and IndexedDB stay out of it.
+      chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags });
       const result = await lighthouse(`${base}${page}`, {
         port: chrome.port,
         output: ["html", "json"],
@@ -134,6 +136,8 @@ async function main() {
       const file = path.join(out, name.replace(/\W+/g, "-"));
       writeFileSync(`${file}.report.html`, result.report[0]);
       writeFileSync(`${file}.report.json`, result.report[1]);
+      await chrome.kill();
+      chrome = undefined;
       rows.push(row(`${name} (${page})`, result.lhr));
       const warnings = result.lhr.runWarnings.length
         ? `, warnings: ${result.lhr.runWarnings.join("; ")}`
