@@ -1,7 +1,31 @@
-import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { defineConfig, devices, type Project, webkit } from "@playwright/test";
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
+
+/**
+ * Specs about the service worker are named for it: a spec file whose name has a word (between
+ * dashes or dots) offline, service-worker, background or sw — e.g. offline.spec.ts,
+ * pwa-sw.spec.ts, background-jobs.spec.ts — is a worker spec. WebKit runs all the others.
+ */
+const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|sw)[-.][^\\/]*$/;
+
+/**
+ * Playwright's own WebKit, only where it is installed (QA machines): its download host is not
+ * reachable here, so elsewhere the project is simply absent. Service workers are blocked in it —
+ * WebKitGTK's real worker is checked by scripts/webkit-check.mjs.
+ */
+const webkitProjects: Project[] = existsSync(webkit.executablePath())
+  ? [
+      {
+        name: "webkit",
+        testIgnore: workerSpecs,
+        // launchOptions: {} drops the Debian Chromium path and flags set for every project below.
+        use: { ...devices["iPhone 15"], serviceWorkers: "block", launchOptions: {} },
+      },
+    ]
+  : [];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -32,6 +56,7 @@ export default defineConfig({
   projects: [
     { name: "chromium-desktop", use: { ...devices["Desktop Chrome"] } },
     { name: "chromium-mobile", use: { ...devices["Pixel 7"] } },
+    ...webkitProjects,
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,9 +1,11 @@
-// Starts the built app for Playwright on a fresh embedded database (DATA_DIR wiped first).
+// Starts the built app for Playwright (and the WebKit check) on a fresh embedded database: the data
+// directory is wiped first. E2E_DATA_DIR, not DATA_DIR, names it, so a developer's own DATA_DIR is
+// never the one wiped.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-const dataDir = path.resolve(".test-data/e2e");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
 rmSync(dataDir, { recursive: true, force: true });
 const port = process.env.E2E_PORT ?? "3100";
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
