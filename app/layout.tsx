@@ -17,8 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t("name"), template: `%s · ${t("name")}` },
     description: t("description"),
     applicationName: t("name"),
-    // The manifest link comes from app/manifest.ts; iOS reads these instead.
-    icons: { apple: [{ url: "/apple-touch-icon.png", sizes: "180x180", type: "image/png" }] },
+    // The manifest link comes from app/manifest.ts; iOS reads these instead. Listing icons here
+    // replaces the app/icon.svg link Next would add, so it is named again.
+    icons: {
+      icon: [{ url: "/icon.svg", type: "image/svg+xml" }],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180", type: "image/png" }],
+    },
     appleWebApp: {
       capable: true,
       title: install("shortName"),
