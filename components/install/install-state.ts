@@ -47,7 +47,8 @@ if (typeof window !== "undefined") {
     installedNow = true;
     changed();
   });
-  window.matchMedia("(display-mode: standalone)").addEventListener("change", changed);
+  // Optional call: Safari before 14 has only the old addListener, and this must not break the shell.
+  window.matchMedia("(display-mode: standalone)").addEventListener?.("change", changed);
   window.addEventListener("storage", changed); // dismissed in another tab
 }
 
