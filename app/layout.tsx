@@ -2,21 +2,41 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { InstallListener } from "@/components/install/install-listener";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorker } from "@/components/pwa/service-worker";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
 import { TopNav } from "@/components/shell/top-nav";
+import { startupImages } from "@/lib/pwa/startup-images";
 import { getConfig } from "@/lib/server/config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
+  const install = await getTranslations("install");
   return {
     title: { default: t("name"), template: `%s · ${t("name")}` },
     description: t("description"),
     applicationName: t("name"),
+    // The manifest link comes from app/manifest.ts; iOS reads these instead. Listing icons here
+    // replaces the app/icon.svg link Next would add, so it is named again.
+    icons: {
+      icon: [{ url: "/icon.svg", type: "image/svg+xml" }],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180", type: "image/png" }],
+    },
+    appleWebApp: {
+      capable: true,
+      title: install("shortName"),
+      // "default" keeps the clock readable on both themes (black-translucent is always white
+      // text) and puts the page below the status bar; pages still pad by the safe area.
+      statusBarStyle: "default",
+      startupImage: startupImages().map(({ url, media }) => ({ url, media })),
+    },
+    // Next renders only `mobile-web-app-capable` for appleWebApp.capable; iOS needs its own tag
+    // for standalone launch and the startup images (vercel/next.js#70363, #74524).
+    other: { "apple-mobile-web-app-capable": "yes" },
   };
 }
 
@@ -47,7 +67,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <a
             href="#content"
-            className="sr-only z-50 rounded-card bg-brand-primary px-4 py-3 font-semibold text-on-brand focus:not-sr-only focus:fixed focus:top-[max(0.75rem,env(safe-area-inset-top))] focus:left-3"
+            className="sr-only z-50 rounded-card bg-brand-primary px-4 py-3 font-semibold text-on-brand focus:not-sr-only focus:fixed focus:top-[max(0.75rem,env(safe-area-inset-top))] focus:left-[max(0.75rem,env(safe-area-inset-left))]"
           >
             {t("skipToContent")}
           </a>
@@ -64,6 +84,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ThemeSync />
           {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
           <ServiceWorker enabled={getConfig().nodeEnv === "production"} />
+          <InstallListener />
         </NextIntlClientProvider>
       </body>
     </html>

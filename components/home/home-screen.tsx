@@ -3,6 +3,7 @@
 import { CircleAlert, RefreshCw, SearchX, Sparkles } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useId, useState } from "react";
+import { InstallHint } from "@/components/install/install-hint";
 import { useStartGuest } from "@/components/onboarding/use-start-guest";
 import { WelcomeBanner, welcomeBannerId } from "@/components/onboarding/welcome-banner";
 import { WelcomeCard } from "@/components/onboarding/welcome-card";
@@ -103,6 +104,8 @@ export function HomeScreen({
 
       {showWelcomeBanner && user ? <WelcomeBanner credits={user.credits} /> : null}
       {credit && user ? <CreditBanner kind={credit} credits={user.credits} cheapest={cheapest} /> : null}
+      {/* After onboarding and its welcome, never on a first visit. */}
+      <InstallHint ready={!!user && welcomeSeen} />
 
       {catalog.data ? (
         <Catalog

@@ -8,6 +8,7 @@ import { useCallback, useState } from "react";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { PurchaseDialog } from "@/components/credits/purchase-dialog";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
+import { InstallRow } from "@/components/install/install-row";
 import { Banner } from "@/components/ui/banner";
 import { ButtonLink } from "@/components/ui/button-link";
 import { secondaryButtonClass } from "@/components/ui/empty-state";
@@ -148,6 +149,7 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
       <CreditHistory ledger={ledger} />
       <AccountSection me={user} />
       <SettingsSection me={user} />
+      <InstallRow />
       <AboutSection version={version} />
 
       <PurchaseDialog

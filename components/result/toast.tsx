@@ -25,7 +25,7 @@ export function Toast({ toast }: { toast: (ToastMessage & { id: number }) | null
     <div
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed inset-x-0 bottom-[calc(var(--tabbar-height,4rem)+env(safe-area-inset-bottom,0px)+0.75rem)] z-40 flex justify-center px-4 md:bottom-[calc(env(safe-area-inset-bottom,0px)+1.5rem)]"
+      className="pointer-events-none fixed inset-x-0 bottom-[calc(var(--tabbar-height,4rem)+env(safe-area-inset-bottom,0px)+0.75rem)] z-40 flex justify-center px-[max(1rem,env(safe-area-inset-left),env(safe-area-inset-right))] md:bottom-[calc(env(safe-area-inset-bottom,0px)+1.5rem)]"
     >
       {toast ? (
         <div

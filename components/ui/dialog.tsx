@@ -53,7 +53,7 @@ export function Dialog({ open, onClose, title, description, children, closeLabel
       className="m-0 mt-auto max-h-[min(90dvh,44rem)] w-full max-w-none overflow-y-auto overscroll-contain rounded-t-banner bg-surface-base p-0 text-text-primary shadow-banner ring-1 ring-border-default backdrop:bg-black/55 motion-safe:open:animate-fade-in sm:m-auto sm:max-w-md sm:rounded-banner"
     >
       {open ? (
-        <div className="flex flex-col gap-4 px-5 pt-5 pb-[max(1.25rem,env(safe-area-inset-bottom))]">
+        <div className="flex flex-col gap-4 pt-5 pr-[max(1.25rem,env(safe-area-inset-right))] pb-[max(1.25rem,env(safe-area-inset-bottom))] pl-[max(1.25rem,env(safe-area-inset-left))]">
           <div className="flex items-start gap-3">
             <div className="flex min-w-0 flex-1 flex-col gap-1">
               <h2 id={titleId} className="text-title3 font-semibold text-balance">
