@@ -22,7 +22,19 @@ const webkitProjects: Project[] = existsSync(webkit.executablePath())
         name: "webkit",
         testIgnore: workerSpecs,
         // launchOptions: {} drops the Debian Chromium path and flags set for every project below.
-        use: { ...devices["iPhone 15"], serviceWorkers: "block", launchOptions: {} },
+        use: {
+          ...devices["iPhone 15"],
+          serviceWorkers: "block",
+          launchOptions: {},
+          // Its iPhone Safari would get the one-time install sheet on Home in every spec; the
+          // sheet has its own spec, which starts from a clean device.
+          storageState: {
+            cookies: [],
+            origins: [
+              { origin: baseURL, localStorage: [{ name: "rendio.installHintDismissed", value: "1" }] },
+            ],
+          },
+        },
       },
     ]
   : [];

@@ -87,6 +87,8 @@ async function iphone(browser: Browser, installed: Installed = "no"): Promise<Br
     hasTouch: true,
     locale: "en-US",
     extraHTTPHeaders: { "x-forwarded-for": randomAddress() },
+    // A clean device, whatever the project sets (the webkit project pre-dismisses the hint).
+    storageState: { cookies: [], origins: [] },
   });
   if (installed === "display-mode") {
     await context.addInitScript(() => {
