@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { WorkerMessages } from "@/components/pwa/worker-messages";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
@@ -58,6 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
           <TabBar />
           <ThemeSync />
+          <WorkerMessages />
         </NextIntlClientProvider>
       </body>
     </html>

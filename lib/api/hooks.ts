@@ -2,7 +2,7 @@
 
 import { useCallback, useRef } from "react";
 import useSWR, { type SWRConfiguration } from "swr";
-import useSWRInfinite from "swr/infinite";
+import useSWRInfinite, { unstable_serialize as serializeInfinite } from "swr/infinite";
 import type { CatalogResponse, JobPage } from "../contracts/api";
 import type { Job } from "../contracts/job";
 import type { Me } from "../contracts/user";
@@ -58,6 +58,12 @@ export function useJob(initial: Job) {
 
 /** SWR key of one history page: the search text and the cursor of the page (null = first). */
 export type JobsPageKey = readonly ["jobs", string, string | null];
+
+/** Whether an SWR cache key is History's (any search): to revalidate it from outside the screen. */
+export function isJobPagesCacheKey(key: string): boolean {
+  return key.startsWith(jobPagesKeyPrefix);
+}
+const jobPagesKeyPrefix = serializeInfinite(() => ["jobs"]);
 
 /**
  * History pages (reference-spec §1.7 `jobs:{cursor}`): 20 a page, newest first, filtered by `q`
