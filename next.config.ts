@@ -9,12 +9,22 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+// The worker must never be served stale (no-store), and may only load its own origin's code.
+const serviceWorkerHeaders = [
+  { key: "Content-Type", value: "application/javascript; charset=utf-8" },
+  { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" },
+  { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // These find files next to themselves at run time (ffmpeg's binary, PGlite's WASM): never bundle.
   serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "@electric-sql/pglite"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/sw.js", headers: serviceWorkerHeaders },
+    ];
   },
 };
 

@@ -2,11 +2,14 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { OfflineBanner } from "@/components/pwa/offline-banner";
+import { ServiceWorker } from "@/components/pwa/service-worker";
 import { WorkerMessages } from "@/components/pwa/worker-messages";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
 import { TopNav } from "@/components/shell/top-nav";
+import { getConfig } from "@/lib/server/config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,6 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             {t("skipToContent")}
           </a>
+          <OfflineBanner />
           <TopNav />
           <div
             id="content"
@@ -59,6 +63,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
           <TabBar />
           <ThemeSync />
+          {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
+          <ServiceWorker enabled={getConfig().nodeEnv === "production"} />
           <WorkerMessages />
         </NextIntlClientProvider>
       </body>

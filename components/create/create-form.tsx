@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
+import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { swrKeys, useMe } from "@/lib/api/hooks";
@@ -20,7 +21,6 @@ import { layerSettings } from "./settings";
 import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
-import { useOnline } from "./use-online";
 
 export type CreateInitial = {
   prompt: string;

@@ -9,14 +9,16 @@ import { toneText } from "@/components/ui/tones";
 import { accountApi } from "@/lib/api/account";
 import type { ApiError } from "@/lib/api/errors";
 import type { Me } from "@/lib/contracts/user";
+import { clearUserCaches } from "@/lib/pwa/caches";
 import { clearLocalState } from "./local-state";
 import { cardClass, IconWell, rowClass, Section } from "./section";
 
 export const signInHref = (next: string) => `/sign-in?next=${encodeURIComponent(next)}`;
 
 /** Leaves for Home as a fresh visitor: nothing of the old person stays in this browser. */
-function startOver() {
+async function startOver() {
   clearLocalState();
+  await clearUserCaches();
   window.location.assign("/");
 }
 
@@ -73,7 +75,7 @@ function useAction(action: () => Promise<unknown>) {
     setError(null);
     try {
       await action();
-      startOver();
+      await startOver();
     } catch (failure) {
       setError(failure as ApiError);
       setBusy(false);

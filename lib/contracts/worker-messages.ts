@@ -6,6 +6,12 @@
  * without zod. The page still parses a forwarded job with the zod `jobSchema`.
  */
 
+/**
+ * The worker's job caches: the latest `GET /api/jobs/:id` answers (keyed by that URL) and the
+ * jobs being watched. Both hold the signed-in person's data (clear them on sign-out).
+ */
+export const JOB_CACHES = { jobs: "rendio-jobs", watches: "rendio-job-watches" } as const;
+
 export type NotificationText = { title: string; body: string };
 
 /** Page → worker: keep polling this job while the page is hidden or closed. Texts are localized. */

@@ -4,6 +4,7 @@ import { registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
 import {
   isJobId,
+  JOB_CACHES,
   jobApiPath,
   jobIdFromApiPath,
   jobNotificationTag,
@@ -23,10 +24,9 @@ import { pollOutcome, runWatch, someoneIsLooking, type WatchedJob } from "./watc
  * notification.
  */
 
-/** The latest `GET /api/jobs/:id` answers, keyed by that URL. */
-export const JOBS_CACHE = "rendio-jobs";
-/** The jobs being watched (the watch messages), so a restarted worker picks them up again. */
-export const WATCHES_CACHE = "rendio-job-watches";
+const JOBS_CACHE = JOB_CACHES.jobs;
+/** The watch messages, so a restarted worker picks its jobs up again. */
+const WATCHES_CACHE = JOB_CACHES.watches;
 
 /** Chromium ends an event whose waitUntil runs past 5 minutes; stop a little before. */
 const WATCH_BUDGET_MS = 4.5 * 60_000;

@@ -1,0 +1,75 @@
+"use client";
+
+import { RefreshCw } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { Workbox } from "workbox-window";
+
+/** How often an app left open (an installed app resumes without navigating) looks for a new version. */
+const UPDATE_CHECK_MS = 30 * 60 * 1000;
+
+/**
+ * Registers /sw.js (production builds only: `next dev` serves no worker) after the page has
+ * loaded. A new version waits; the person decides when to switch with the toast's Reload, which
+ * tells the waiting worker to take over and reloads once it controls the page.
+ */
+export function ServiceWorker({ enabled }: { enabled: boolean }) {
+  const t = useTranslations("pwa");
+  const workbox = useRef<Workbox | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const [reloading, setReloading] = useState(false);
+
+  useEffect(() => {
+    if (!enabled || !("serviceWorker" in navigator)) return;
+    const wb = new Workbox("/sw.js", { scope: "/", updateViaCache: "none" });
+    workbox.current = wb;
+    wb.addEventListener("waiting", () => setWaiting(true));
+    void wb.register().catch((error: unknown) => console.error("service worker: registration failed", error));
+
+    let lastCheck = Date.now();
+    const checkForUpdate = () => {
+      if (document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
+      lastCheck = Date.now();
+      void wb.update().catch(() => undefined);
+    };
+    document.addEventListener("visibilitychange", checkForUpdate);
+    return () => document.removeEventListener("visibilitychange", checkForUpdate);
+  }, [enabled]);
+
+  const reload = () => {
+    const wb = workbox.current;
+    if (!wb) return;
+    setReloading(true);
+    wb.addEventListener("controlling", () => window.location.reload());
+    wb.messageSkipWaiting();
+  };
+
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none fixed inset-x-0 bottom-[calc(var(--tabbar-height,4rem)+env(safe-area-inset-bottom,0px)+0.75rem)] z-40 flex justify-center px-4 md:bottom-[calc(env(safe-area-inset-bottom,0px)+1.5rem)]"
+    >
+      {waiting ? (
+        <div
+          data-testid="update-toast"
+          className="pointer-events-auto flex max-w-sm items-center gap-3 rounded-card bg-surface-base py-2 pr-2 pl-4 shadow-banner ring-1 ring-border-default transition-[opacity,translate] duration-250 ease-out starting:translate-y-2 starting:opacity-0 motion-reduce:transition-none"
+        >
+          <span className="text-subheadline font-semibold">{t("updateReady")}</span>
+          <button
+            type="button"
+            onClick={reload}
+            disabled={reloading}
+            className="inline-flex min-h-11 items-center gap-1.5 rounded-card bg-brand-primary px-4 text-subheadline font-semibold text-on-brand disabled:opacity-60"
+          >
+            <RefreshCw
+              aria-hidden="true"
+              className={`size-4 ${reloading ? "motion-safe:animate-spin" : ""}`}
+            />
+            {t("reload")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

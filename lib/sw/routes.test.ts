@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { isCacheable, mediaCacheKey, type RequestInfo, routeFor, USER_CACHES } from "./routes";
+
+const origin = "https://rendio.test";
+const req = (path: string, init: Partial<Omit<RequestInfo, "url">> = {}, base = origin): RequestInfo => ({
+  method: "GET",
+  mode: "cors",
+  ...init,
+  url: new URL(path, base),
+});
+
+describe("routeFor", () => {
+  it("caches page navigations but not API, dev or offline-page navigations", () => {
+    expect(routeFor(req("/", { mode: "navigate" }), origin)).toBe("page");
+    expect(routeFor(req("/history?x=1", { mode: "navigate" }), origin)).toBe("page");
+    expect(routeFor(req("/api/media/videos/a.mp4?exp=1&sig=x", { mode: "navigate" }), origin)).toBeNull();
+    expect(routeFor(req("/api/auth/callback?code=1", { mode: "navigate" }), origin)).toBeNull();
+    expect(routeFor(req("/dev/outbox", { mode: "navigate" }), origin)).toBeNull();
+    expect(routeFor(req("/offline", { mode: "navigate" }), origin)).toBeNull();
+  });
+
+  it("serves the catalog and one model from the catalog cache", () => {
+    expect(routeFor(req("/api/models?locale=tr"), origin)).toBe("catalog");
+    expect(routeFor(req("/api/models/veo-3-1-fast?locale=en"), origin)).toBe("catalog");
+    expect(routeFor(req("/api/models/a/b"), origin)).toBeNull();
+  });
+
+  it("keeps only the first history page: no cursor, no search", () => {
+    expect(routeFor(req("/api/jobs?limit=20"), origin)).toBe("history");
+    expect(routeFor(req("/api/jobs"), origin)).toBe("history");
+    expect(routeFor(req("/api/jobs?limit=20&cursor=abc"), origin)).toBeNull();
+    expect(routeFor(req("/api/jobs?q=cat&limit=20"), origin)).toBeNull();
+  });
+
+  it("leaves single jobs, the session, credits, auth, uploads, webhooks and cron to the network", () => {
+    for (const path of [
+      "/api/jobs/6f1d6c2e-0000-4000-8000-000000000000",
+      "/api/me",
+      "/api/credits/ledger",
+      "/api/credits/products",
+      "/api/auth/sign-out",
+      "/api/session/guest",
+      "/api/uploads",
+      "/api/webhooks/stripe",
+      "/api/cron/sweep",
+      "/api/health",
+      "/api/media/videos/u/j.mp4?exp=1&sig=s",
+    ]) {
+      expect(routeFor(req(path), origin), path).toBeNull();
+    }
+  });
+
+  it("never matches a mutation, even on a cached route", () => {
+    for (const method of ["POST", "PATCH", "PUT", "DELETE"]) {
+      expect(routeFor(req("/api/jobs", { method }), origin)).toBeNull();
+      expect(routeFor(req("/api/models", { method }), origin)).toBeNull();
+      expect(routeFor(req("/", { method, mode: "navigate" }), origin)).toBeNull();
+    }
+  });
+
+  it("matches thumbnails: public files and signed media thumbnails", () => {
+    expect(routeFor(req("/thumbnails/models/veo-3-1-fast.webp"), origin)).toBe("thumbnail");
+    expect(routeFor(req("/api/media/thumbnails/u/j.jpg?exp=1&sig=s"), origin)).toBe("media-thumbnail");
+  });
+
+  it("ignores other origins", () => {
+    expect(routeFor(req("/api/models", {}, "https://cdn.example"), origin)).toBeNull();
+    expect(routeFor(req("/", { mode: "navigate" }, "https://other.example"), origin)).toBeNull();
+  });
+});
+
+describe("mediaCacheKey", () => {
+  it("drops the expiring signature so a re-signed link finds the same entry", () => {
+    const a = mediaCacheKey(new URL("/api/media/thumbnails/u/j.jpg?exp=1&sig=aa", origin));
+    const b = mediaCacheKey(new URL("/api/media/thumbnails/u/j.jpg?exp=2&sig=bb", origin));
+    expect(a).toBe(b);
+    expect(a).toBe(`${origin}/api/media/thumbnails/u/j.jpg`);
+  });
+});
+
+describe("isCacheable", () => {
+  it("stores complete 200 answers only", () => {
+    expect(isCacheable({ status: 200, type: "basic" })).toBe(true);
+    expect(isCacheable({ status: 206, type: "basic" })).toBe(false);
+    expect(isCacheable({ status: 404, type: "basic" })).toBe(false);
+    expect(isCacheable({ status: 500, type: "basic" })).toBe(false);
+    expect(isCacheable({ status: 0, type: "opaque" })).toBe(false);
+    expect(isCacheable({ status: 0, type: "opaqueredirect" })).toBe(false);
+  });
+
+  it("lists every runtime cache as user data", () => {
+    expect([...USER_CACHES].sort()).toEqual(
+      ["rendio-catalog", "rendio-history", "rendio-pages", "rendio-thumbnails"].sort(),
+    );
+  });
+});

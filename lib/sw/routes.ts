@@ -1,0 +1,65 @@
+/**
+ * What the service worker caches, as pure functions of a request's method, mode and URL, so they
+ * are unit-tested without a worker. Only same-origin GETs are ever matched: mutations, auth,
+ * uploads, webhooks, cron, /api/me and single jobs always go to the network untouched.
+ */
+
+/** Runtime caches. Every one of them may hold the signed-in person's data (see USER_CACHES). */
+export const CACHE = {
+  pages: "rendio-pages",
+  catalog: "rendio-catalog",
+  history: "rendio-history",
+  thumbnails: "rendio-thumbnails",
+} as const;
+
+/** Cleared on sign-out and account deletion (lib/pwa/caches.ts). */
+export const USER_CACHES: readonly string[] = Object.values(CACHE);
+
+/** The offline page, precached with the build id as its revision. */
+export const OFFLINE_URL = "/offline";
+
+export type RequestInfo = { method: string; mode: string; url: URL };
+
+export type RouteKind = "page" | "catalog" | "history" | "thumbnail" | "media-thumbnail";
+
+/** The cache route for a request, or null when the worker leaves it to the network. */
+export function routeFor(request: RequestInfo, origin: string): RouteKind | null {
+  const { method, mode, url } = request;
+  if (method !== "GET" || url.origin !== origin) return null;
+  const path = url.pathname;
+  if (mode === "navigate") return isPagePath(path) ? "page" : null;
+  if (isCatalogPath(path)) return "catalog";
+  if (path === "/api/jobs" && isFirstHistoryPage(url.searchParams)) return "history";
+  if (path.startsWith("/thumbnails/")) return "thumbnail";
+  if (path.startsWith("/api/media/thumbnails/")) return "media-thumbnail";
+  return null;
+}
+
+/** App pages; API routes opened in a tab (media, auth callbacks) and the dev outbox are not. */
+function isPagePath(path: string): boolean {
+  return !path.startsWith("/api/") && !path.startsWith("/dev/") && path !== OFFLINE_URL;
+}
+
+/** GET /api/models and GET /api/models/:id — the catalog the screens read. */
+function isCatalogPath(path: string): boolean {
+  return path === "/api/models" || /^\/api\/models\/[^/]+$/.test(path);
+}
+
+/** The newest history page: no cursor, no search; only `limit` may be given. */
+function isFirstHistoryPage(params: URLSearchParams): boolean {
+  for (const key of params.keys()) if (key !== "limit") return false;
+  return true;
+}
+
+/**
+ * Signed media links change their `exp`/`sig` on every read while the file behind them never
+ * changes: the cache key is the path alone, so a re-signed link still finds the stored thumbnail.
+ */
+export function mediaCacheKey(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+/** Only complete 200 answers are stored: no errors, redirects, partial or opaque responses. */
+export function isCacheable(response: { status: number; type: string }): boolean {
+  return response.status === 200 && response.type !== "opaqueredirect";
+}
