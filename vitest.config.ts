@@ -7,6 +7,7 @@ const contractSuite = [
   "supabase/tests/functions.test.ts",
   "supabase/tests/bad-input.test.ts",
   "supabase/tests/supabase-adapter.test.ts",
+  "supabase/tests/push.test.ts",
 ];
 
 export default defineConfig({

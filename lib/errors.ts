@@ -19,6 +19,7 @@ export const errorCatalogue = {
   rate_limited: { status: 429, retryable: true },
   provider_error: { status: 502, retryable: true },
   service_unavailable: { status: 503, retryable: true },
+  push_unavailable: { status: 503, retryable: false },
   internal: { status: 500, retryable: true },
 } as const satisfies Record<string, { status: number; retryable: boolean }>;
 
@@ -48,6 +49,7 @@ const englishMessages: Record<ErrorCode, string> = {
   rate_limited: "Too many requests. Try again later.",
   provider_error: "The video service failed. Your credits were refunded.",
   service_unavailable: "The service is temporarily unavailable. Try again later.",
+  push_unavailable: "Notifications are not set up on this server.",
   internal: "Something went wrong on our side.",
 };
 

@@ -10,11 +10,7 @@ import {
   modelResponseSchema,
   uploadResponseSchema,
 } from "../contracts/api";
-import {
-  type PushSubscriptionBody,
-  pushKeyResponseSchema,
-  pushSubscribedResponseSchema,
-} from "../contracts/push-client";
+import { pushKeyResponseSchema, pushSubscribedResponseSchema } from "../contracts/push";
 import type { Locale } from "../i18n/locale";
 import { apiRequest } from "./client";
 
@@ -54,7 +50,8 @@ export const historyApi = {
 /** Web Push (kept apart so parallel work on `api` merges cleanly). */
 export const pushApi = {
   key: () => apiRequest("/api/push/key", pushKeyResponseSchema),
-  subscribe: (subscription: PushSubscriptionBody) =>
+  /** The body is `PushSubscription.toJSON()`; the server checks its endpoint and keys. */
+  subscribe: (subscription: PushSubscriptionJSON) =>
     apiRequest("/api/push/subscriptions", pushSubscribedResponseSchema, {
       method: "POST",
       body: subscription,

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { pushMessageSchema } from "./push";
 import {
   isAppPath,
   jobApiPath,
@@ -74,6 +75,7 @@ describe("parseJobFinishedPush", () => {
   };
 
   test("reads the server's payload", () => {
+    expect(pushMessageSchema.parse(payload)).toEqual(payload);
     expect(parseJobFinishedPush(payload)).toEqual(payload);
     expect(parseJobFinishedPush({ ...payload, status: "failed" })?.status).toBe("failed");
   });

@@ -1,3 +1,4 @@
+import { createECDH } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { ConfigError, describeConfig, loadConfig } from "./config";
 
@@ -83,6 +84,45 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...pg, NODE_ENV: "production", DEV_OUTBOX: "true" }).devOutbox).toBe(true);
     expect(loadConfig({ DEV_OUTBOX: "false" }).devOutbox).toBe(false);
     expect(loadConfig({ ...supabase, DEV_OUTBOX: "true" }).devOutbox).toBe(false);
+  });
+
+  test("Web Push: all three VAPID settings or none, with a private key that makes the public key", () => {
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    const vapid = {
+      VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString("base64url"),
+      VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString("base64url"),
+      VAPID_SUBJECT: "mailto:ops@rendio.example",
+    };
+    expect(loadConfig({}).push).toBeNull();
+    expect(loadConfig({ VAPID_PUBLIC_KEY: "", VAPID_PRIVATE_KEY: "", VAPID_SUBJECT: "" }).push).toBeNull();
+    expect(loadConfig(vapid).push).toEqual({
+      publicKey: vapid.VAPID_PUBLIC_KEY,
+      privateKey: vapid.VAPID_PRIVATE_KEY,
+      subject: "mailto:ops@rendio.example",
+    });
+    expect(loadConfig({ ...vapid, VAPID_SUBJECT: "https://rendio.example/contact" }).push?.subject).toBe(
+      "https://rendio.example/contact",
+    );
+    expect(() => loadConfig({ ...vapid, VAPID_SUBJECT: "" })).toThrow(/half configured.*VAPID_SUBJECT/);
+    expect(() => loadConfig({ VAPID_PRIVATE_KEY: vapid.VAPID_PRIVATE_KEY })).toThrow(/half configured/);
+    expect(() => loadConfig({ ...vapid, VAPID_SUBJECT: "http://rendio.example" })).toThrow(/VAPID_SUBJECT/);
+    expect(() => loadConfig({ ...vapid, VAPID_SUBJECT: "ops@rendio.example" })).toThrow(/VAPID_SUBJECT/);
+    expect(() => loadConfig({ ...vapid, VAPID_PUBLIC_KEY: "abc" })).toThrow(/VAPID_PUBLIC_KEY/);
+    expect(() => loadConfig({ ...vapid, VAPID_PRIVATE_KEY: `${vapid.VAPID_PRIVATE_KEY}=` })).toThrow(
+      /VAPID_PRIVATE_KEY/,
+    );
+    const other = createECDH("prime256v1");
+    other.generateKeys();
+    expect(() =>
+      loadConfig({ ...vapid, VAPID_PUBLIC_KEY: other.getPublicKey().toString("base64url") }),
+    ).toThrow(/not the public key of VAPID_PRIVATE_KEY/);
+  });
+
+  test("local push endpoints (a test receiver) are accepted everywhere but production", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).pushLocalEndpoints).toBe(true);
+    expect(loadConfig({ NODE_ENV: "development" }).pushLocalEndpoints).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).pushLocalEndpoints).toBe(false);
   });
 
   test("the start-up line names the mode and hides passwords", () => {

@@ -1,3 +1,4 @@
+import { createECDH } from "node:crypto";
 import { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
 
@@ -53,6 +54,27 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().min(32, "must be at least 32 characters").optional(),
   ),
+  VAPID_PUBLIC_KEY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^B[A-Za-z0-9_-]{86}$/, "must be a P-256 public key in base64url (87 characters, from web-push)")
+      .optional(),
+  ),
+  VAPID_PRIVATE_KEY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, "must be a P-256 private key in base64url (43 characters, from web-push)")
+      .optional(),
+  ),
+  VAPID_SUBJECT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+\S*)$/, "must be a mailto: address or an https: URL")
+      .optional(),
+  ),
 });
 
 export type Config = {
@@ -78,6 +100,13 @@ export type Config = {
    * DEV_OUTBOX=true; never in supabase mode, where Supabase Auth sends real mail.
    */
   devOutbox: boolean;
+  /** Web Push (VAPID): the key pair and contact push services see; null when push is off. */
+  push: { publicKey: string; privateKey: string; subject: string } | null;
+  /**
+   * Push endpoints on this machine (http://127.0.0.1, localhost) are accepted, for tests with a
+   * local receiver; never in production, where only the known push services are.
+   */
+  pushLocalEndpoints: boolean;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
@@ -130,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : undefined;
 
   const mode: Mode = supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded";
+  const push = pushSettings(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT);
   return {
     mode,
     nodeEnv: e.NODE_ENV,
@@ -149,10 +179,39 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     devOutbox:
       mode !== "supabase" &&
       (e.DEV_OUTBOX ? e.DEV_OUTBOX === "true" : mode === "embedded" || e.NODE_ENV !== "production"),
+    push,
+    pushLocalEndpoints: e.NODE_ENV !== "production",
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
   };
+}
+
+/** All three VAPID settings or none; a private key that does not make the public key is an error. */
+function pushSettings(
+  publicKey: string | undefined,
+  privateKey: string | undefined,
+  subject: string | undefined,
+): Config["push"] {
+  const given = [publicKey, privateKey, subject].filter(Boolean).length;
+  if (given === 0) return null;
+  if (!publicKey || !privateKey || !subject) {
+    throw new ConfigError([
+      "Web Push is half configured; set all of VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT",
+    ]);
+  }
+  let derived: string | undefined;
+  try {
+    const ecdh = createECDH("prime256v1");
+    ecdh.setPrivateKey(Buffer.from(privateKey, "base64url"));
+    derived = ecdh.getPublicKey().toString("base64url");
+  } catch {
+    derived = undefined;
+  }
+  if (derived !== publicKey) {
+    throw new ConfigError(["VAPID_PUBLIC_KEY is not the public key of VAPID_PRIVATE_KEY"]);
+  }
+  return { publicKey, privateKey, subject };
 }
 
 let cached: Config | undefined;

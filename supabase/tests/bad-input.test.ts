@@ -237,6 +237,10 @@ const schemas = {
   local_outbox_send: results.outboxSendResult,
   local_outbox_list: results.outboxResult,
   complete_sign_in: results.signInResult,
+  save_push_subscription: results.pushSaveResult,
+  delete_push_subscription: results.pushDeleteResult,
+  list_push_subscriptions: results.pushListResult,
+  forget_push_subscription: results.pushForgetResult,
 } satisfies Record<string, z.ZodType>;
 type Fn = keyof typeof schemas;
 
@@ -803,6 +807,84 @@ bad("record_webhook_event", () => ({ p_provider: "stripe", p_event_id: "evt_bad_
   ["event id over 255 characters", { p_event_id: long(256) }, "validation_failed", "eventId"],
 ]);
 
+// Web Push -------------------------------------------------------------------------------------
+
+/** A browser's subscription keys: an uncompressed P-256 point and a 16-byte secret (base64url). */
+const pushKey = `BE${"A".repeat(85)}`;
+const pushAuth = "A".repeat(22);
+const pushEndpoint = "https://push.example.com/send/bad-input";
+
+bad(
+  "save_push_subscription",
+  (f) => ({ p_user_id: f.guestA, p_endpoint: pushEndpoint, p_p256dh: pushKey, p_auth: pushAuth }),
+  [
+    ["null user id", { p_user_id: null }, "unauthorized"],
+    ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+    ["unknown user", { p_user_id: UNKNOWN_ID }, "unauthorized"],
+    ["auth user without a profile", (f) => ({ p_user_id: f.noProfile }), "unauthorized"],
+    ["null endpoint", { p_endpoint: null }, "validation_failed", "endpoint"],
+    [
+      "endpoint that is not a URL",
+      { p_endpoint: "push.example.com/send/x" },
+      "validation_failed",
+      "endpoint",
+    ],
+    [
+      "endpoint of another scheme",
+      { p_endpoint: "ftp://push.example.com/x" },
+      "validation_failed",
+      "endpoint",
+    ],
+    [
+      "endpoint with a space",
+      { p_endpoint: "https://push.example.com/a b" },
+      "validation_failed",
+      "endpoint",
+    ],
+    [
+      "endpoint over 2048 characters",
+      { p_endpoint: `https://p.example.com/${long(2030)}` },
+      "validation_failed",
+      "endpoint",
+    ],
+    ["null key", { p_p256dh: null }, "validation_failed", "p256dh"],
+    ["key one byte short", { p_p256dh: `BE${"A".repeat(84)}` }, "validation_failed", "p256dh"],
+    ["key of a compressed point", { p_p256dh: `Ag${"A".repeat(42)}` }, "validation_failed", "p256dh"],
+    ["key not starting with 0x04", { p_p256dh: `BQ${"A".repeat(85)}` }, "validation_failed", "p256dh"],
+    ["key in standard base64", { p_p256dh: `BE${"+".repeat(85)}` }, "validation_failed", "p256dh"],
+    ["padded key", { p_p256dh: `${pushKey}=` }, "validation_failed", "p256dh"],
+    ["null auth secret", { p_auth: null }, "validation_failed", "auth"],
+    ["auth secret of 15 bytes", { p_auth: "A".repeat(20) }, "validation_failed", "auth"],
+    ["auth secret of 17 bytes", { p_auth: "A".repeat(23) }, "validation_failed", "auth"],
+    ["auth secret that is not base64url", { p_auth: `${"A".repeat(21)}!` }, "validation_failed", "auth"],
+    ["malformed expiry", { p_expires_at: "soon" }, "validation_failed"],
+  ],
+);
+
+bad("delete_push_subscription", (f) => ({ p_user_id: f.guestA, p_endpoint: pushEndpoint }), [
+  ["null user id", { p_user_id: null }, "unauthorized"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+  ["null endpoint", { p_endpoint: null }, "validation_failed", "endpoint"],
+  [
+    "endpoint over 2048 characters",
+    { p_endpoint: `https://p.example.com/${long(2030)}` },
+    "validation_failed",
+    "endpoint",
+  ],
+]);
+
+bad("list_push_subscriptions", (f) => ({ p_user_id: f.guestA }), [
+  ["null user id", { p_user_id: null }, "unauthorized"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+  ["unknown user", { p_user_id: UNKNOWN_ID }, "unauthorized"],
+  ["auth user without a profile", (f) => ({ p_user_id: f.noProfile }), "unauthorized"],
+]);
+
+bad("forget_push_subscription", () => ({ p_endpoint: pushEndpoint }), [
+  ["null endpoint", { p_endpoint: null }, "validation_failed", "endpoint"],
+  ["empty endpoint", { p_endpoint: "" }, "validation_failed", "endpoint"],
+]);
+
 // ---------------------------------------------------------------------------------------------
 // Running them
 // ---------------------------------------------------------------------------------------------
@@ -909,6 +991,10 @@ test("every base call succeeds (run last)", async () => {
     "reverse_purchase",
     "check_rate_limit",
     "record_webhook_event",
+    "save_push_subscription",
+    "list_push_subscriptions",
+    "delete_push_subscription",
+    "forget_push_subscription",
     "merge_guest",
     "delete_account",
   ];

@@ -21,6 +21,7 @@ const TABLES = [
   "credit_products",
   "idempotency_records",
   "models",
+  "push_subscriptions",
   "rate_limits",
   "themes",
   "users",
@@ -261,14 +262,19 @@ describe("reading", () => {
     },
   );
 
-  test.each(["users", "video_jobs", "credit_ledger", "idempotency_records", "rate_limits", "webhook_events"])(
-    "anon cannot select from %s at all",
-    async (table) => {
-      await expectDenied("anon", null, `select * from public.${table}`);
-    },
-  );
+  test.each([
+    "users",
+    "video_jobs",
+    "credit_ledger",
+    "idempotency_records",
+    "rate_limits",
+    "webhook_events",
+    "push_subscriptions",
+  ])("anon cannot select from %s at all", async (table) => {
+    await expectDenied("anon", null, `select * from public.${table}`);
+  });
 
-  test.each(["rate_limits", "webhook_events"])(
+  test.each(["rate_limits", "webhook_events", "push_subscriptions"])(
     "authenticated cannot select from %s at all",
     async (table) => {
       await expectDenied("authenticated", userA, `select * from public.${table}`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { creditProductSchema, modelSchema, themeSchema, videoSettingsSchema } from "../../contracts/catalog";
 import { jobStatusSchema } from "../../contracts/job";
-import { meSchema } from "../../contracts/user";
+import { languageSchema, meSchema } from "../../contracts/user";
 
 /** The shapes the SQL functions return (supabase/migrations/*_functions.sql). */
 
@@ -125,4 +125,11 @@ export const signInResult = z.object({
   merged: z.boolean(),
   creditsMerged: z.number().int().nonnegative(),
   jobsMoved: z.number().int().nonnegative(),
+});
+export const pushSaveResult = z.object({ subscribed: z.literal(true), created: z.boolean() });
+export const pushDeleteResult = z.object({ deleted: z.boolean() });
+export const pushForgetResult = z.object({ forgotten: z.boolean() });
+export const pushListResult = z.object({
+  language: languageSchema,
+  subscriptions: z.array(z.object({ endpoint: z.string(), p256dh: z.string(), auth: z.string() })),
 });

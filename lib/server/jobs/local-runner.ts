@@ -6,6 +6,7 @@ import { getRpc } from "../db";
 import { type DbJob, jobChangeResult, jobFailResult, jobListResult } from "../db/results";
 import { renderPreviewVideo } from "../providers/local-renderer";
 import { getMediaStore } from "../storage";
+import { jobFinished } from "./finished";
 
 /**
  * The `local` provider's worker: renders each job's preview video in this server process, one at
@@ -16,6 +17,7 @@ import { getMediaStore } from "../storage";
 class LocalJobRunner {
   private readonly known = new Set<string>();
   private readonly queue: DbJob[] = [];
+  private readonly active = new Set<Promise<void>>();
   private running = 0;
 
   constructor(private readonly concurrency: number) {}
@@ -33,19 +35,32 @@ class LocalJobRunner {
     return this.known.size;
   }
 
+  /** Resolves once every queued job has run, its final state announced (tests wait on this). */
+  async whenIdle(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active]);
+  }
+
   private pump(): void {
     while (this.running < this.concurrency && this.queue.length > 0) {
       const job = this.queue.shift() as DbJob;
       this.running++;
-      void this.run(job).finally(() => {
+      const done: Promise<void> = this.run(job).finally(() => {
         this.running--;
         this.known.delete(job.id);
+        this.active.delete(done);
         this.pump();
       });
+      this.active.add(done);
     }
   }
 
+  /** Renders the job, then announces it if this run is what made it final. */
   private async run(job: DbJob): Promise<void> {
+    const finished = await this.render(job);
+    if (finished) await jobFinished(finished);
+  }
+
+  private async render(job: DbJob): Promise<DbJob | undefined> {
     const rpc = await getRpc();
     const workDir = await mkdtemp(path.join(tmpdir(), "rendio-render-"));
     try {
@@ -54,7 +69,7 @@ class LocalJobRunner {
         { p_job_id: job.id, p_provider_request_id: `local-${job.id}`, p_progress: 0 },
         jobChangeResult,
       );
-      if (!started.changed) return;
+      if (!started.changed) return undefined;
       const media = await getMediaStore();
       let imageFile: string | undefined;
       if (job.inputImagePath) {
@@ -77,17 +92,19 @@ class LocalJobRunner {
       const thumbnailPath = `thumbnails/${job.userId}/${job.id}.jpg`;
       await media.putFile(videoPath, result.videoFile, "video/mp4");
       await media.putFile(thumbnailPath, result.thumbnailFile, "image/jpeg");
-      await rpc.call(
+      const completed = await rpc.call(
         "mark_job_completed",
         { p_job_id: job.id, p_video_path: videoPath, p_thumbnail_path: thumbnailPath },
         jobChangeResult,
       );
+      return completed.changed ? completed.job : undefined;
     } catch (error) {
-      if (isAppError(error, "job_not_found")) return; // deleted meanwhile
+      if (isAppError(error, "job_not_found")) return undefined; // deleted meanwhile
       console.error(`[rendio] local render of job ${job.id} failed`, error);
-      await rpc
+      const failed = await rpc
         .call("mark_job_failed", { p_job_id: job.id, p_error_code: "provider_error" }, jobFailResult)
         .catch((failure) => console.error(`[rendio] could not fail job ${job.id}`, failure));
+      return failed?.changed ? failed.job : undefined;
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

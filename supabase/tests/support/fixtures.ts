@@ -44,6 +44,7 @@ export async function fingerprint(db: TestDb): Promise<string> {
     "public.models",
     "public.themes",
     "public.credit_products",
+    "public.push_subscriptions",
   ];
   const parts = await Promise.all(
     tables.map(async (table) => {

@@ -1,0 +1,10 @@
+import { json } from "@/lib/server/http";
+import { withRequest } from "@/lib/server/route";
+import { pushPublicKey } from "@/lib/server/services/push";
+
+export const dynamic = "force-dynamic";
+
+/** The VAPID public key browsers subscribe with: 200 { publicKey } (null when push is off). */
+export function GET(request: Request): Promise<Response> {
+  return withRequest(request, async () => json({ publicKey: pushPublicKey() }));
+}

@@ -1,0 +1,183 @@
+import "server-only";
+import { ECDH } from "node:crypto";
+import { createTranslator } from "next-intl";
+import en from "../../../messages/en.json" with { type: "json" };
+import es from "../../../messages/es.json" with { type: "json" };
+import tr from "../../../messages/tr.json" with { type: "json" };
+import { type PushMessage, type PushSubscriptionJson, pushSubscriptionSchema } from "../../contracts/push";
+import { AppError } from "../../errors";
+import type { Locale } from "../../i18n/locale";
+import type { Session } from "../auth";
+import { getConfig } from "../config";
+import { getRpc } from "../db";
+import {
+  type DbJob,
+  pushDeleteResult,
+  pushForgetResult,
+  pushListResult,
+  pushSaveResult,
+  rateLimitResult,
+} from "../db/results";
+import { parseWith } from "../http";
+import { type PushTarget, sendWebPush } from "../push/web-push";
+
+/**
+ * Web Push (architecture.md "Browser side"): browsers subscribe per user, and when a job reaches
+ * a final state every subscription of its owner is sent a short, localized message that the
+ * service worker shows as a notification, even when the installed app is closed.
+ */
+
+const messages = { en, tr, es };
+
+/** Subscribe and unsubscribe calls per user per hour: a browser renewing often, not a script. */
+const CALLS_PER_USER_PER_HOUR = 60;
+/** A message the phone cannot get within a day is not worth showing any more. */
+const MESSAGE_TTL_SECONDS = 24 * 3600;
+const EXCERPT_CHARACTERS = 80;
+
+/**
+ * The push services of the browsers that support Web Push (Chromium: FCM, Safari: Apple, Firefox:
+ * Mozilla, Edge: WNS). Subscriptions elsewhere are refused: the server would POST to any URL.
+ */
+const PUSH_SERVICE_HOSTS = [
+  /^fcm\.googleapis\.com$/,
+  /(^|\.)push\.apple\.com$/,
+  /(^|\.)push\.services\.mozilla\.com$/,
+  /(^|\.)notify\.windows\.com$/,
+];
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** The VAPID public key browsers subscribe with, or null when push is not configured. */
+export function pushPublicKey(): string | null {
+  return getConfig().push?.publicKey ?? null;
+}
+
+/** Fails with push_unavailable (503) when the server has no VAPID keys. */
+export function requirePush() {
+  const push = getConfig().push;
+  if (!push) throw new AppError("push_unavailable");
+  return push;
+}
+
+function acceptsEndpoint(endpoint: string): boolean {
+  const url = new URL(endpoint);
+  if (getConfig().pushLocalEndpoints && LOCAL_HOSTS.has(url.hostname)) return true;
+  return url.protocol === "https:" && PUSH_SERVICE_HOSTS.some((host) => host.test(url.hostname));
+}
+
+function isCurvePoint(key: string): boolean {
+  try {
+    ECDH.convertKey(Buffer.from(key, "base64url"), "prime256v1");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function countCall(session: Session): Promise<void> {
+  await (await getRpc()).call(
+    "check_rate_limit",
+    { p_bucket: `push:user:${session.userId}`, p_limit: CALLS_PER_USER_PER_HOUR, p_window_seconds: 3600 },
+    rateLimitResult,
+  );
+}
+
+/** Saves the browser's subscription for the session's user (the same endpoint moves to them). */
+export async function subscribe(session: Session, body: PushSubscriptionJson): Promise<void> {
+  requirePush();
+  const input = parseWith(pushSubscriptionSchema, body);
+  if (!acceptsEndpoint(input.endpoint)) throw new AppError("validation_failed", { field: "endpoint" });
+  if (!isCurvePoint(input.keys.p256dh)) throw new AppError("validation_failed", { field: "keys.p256dh" });
+  await countCall(session);
+  await (await getRpc()).call(
+    "save_push_subscription",
+    {
+      p_user_id: session.userId,
+      p_endpoint: input.endpoint,
+      p_p256dh: input.keys.p256dh,
+      p_auth: input.keys.auth,
+      p_expires_at: input.expirationTime == null ? null : new Date(input.expirationTime).toISOString(),
+    },
+    pushSaveResult,
+  );
+}
+
+/** Removes the session's user's subscription for the endpoint; another user's stays. */
+export async function unsubscribe(session: Session, endpoint: string): Promise<void> {
+  await countCall(session);
+  await (await getRpc()).call(
+    "delete_push_subscription",
+    { p_user_id: session.userId, p_endpoint: endpoint },
+    pushDeleteResult,
+  );
+}
+
+/** The notification for a finished job, in the owner's language. */
+export function jobFinishedMessage(job: DbJob, locale: Locale): PushMessage {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "push" });
+  const status = job.status === "completed" ? "completed" : "failed";
+  const title =
+    status === "completed" ? t("readyTitle") : job.refunded ? t("failedRefundedTitle") : t("failedTitle");
+  return {
+    type: "job-finished",
+    jobId: job.id,
+    status,
+    title,
+    body: excerpt(job.prompt),
+    url: `/jobs/${job.id}`,
+  };
+}
+
+/** The prompt's first words, cut at a word boundary. */
+function excerpt(prompt: string): string {
+  const text = prompt.replace(/\s+/g, " ").trim();
+  if (text.length <= EXCERPT_CHARACTERS) return text;
+  const cut = text.slice(0, EXCERPT_CHARACTERS);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > EXCERPT_CHARACTERS / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/**
+ * Tells every browser of the job's owner that the job is completed or failed. Never throws: a
+ * push that fails is logged, and a subscription the push service no longer knows is forgotten.
+ */
+export async function announceJobFinished(job: DbJob): Promise<void> {
+  const push = getConfig().push;
+  if (!push || (job.status !== "completed" && job.status !== "failed")) return;
+  try {
+    const rpc = await getRpc();
+    const { language, subscriptions } = await rpc.call(
+      "list_push_subscriptions",
+      { p_user_id: job.userId },
+      pushListResult,
+    );
+    const payload = JSON.stringify(jobFinishedMessage(job, language));
+    await Promise.all(subscriptions.map((target) => deliver(target, payload, job.id)));
+  } catch (error) {
+    console.error(`[rendio] could not announce job ${job.id}`, error);
+  }
+}
+
+async function deliver(target: PushTarget, payload: string, jobId: string): Promise<void> {
+  const push = requirePush();
+  try {
+    const { status } = await sendWebPush(target, payload, push, {
+      ttlSeconds: MESSAGE_TTL_SECONDS,
+      urgency: "normal",
+      topic: jobId.replaceAll("-", ""),
+    });
+    if (status === 404 || status === 410) {
+      await (await getRpc()).call(
+        "forget_push_subscription",
+        { p_endpoint: target.endpoint },
+        pushForgetResult,
+      );
+    } else if (status < 200 || status >= 300) {
+      console.warn(
+        `[rendio] push service answered ${status} for job ${jobId} (${new URL(target.endpoint).host})`,
+      );
+    }
+  } catch (error) {
+    console.warn(`[rendio] push for job ${jobId} to ${new URL(target.endpoint).host} failed`, error);
+  }
+}
