@@ -264,7 +264,10 @@ test.describe("the notification card", () => {
 
     // The person allows notifications in the browser's prompt.
     await context.grantPermissions(["notifications"]);
+    // Granted, the page goes on to Web Push: it asks for the server's key (none on this server).
+    const keyAsked = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/push/key");
     await card.getByRole("button", { name: en.notify.card.enable }).click();
+    expect(await (await keyAsked).json()).toEqual({ publicKey: null });
     await expect(card).toHaveCount(0);
     await expect(page.getByRole("status").filter({ hasText: en.notify.card.enabled })).toBeFocused();
 
