@@ -4,16 +4,20 @@ import { WifiOff } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { useSWRConfig } from "swr";
 import { useOnline } from "./use-online";
 
 /**
- * A strip under the top of the shell while the browser is offline. Back online it goes away and
- * the server-rendered parts refresh (SWR revalidates its own data on reconnect).
+ * A strip at the top of the shell while the browser is offline. Back online it goes away and
+ * everything refreshes: the server-rendered parts, and every SWR key in use. SWR's own reconnect
+ * revalidation is deduplicated against the last fetch, which the worker answered from its cache
+ * if the page was opened offline moments before, so each key is revalidated explicitly.
  */
 export function OfflineBanner() {
   const t = useTranslations("pwa");
   const online = useOnline();
   const router = useRouter();
+  const { cache, mutate } = useSWRConfig();
   const wasOffline = useRef(false);
 
   useEffect(() => {
@@ -21,8 +25,9 @@ export function OfflineBanner() {
     else if (wasOffline.current) {
       wasOffline.current = false;
       router.refresh();
+      for (const key of cache.keys()) void mutate(key);
     }
-  }, [online, router]);
+  }, [online, router, cache, mutate]);
 
   return (
     <div role="status" aria-live="polite" className="contents">
