@@ -10,6 +10,7 @@ import {
   type Worker,
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import { waitForController } from "./support/sw";
 
 /**
  * Background job watching by the service worker (issue #5 item 3) on the production build: a
@@ -71,8 +72,7 @@ async function jobStatus(request: APIRequestContext, id: string): Promise<string
 async function controlledPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto("/");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await waitForController(page);
   return page;
 }
 
