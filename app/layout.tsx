@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { InstallListener } from "@/components/install/install-listener";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorker } from "@/components/pwa/service-worker";
+import { WorkerMessages } from "@/components/pwa/worker-messages";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
@@ -85,6 +86,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
           <ServiceWorker enabled={getConfig().nodeEnv === "production"} />
           <InstallListener />
+          <WorkerMessages />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -10,9 +10,11 @@ import { swrKeys, useJob } from "@/lib/api/hooks";
 import type { Job } from "@/lib/contracts/job";
 import { isLongWait } from "./format";
 import { MediaStage } from "./media-stage";
+import { NotifyCard } from "./notify-card";
 import { ResultActions } from "./result-actions";
 import { ResultDetails } from "./result-details";
 import { Toast, useToast } from "./toast";
+import { useBackgroundWatch } from "./use-background-watch";
 import { useNow } from "./use-now";
 
 type Props = {
@@ -24,7 +26,8 @@ type Props = {
 
 /**
  * The result page's live part (reference-spec §1.4): watches the job (polling 1, 2, 4, 8 s,
- * paused while the page is hidden), shows honest progress, then the player and actions.
+ * paused while the page is hidden, when the service worker takes over), shows honest progress,
+ * offers a notification when it is ready, then the player and actions.
  */
 export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
   const t = useTranslations("result");
@@ -33,6 +36,7 @@ export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
   const job = data ?? initialJob;
   const videoRef = useRef<HTMLVideoElement>(null);
   const { toast, show } = useToast();
+  useBackgroundWatch(job);
 
   // A job that ends changes the balance (a refund) or the history: refresh the badge.
   const lastStatus = useRef(job.status);
@@ -79,6 +83,8 @@ export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
         <p className="sr-only" aria-live="polite">
           {title}
         </p>
+
+        <NotifyCard inFlight={job.status === "pending" || job.status === "processing"} />
 
         <MediaStage job={job} videoRef={videoRef} onMediaError={() => refreshJob()} />
 

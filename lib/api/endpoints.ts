@@ -10,6 +10,7 @@ import {
   modelResponseSchema,
   uploadResponseSchema,
 } from "../contracts/api";
+import { pushKeyResponseSchema, pushSubscribedResponseSchema } from "../contracts/push";
 import type { Locale } from "../i18n/locale";
 import { apiRequest } from "./client";
 
@@ -44,4 +45,20 @@ export const historyApi = {
   /** 204 → null; 404 job_not_found when it is gone or not the user's. */
   deleteJob: (id: string) =>
     apiRequest(`/api/jobs/${encodeURIComponent(id)}`, z.null(), { method: "DELETE" }),
+};
+
+/** Web Push (kept apart so parallel work on `api` merges cleanly). */
+export const pushApi = {
+  key: () => apiRequest("/api/push/key", pushKeyResponseSchema),
+  /** The body is `PushSubscription.toJSON()`; the server checks its endpoint and keys. */
+  subscribe: (subscription: PushSubscriptionJSON) =>
+    apiRequest("/api/push/subscriptions", pushSubscribedResponseSchema, {
+      method: "POST",
+      body: subscription,
+    }),
+  unsubscribe: (endpoint: string) =>
+    apiRequest("/api/push/subscriptions", pushSubscribedResponseSchema, {
+      method: "DELETE",
+      body: { endpoint },
+    }),
 };

@@ -2,11 +2,12 @@
 
 import { useCallback, useRef } from "react";
 import useSWR, { type SWRConfiguration } from "swr";
-import useSWRInfinite from "swr/infinite";
+import useSWRInfinite, { unstable_serialize as serializeInfinite } from "swr/infinite";
 import type { CatalogResponse, JobPage } from "../contracts/api";
 import type { Job } from "../contracts/job";
 import type { Me } from "../contracts/user";
 import type { Locale } from "../i18n/locale";
+import { isFinalStatus, pollDelayMs } from "../jobs-polling";
 import { api } from "./endpoints";
 import type { ApiError } from "./errors";
 
@@ -33,11 +34,6 @@ export function useCatalog(locale: Locale, fallbackData?: CatalogResponse) {
   });
 }
 
-/** Polling delays for a job in flight: 1, 2, 4, 8 s, then every 8 s. */
-export function pollDelayMs(pollsSoFar: number): number {
-  return Math.min(8, 2 ** pollsSoFar) * 1000;
-}
-
 /**
  * Watches a job: polls with backoff (1, 2, 4, 8 s, then every 8 s) while it is in flight, stops on a
  * final state and — SWR's default — while the page is hidden (the service worker takes over), with
@@ -49,7 +45,7 @@ export function useJob(initial: Job) {
   const fallback = useRef(initial);
   const refreshInterval = useCallback((latest: Job | undefined) => {
     const job = latest ?? fallback.current;
-    if (job.status === "completed" || job.status === "failed") return 0;
+    if (isFinalStatus(job.status)) return 0;
     return pollDelayMs(polls.current++);
   }, []);
   const fetcher = useCallback(async () => (await api.job(initial.id)).job, [initial.id]);
@@ -62,6 +58,12 @@ export function useJob(initial: Job) {
 
 /** SWR key of one history page: the search text and the cursor of the page (null = first). */
 export type JobsPageKey = readonly ["jobs", string, string | null];
+
+/** Whether an SWR cache key is History's (any search): to revalidate it from outside the screen. */
+export function isJobPagesCacheKey(key: string): boolean {
+  return key.startsWith(jobPagesKeyPrefix);
+}
+const jobPagesKeyPrefix = serializeInfinite(() => ["jobs"]);
 
 /**
  * History pages (reference-spec §1.7 `jobs:{cursor}`): 20 a page, newest first, filtered by `q`

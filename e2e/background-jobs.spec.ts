@@ -1,0 +1,359 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  expect,
+  type Page,
+  type PlaywrightWorkerArgs,
+  test,
+  type Worker,
+} from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import { waitForController } from "./support/sw";
+
+/**
+ * Background job watching by the service worker (issue #5 item 3) on the production build: a
+ * page that is hidden or closed hands its job to the worker, which polls it, tells open pages,
+ * keeps the answer for offline reading and shows a notification; the permission card; a Web
+ * Push message delivered through DevTools' protocol.
+ *
+ * The local renderer runs one job at a time, so a job queued behind a 10 s render stays in
+ * flight long enough to be handed over; each test checks it really was in flight.
+ */
+
+const MODEL = "ltx-2-fast";
+const LONG = { durationSeconds: 10 }; // 4 credits each; a guest has 10
+
+let address = 0;
+test.beforeEach(async ({ context }, info) => {
+  address += 1;
+  const project = info.project.name === "chromium-mobile" ? 2 : 1;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `10.57.${project}.${address}` });
+});
+
+async function startGuest(request: APIRequestContext) {
+  const response = await request.post("/api/session/guest");
+  expect(response.status(), await response.text()).toBeLessThan(300);
+}
+
+async function createJob(request: APIRequestContext, body: Record<string, unknown>) {
+  const model = await request.get(`/api/models/${MODEL}`);
+  const response = await request.post("/api/jobs", {
+    data: { modelId: (await model.json()).model.id, ...body },
+    headers: { "idempotency-key": crypto.randomUUID() },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+  return (await response.json()).job as { id: string; status: string; prompt: string };
+}
+
+/**
+ * Fills the renderer's queue with two 10 s renders by another guest (its own session and
+ * address), so a job made next stays in flight long enough to be handed over.
+ */
+async function occupyRenderer(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined) {
+  const other = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": `10.58.${Math.floor(Math.random() * 250) + 1}.${address}` },
+  });
+  await startGuest(other);
+  for (let i = 0; i < 2; i++)
+    await createJob(other, { prompt: "A long render first, so the next one queues", settings: LONG });
+  await other.dispose();
+}
+
+async function jobStatus(request: APIRequestContext, id: string): Promise<string> {
+  const response = await request.get(`/api/jobs/${id}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).job.status;
+}
+
+/** Opens Home first so the worker controls the later navigation (and caches its page). */
+async function controlledPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto("/");
+  await waitForController(page);
+  return page;
+}
+
+async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  await expect.poll(() => context.serviceWorkers().length).toBeGreaterThan(0);
+  return context.serviceWorkers()[0] as Worker;
+}
+
+type ShownNotification = { title: string; body: string; tag: string; data: unknown };
+
+function notifications(worker: Worker): Promise<ShownNotification[]> {
+  return worker.evaluate(async () => {
+    // The worker's global: `self.registration` (the test's types only know pages).
+    const scope = self as unknown as { registration: ServiceWorkerRegistration };
+    const shown = await scope.registration.getNotifications();
+    return shown.map((n: Notification) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data }));
+  });
+}
+
+function watchedJobs(worker: Worker): Promise<string[]> {
+  return worker.evaluate(async () => {
+    const keys = await (await caches.open("rendio-job-watches")).keys();
+    return keys.map((request) => new URL(request.url).pathname.split("/").pop() ?? "");
+  });
+}
+
+const resultTitle = (page: Page) => page.getByTestId("result-title");
+
+/** The result page is hydrated (the clock ticks) and its job is still in flight. */
+async function expectInFlight(page: Page) {
+  await expect(page.getByTestId("elapsed")).toHaveText(/^\d+:\d\d$/);
+  await expect(page.locator("header[data-status]")).toHaveAttribute("data-status", /pending|processing/);
+}
+
+test.describe("background job watching", () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test("a job left by a closed page is announced when ready and reads as completed offline", async ({
+    context,
+    playwright,
+    baseURL,
+  }) => {
+    await context.grantPermissions(["notifications"]);
+    await startGuest(context.request);
+    await occupyRenderer(playwright, baseURL);
+    const job = await createJob(context.request, {
+      prompt: "A lighthouse in a storm, seen from a boat",
+      settings: LONG,
+    });
+
+    const page = await controlledPage(context);
+    await page.goto(`/jobs/${job.id}`);
+    await expectInFlight(page);
+    // Permission was already granted: the card has nothing to offer.
+    await expect(page.getByTestId("notify-card")).toHaveCount(0);
+    const worker = await serviceWorker(context);
+
+    // pagehide on close sends watch-job; the worker records it before the job ends.
+    await page.close();
+    await expect.poll(() => watchedJobs(worker)).toEqual([job.id]);
+    expect(await jobStatus(context.request, job.id)).not.toBe("completed");
+
+    await expect
+      .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`), {
+        timeout: 180_000,
+        intervals: [1000],
+      })
+      .toEqual({
+        title: en.notify.ready.title,
+        body: en.notify.ready.body.replace("{prompt}", job.prompt),
+        tag: `job-${job.id}`,
+        data: { url: `/jobs/${job.id}` },
+      });
+    expect(await jobStatus(context.request, job.id)).toBe("completed");
+    await expect.poll(() => watchedJobs(worker)).toEqual([]);
+
+    // Offline, the result page (cached when it was visited) reads the job from the worker's cache.
+    await context.setOffline(true);
+    const reopened = await context.newPage();
+    await reopened.goto(`/jobs/${job.id}`);
+    await expect(resultTitle(reopened)).toHaveText(en.result.status.completedTitle, { timeout: 20_000 });
+    await context.setOffline(false);
+  });
+
+  test("a failed job gets the failure text", async ({ context, playwright, baseURL }) => {
+    await context.grantPermissions(["notifications"]);
+    await startGuest(context.request);
+    await occupyRenderer(playwright, baseURL);
+    // A file that passes the upload's JPEG check but is no picture: the render fails.
+    const upload = await context.request.post("/api/uploads", {
+      multipart: {
+        file: {
+          name: "broken.jpg",
+          mimeType: "image/jpeg",
+          buffer: readFileSync(path.join(import.meta.dirname, "fixtures", "corrupt.jpg")),
+        },
+      },
+    });
+    expect(upload.status()).toBe(201);
+    const model = await context.request.get("/api/models/sora-2-image-to-video");
+    const created = await context.request.post("/api/jobs", {
+      data: {
+        modelId: (await model.json()).model.id,
+        prompt: "Bring this photo to life",
+        settings: { durationSeconds: 4 },
+        imageUrl: (await upload.json()).imageUrl,
+      },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expect(created.status()).toBe(202);
+    const job = (await created.json()).job as { id: string };
+
+    const page = await controlledPage(context);
+    await page.goto(`/jobs/${job.id}`);
+    await expectInFlight(page);
+    const worker = await serviceWorker(context);
+    await page.close();
+
+    await expect
+      .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`)?.title, {
+        timeout: 180_000,
+        intervals: [1000],
+      })
+      .toBe(en.notify.failed.title);
+    expect(await jobStatus(context.request, job.id)).toBe("failed");
+  });
+
+  test("an open page that stops polling gets the finished job from the worker", async ({
+    context,
+    playwright,
+    baseURL,
+  }) => {
+    await startGuest(context.request);
+    await occupyRenderer(playwright, baseURL);
+    const job = await createJob(context.request, {
+      prompt: "Snow falling on a quiet mountain village",
+      settings: LONG,
+    });
+    const page = await controlledPage(context);
+    await page.goto(`/jobs/${job.id}`);
+    await expectInFlight(page);
+
+    // The page goes "hidden": SWR pauses its polling and the page hands the job to the worker.
+    // Its own reads of the job are made to fail from here on, so only the worker's message can
+    // bring the result.
+    await page.evaluate((id) => {
+      const pageFetch = window.fetch.bind(window);
+      window.fetch = (input, init) =>
+        String(input instanceof Request ? input.url : input).includes(`/api/jobs/${id}`)
+          ? Promise.reject(new TypeError("blocked by the test"))
+          : pageFetch(input, init);
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, job.id);
+    const worker = await serviceWorker(context);
+    await expect.poll(() => watchedJobs(worker)).toEqual([job.id]);
+    expect(await jobStatus(context.request, job.id)).not.toBe("completed");
+
+    await expect(resultTitle(page)).toHaveText(en.result.status.completedTitle, { timeout: 180_000 });
+    await expect(page.getByTestId("result-video")).toBeVisible();
+  });
+});
+
+test.describe("the notification card", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("never on load; offered on a job in flight; gone once allowed", async ({
+    context,
+    playwright,
+    baseURL,
+  }) => {
+    await startGuest(context.request);
+    const page = await controlledPage(context);
+    expect(await page.evaluate(() => Notification.permission)).toBe("default");
+    await expect(page.getByTestId("notify-card")).toHaveCount(0);
+
+    await occupyRenderer(playwright, baseURL);
+    const job = await createJob(context.request, {
+      prompt: "Paper lanterns rising over a dark lake",
+      settings: LONG,
+    });
+    await page.goto(`/jobs/${job.id}`);
+    await expectInFlight(page);
+    const card = page.getByRole("region", { name: en.notify.card.title });
+    await expect(card).toBeVisible();
+    // Still "default": opening the page asked nothing.
+    expect(await page.evaluate(() => Notification.permission)).toBe("default");
+
+    // The person allows notifications in the browser's prompt.
+    await context.grantPermissions(["notifications"]);
+    // Granted, the page goes on to Web Push: it asks for the server's key (none on this server).
+    const keyAsked = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/push/key");
+    await card.getByRole("button", { name: en.notify.card.enable }).click();
+    expect(await (await keyAsked).json()).toEqual({ publicKey: null });
+    await expect(card).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: en.notify.card.enabled })).toBeFocused();
+
+    // Granted now: the card is not offered again.
+    await page.reload();
+    await expectInFlight(page);
+    await expect(page.getByTestId("notify-card")).toHaveCount(0);
+  });
+
+  test("Not now is remembered", async ({ context, playwright, baseURL }) => {
+    await startGuest(context.request);
+    await occupyRenderer(playwright, baseURL);
+    const job = await createJob(context.request, {
+      prompt: "A fox walking through fresh snow at dawn",
+      settings: LONG,
+    });
+    const page = await controlledPage(context);
+    await page.goto(`/jobs/${job.id}`);
+    await expectInFlight(page);
+    const card = page.getByTestId("notify-card");
+    await card.getByRole("button", { name: en.notify.card.dismiss }).click();
+    await expect(card).toHaveCount(0);
+    expect(await page.evaluate(() => Notification.permission)).toBe("default");
+    await page.reload();
+    await expectInFlight(page);
+    await expect(page.getByTestId("notify-card")).toHaveCount(0);
+  });
+});
+
+test.describe("web push", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("a job-finished push shows the server's notification and stores the finished job", async ({
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(["notifications"]);
+    await startGuest(context.request);
+    const job = await createJob(context.request, { prompt: "Fireflies over a summer meadow" });
+    await expect.poll(() => jobStatus(context.request, job.id), { timeout: 150_000 }).toBe("completed");
+
+    const page = await controlledPage(context);
+    const worker = await serviceWorker(context);
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(baseURL ?? "").origin;
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send("ServiceWorker.enable");
+    // No window of the app left open: nobody would see the page update.
+    await page.goto("about:blank");
+
+    // The payload exactly as the server sends it (already localized).
+    const payload = {
+      type: "job-finished",
+      jobId: job.id,
+      status: "completed",
+      title: "Tu vídeo está listo",
+      body: "«Fireflies over a summer meadow» ya se puede ver.",
+      url: `/jobs/${job.id}`,
+    };
+    await cdp.send("ServiceWorker.deliverPushMessage", {
+      origin,
+      registrationId: await registrationId,
+      data: JSON.stringify(payload),
+    });
+
+    await expect
+      .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`))
+      .toEqual({
+        title: payload.title,
+        body: payload.body,
+        tag: `job-${job.id}`,
+        data: { url: payload.url },
+      });
+    // The worker read the job again for pages opened later, offline included.
+    await expect
+      .poll(() =>
+        worker.evaluate(async (id) => {
+          const cached = await (await caches.open("rendio-jobs")).match(`/api/jobs/${id}`);
+          return cached ? (await cached.json()).job.status : null;
+        }, job.id),
+      )
+      .toBe("completed");
+  });
+});
