@@ -4,6 +4,7 @@ import { ChevronRight, LogIn, LogOut, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { unsubscribeFromPush } from "@/components/pwa/notifications";
 import { Dialog, dialogButton } from "@/components/ui/dialog";
 import { toneText } from "@/components/ui/tones";
 import { accountApi } from "@/lib/api/account";
@@ -74,6 +75,7 @@ function useAction(action: () => Promise<unknown>) {
     setBusy(true);
     setError(null);
     try {
+      await unsubscribeFromPush().catch(() => undefined);
       await action();
       await startOver();
     } catch (failure) {

@@ -59,3 +59,17 @@ export async function subscribeToPush(): Promise<boolean> {
   await pushApi.subscribe(subscription.toJSON());
   return true;
 }
+
+/**
+ * Stops Web Push on this browser and tells the server. Called before signing out or deleting the
+ * account: the server's DELETE needs the session, and the next person here must not get the
+ * previous one's notifications.
+ */
+export async function unsubscribeFromPush(): Promise<void> {
+  if (!("serviceWorker" in navigator) || !("PushManager" in window)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const subscription = await registration?.pushManager.getSubscription();
+  if (!subscription) return;
+  await pushApi.unsubscribe(subscription.endpoint).catch(() => undefined);
+  await subscription.unsubscribe();
+}

@@ -90,7 +90,14 @@ describe("isCacheable", () => {
 
   it("lists every runtime cache as user data", () => {
     expect([...USER_CACHES].sort()).toEqual(
-      ["rendio-catalog", "rendio-history", "rendio-pages", "rendio-thumbnails"].sort(),
+      [
+        "rendio-catalog",
+        "rendio-history",
+        "rendio-job-watches",
+        "rendio-jobs",
+        "rendio-pages",
+        "rendio-thumbnails",
+      ].sort(),
     );
   });
 });

@@ -4,6 +4,8 @@
  * uploads, webhooks, cron, /api/me and single jobs always go to the network untouched.
  */
 
+import { JOB_CACHES } from "../contracts/worker-messages";
+
 /** Runtime caches. Every one of them may hold the signed-in person's data (see USER_CACHES). */
 export const CACHE = {
   pages: "rendio-pages",
@@ -12,8 +14,8 @@ export const CACHE = {
   thumbnails: "rendio-thumbnails",
 } as const;
 
-/** Cleared on sign-out and account deletion (lib/pwa/caches.ts). */
-export const USER_CACHES: readonly string[] = Object.values(CACHE);
+/** Cleared on sign-out and account deletion (lib/pwa/caches.ts), with the watched jobs' caches. */
+export const USER_CACHES: readonly string[] = [...Object.values(CACHE), ...Object.values(JOB_CACHES)];
 
 /** The offline page, precached with the build id as its revision. */
 export const OFFLINE_URL = "/offline";
