@@ -9,6 +9,7 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
  * dashes or dots) offline, service-worker, background or sw — e.g. offline.spec.ts,
  * pwa-sw.spec.ts, background-jobs.spec.ts — is a worker spec. WebKit runs all the others.
  */
+const installSpec = /[\\/]install\.spec\.ts$/;
 const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|sw)[-.][^\\/]*$/;
 
 /**
@@ -66,8 +67,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium-desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium-mobile", use: { ...devices["Pixel 7"] } },
+    // The worker and install specs test the browser, not a layout, so each runs in one window:
+    // the worker ones on the phone (what people install), the install one on the desktop.
+    { name: "chromium-desktop", testIgnore: workerSpecs, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium-mobile", testIgnore: installSpec, use: { ...devices["Pixel 7"] } },
     ...webkitProjects,
   ],
   webServer: {
