@@ -64,13 +64,19 @@ test("seen pages work offline, unseen ones get the offline page, and online refr
   await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
   expect(await page.evaluate(async () => (await fetch("/api/models?locale=en")).status)).toBe(200);
 
-  expect(await cachedPaths(page, "rendio-history")).toContain("/api/jobs?limit=20");
-  expect(await cachedPaths(page, "rendio-catalog")).toContain("/api/models?locale=en");
-  expect(await cachedPaths(page, "rendio-pages")).toEqual(
-    expect.arrayContaining(["/", "/history", `/create/${TEXT_MODEL}`]),
-  );
-  const thumbnails = await cachedPaths(page, "rendio-thumbnails");
-  expect(thumbnails.some((path) => /^\/api\/media\/thumbnails\/[^?]+\.jpg$/.test(path))).toBe(true);
+  // The worker stores an answer after handing it over: wait for each cache to be written.
+  await expect.poll(() => cachedPaths(page, "rendio-history")).toContain("/api/jobs?limit=20");
+  await expect.poll(() => cachedPaths(page, "rendio-catalog")).toContain("/api/models?locale=en");
+  await expect
+    .poll(() => cachedPaths(page, "rendio-pages"))
+    .toEqual(expect.arrayContaining(["/", "/history", `/create/${TEXT_MODEL}`]));
+  await expect
+    .poll(async () =>
+      (await cachedPaths(page, "rendio-thumbnails")).some((path) =>
+        /^\/api\/media\/thumbnails\/[^?]+\.jpg$/.test(path),
+      ),
+    )
+    .toBe(true);
 
   await context.setOffline(true);
 

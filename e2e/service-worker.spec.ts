@@ -59,7 +59,7 @@ test("the worker registers, controls the page and fills its caches", async ({ pa
   expect(precached.some((path) => path.startsWith("/offline?__WB_REVISION__="))).toBe(true);
   expect(precached.filter((path) => path.startsWith("/_next/static/")).length).toBeGreaterThan(5);
   // The reload went through the worker's network-first page route.
-  expect(await cachedPaths(page, "rendio-pages")).toContain("/");
+  await expect.poll(() => cachedPaths(page, "rendio-pages")).toContain("/");
 });
 
 test("a new version waits for Reload, then takes over the page", async ({ page }) => {
