@@ -596,6 +596,12 @@ describe("operations", () => {
     const before = await balance(db, user);
     const swept = await db.rpc.call("sweep", {}, r.sweepResult);
     expect(swept.jobsFailed).toBeGreaterThanOrEqual(1);
+    expect(swept.failedJobs).toHaveLength(swept.jobsFailed);
+    expect(swept.failedJobs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: stale.id, status: "failed", errorCode: "timeout", refunded: true }),
+      ]),
+    );
     expect(swept.mediaPaths).toEqual(
       expect.arrayContaining([`videos/${old.id}.mp4`, `thumbs/${old.id}.jpg`]),
     );
@@ -605,6 +611,6 @@ describe("operations", () => {
     expect(staleNow.job).toMatchObject({ status: "failed", errorCode: "timeout", refunded: true });
     await expectAppError(db.rpc.call("find_job", { p_job_id: old.id }, r.jobResult), "job_not_found");
     const again = await db.rpc.call("sweep", {}, r.sweepResult);
-    expect(again).toMatchObject({ jobsFailed: 0, jobsExpired: 0, mediaPaths: [] });
+    expect(again).toMatchObject({ jobsFailed: 0, failedJobs: [], jobsExpired: 0, mediaPaths: [] });
   });
 });

@@ -96,6 +96,8 @@ export const ledgerPageResult = z.object({
 });
 export const sweepResult = z.object({
   jobsFailed: z.number().int().nonnegative(),
+  /** The jobs this sweep failed (timeout, refunded), to be announced like any failed job. */
+  failedJobs: z.array(dbJobSchema),
   jobsExpired: z.number().int().nonnegative(),
   mediaPaths: z.array(z.string()),
   idempotencyRemoved: z.number().int().nonnegative(),

@@ -9,6 +9,7 @@ import { getRpc } from "@/lib/server/db";
 import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/results";
 import { jobFinished } from "@/lib/server/jobs/finished";
 import { localJobRunner } from "@/lib/server/jobs/local-runner";
+import { sweep } from "@/lib/server/jobs/sweeper";
 import { getMediaStore } from "@/lib/server/storage";
 import { newGuest } from "@/scripts/test-support/people";
 import {
@@ -228,6 +229,37 @@ test("a failed job is announced with the refund, in Turkish, to every browser of
       url: `/jobs/${job.id}`,
     });
   }
+});
+
+test("a job the sweeper fails past its deadline is announced once, credits refunded", async () => {
+  const { browser, userId } = await newGuest();
+  const device = browserSubscription(receiver);
+  await subscribe(browser, device.json);
+  const rpc = await getRpc();
+  const { job } = await rpc.call(
+    "generate_video",
+    {
+      p_user_id: userId,
+      p_idempotency_key: randomUUID(),
+      p_model_id: (await finishedModel()).id,
+      p_prompt: "A stuck render",
+    },
+    generateResult,
+  );
+  await route.db.query(
+    "update public.video_jobs set deadline_at = now() - interval '1 minute' where id = $1",
+    [job.id],
+  );
+  const swept = await sweep();
+  expect(swept.failedJobs.map((failed) => failed.id)).toContain(job.id);
+  await sweep();
+  const pushes = pushesTo(device.path);
+  expect(pushes).toHaveLength(1);
+  expect(JSON.parse(device.decrypt(pushes[0]?.body as Buffer))).toMatchObject({
+    jobId: job.id,
+    status: "failed",
+    title: "Your video could not be made — credits refunded",
+  });
 });
 
 test("a subscription the push service calls gone (410, 404) is forgotten; other failures keep it", async () => {
