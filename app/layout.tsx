@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { InstallCaptureScript } from "@/components/install/install-capture-script";
 import { InstallListener } from "@/components/install/install-listener";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorker } from "@/components/pwa/service-worker";
@@ -63,6 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} suppressHydrationWarning>
       <head>
         <ThemeScript />
+        <InstallCaptureScript />
       </head>
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
         <NextIntlClientProvider>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { earlyInstallPromptKey } from "./install-capture-script";
 import { type InstallPlatform, installPlatform, isStandalone } from "./platform";
 
 /** Chromium's install event (not in the DOM typings): the page decides when to show the prompt. */
@@ -37,6 +38,10 @@ function changed() {
 // Listened for as soon as this module loads (the root layout imports it): Chromium fires
 // `beforeinstallprompt` once per page load, often before any screen that offers the install.
 if (typeof window !== "undefined") {
+  // One that fired before this module loaded was kept by the inline script in the head.
+  deferred =
+    (window as unknown as Record<string, BeforeInstallPromptEvent | undefined>)[earlyInstallPromptKey] ??
+    null;
   window.addEventListener("beforeinstallprompt", (event) => {
     event.preventDefault(); // no mini-infobar: the app offers the install in context
     deferred = event as BeforeInstallPromptEvent;
