@@ -29,7 +29,7 @@ try {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
   });
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: "block" }); // a first visit: no worker serving from its precache
   await context.request.post(`${base}/api/session/guest`, { data: {}, headers: { origin: base } });
   const pages = ["/", "/create/ltx-2-fast", "/history", "/profile"];
   console.log("page                     JS files  on the wire   decoded");
