@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 
 /**
  * Sign-in by email code against `next start` on a fresh embedded database, where the code goes
@@ -74,14 +74,6 @@ async function signInThroughPage(page: Page, email: string, options: { spaced?: 
   await page.waitForURL((url) => url.pathname === "/profile");
 }
 
-async function expectNoSeriousA11yViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
-}
-
 test("a guest makes a video, signs in with a code from the outbox and keeps credits and history", async ({
   page,
 }) => {
@@ -138,7 +130,7 @@ test("the outbox page shows the message with its code, newest first", async ({ p
   const newest = page.getByTestId("outbox-message").first();
   await expect(newest).toContainText(email);
   await expect(newest.getByTestId("outbox-code")).toHaveText(code);
-  await expectNoSeriousA11yViolations(page, "outbox");
+  await expectNoSeriousViolations(page, "outbox");
 });
 
 test("a wrong code shows the localized error and signs nobody in", async ({ page }) => {
@@ -205,7 +197,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/sign-in?next=/history");
     await expect(page.getByLabel(en.auth.emailLabel)).toBeFocused();
-    await expectNoSeriousA11yViolations(page, `email step, ${scheme}`);
+    await expectNoSeriousViolations(page, `email step, ${scheme}`);
     await page.getByLabel(en.auth.emailLabel).fill(newEmail());
     await page.getByRole("button", { name: en.auth.sendCode }).click();
     await expect(page.getByLabel(en.auth.codeLabel)).toBeFocused();
@@ -214,6 +206,6 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByLabel(en.auth.codeLabel).fill("12");
     await page.getByRole("button", { name: en.auth.verify }).click();
     await expect(page.locator("#sign-in-error")).toHaveText(en.auth.errorCodeFormat);
-    await expectNoSeriousA11yViolations(page, `code step, ${scheme}`);
+    await expectNoSeriousViolations(page, `code step, ${scheme}`);
   });
 }

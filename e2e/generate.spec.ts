@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
 
 /**
@@ -54,14 +54,6 @@ async function choose(page: Page, name: string | RegExp) {
   const radio = page.getByRole("radio", { name });
   await page.locator("label", { has: radio }).click();
   await expect(radio).toBeChecked();
-}
-
-async function expectNoSeriousA11yViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
 }
 
 async function waitForFinalTitle(page: Page, title: string) {
@@ -356,7 +348,7 @@ test.describe("generate a video", () => {
     await page.getByLabel(en.create.prompt.label).fill(PROMPT);
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      await expectNoSeriousA11yViolations(page, `form, ${colorScheme}`);
+      await expectNoSeriousViolations(page, `form, ${colorScheme}`);
     }
     await page.emulateMedia({ colorScheme: "light" });
     await generateButton(page, en).click();
@@ -365,7 +357,7 @@ test.describe("generate a video", () => {
     await expect(page.getByTestId("result-video")).toBeVisible();
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      await expectNoSeriousA11yViolations(page, `result, ${colorScheme}`);
+      await expectNoSeriousViolations(page, `result, ${colorScheme}`);
     }
   });
 });

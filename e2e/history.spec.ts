@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
 
 /**
@@ -114,14 +114,6 @@ async function scrollToEnd(page: Page, total: number) {
     await page.mouse.wheel(0, 20_000);
     await expect(cards(page)).toHaveCount(total, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-}
-
-async function expectNoSeriousA11yViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
 }
 
 test.describe("history", () => {
@@ -247,13 +239,13 @@ test.describe("history", () => {
     await expect(cards(page)).toHaveCount(2, { timeout: 15_000 });
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      await expectNoSeriousA11yViolations(page, `history, ${colorScheme}`);
+      await expectNoSeriousViolations(page, `history, ${colorScheme}`);
     }
     await cards(page).first().getByRole("button", { name: t.actions.delete }).click();
     await expect(page.getByRole("dialog")).toBeVisible();
-    await expectNoSeriousA11yViolations(page, "delete dialog, dark");
+    await expectNoSeriousViolations(page, "delete dialog, dark");
     await page.emulateMedia({ colorScheme: "light" });
-    await expectNoSeriousA11yViolations(page, "delete dialog, light");
+    await expectNoSeriousViolations(page, "delete dialog, light");
   });
 });
 

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 
 // The browser locale drives Accept-Language (extraHTTPHeaders does not reach Chromium's navigations).
 const cases = [
@@ -90,11 +90,7 @@ test.describe("theme", () => {
       await page.emulateMedia({ colorScheme });
       for (const path of ["/", "/no-such-page"]) {
         await page.goto(path);
-        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        expect(serious, `${path} in ${colorScheme}`).toEqual([]);
+        await expectNoSeriousViolations(page, `${path} in ${colorScheme}`);
       }
     });
   }

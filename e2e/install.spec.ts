@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import {
   type APIRequestContext,
   type Browser,
@@ -9,6 +8,7 @@ import {
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 import { randomAddress } from "./support/people";
 
 /**
@@ -58,14 +58,6 @@ function parseSizes(sizes: string) {
   const match = /^(\d+)x(\d+)$/.exec(sizes);
   expect(match, sizes).not.toBeNull();
   return { width: Number(match?.[1]), height: Number(match?.[2]) };
-}
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
 }
 
 /** A started guest who has seen the welcome: the moment Home may offer the install. */

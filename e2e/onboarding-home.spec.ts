@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 
 // Issue #3: onboarding, the app shell and Home. The app allows 50 new guests per address per
 // hour, so only the tests that must go through "Start creating" create one (5 per project).
@@ -27,14 +27,6 @@ const badge = (page: Page, credits: number) =>
 const welcomeHeading = (page: Page) => page.getByRole("heading", { name: en.onboarding.title });
 const welcomeBanner = (page: Page) => page.getByRole("region", { name: en.banner.welcomeTitle });
 const modelGrid = (page: Page) => page.getByRole("region", { name: en.home.allModels }).getByRole("listitem");
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
-}
 
 test.describe("first visit", () => {
   test("welcome → Start creating → 10 credits; the welcome banner shows until dismissed", async ({

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { expectNoSeriousViolations } from "./support/axe";
 import { newEmail, signInWithEmail } from "./support/people";
 
 /**
@@ -37,16 +37,6 @@ async function choose(page: Page, name: string | RegExp) {
   const radio = page.getByRole("radio", { name });
   await page.locator("label", { has: radio }).click();
   await expect(radio).toBeChecked();
-}
-
-async function expectNoSeriousViolations(page: Page, label: string, include?: string) {
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
-  if (include) builder = builder.include(include);
-  const results = await builder.analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, label).toEqual([]);
 }
 
 const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name });
