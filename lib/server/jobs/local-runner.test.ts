@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { putUndecodableImage } from "@/scripts/test-support/media";
 import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { getRpc } from "../db";
 import { generateResult, jobResult, onboardResult } from "../db/results";
-import { getMediaStore } from "../storage";
 import { sweep } from "./background";
 import { localJobRunner, resumeLocalJobs } from "./local-runner";
 
@@ -101,11 +101,7 @@ test("a render that fails marks the job failed and refunds it, once", async () =
   const user = randomUUID();
   await route.db.query("insert into auth.users (id, is_anonymous) values ($1, true)", [user]);
   await rpc.call("onboard_user", { p_user_id: user }, onboardResult);
-  // Passes the upload's magic-byte check, but no decoder can read it: the provider fails for real.
-  const image = `inputs/${user}/${randomUUID()}.jpg`;
-  const broken = new Uint8Array(512).fill(7);
-  broken.set([0xff, 0xd8, 0xff, 0xe0]);
-  await (await getMediaStore()).put(image, broken, "image/jpeg");
+  const image = await putUndecodableImage(user);
   const model = (
     await route.db.query<{ id: string }>("select id from public.models where slug = 'sora-2-image-to-video'")
   ).rows[0];

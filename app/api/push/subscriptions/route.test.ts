@@ -10,7 +10,7 @@ import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/
 import { jobFinished } from "@/lib/server/jobs/finished";
 import { localJobRunner } from "@/lib/server/jobs/local-runner";
 import { sweep } from "@/lib/server/jobs/sweeper";
-import { getMediaStore } from "@/lib/server/storage";
+import { putUndecodableImage } from "@/scripts/test-support/media";
 import { newGuest } from "@/scripts/test-support/people";
 import {
   browserSubscription,
@@ -169,11 +169,7 @@ test("a render the local runner fails is pushed as failed, credits refunded", as
   const { browser, userId } = await newGuest();
   const phone = browserSubscription(receiver);
   await subscribe(browser, phone.json);
-  // Passes the upload's magic-byte check, but no decoder can read it: the render fails for real.
-  const image = `inputs/${userId}/${randomUUID()}.jpg`;
-  const broken = new Uint8Array(512).fill(7);
-  broken.set([0xff, 0xd8, 0xff, 0xe0]);
-  await (await getMediaStore()).put(image, broken, "image/jpeg");
+  const image = await putUndecodableImage(userId);
   const model = (
     await route.db.query<{ id: string }>("select id from public.models where slug = 'sora-2-image-to-video'")
   ).rows[0];
