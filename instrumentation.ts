@@ -4,10 +4,11 @@
 // Node-only modules from the Edge build of this file.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { describeConfig, getConfig } = await import("./lib/server/config");
+  const { configWarnings, describeConfig, getConfig } = await import("./lib/server/config");
   const config = getConfig();
   if (config.isBuild) return;
   console.log(describeConfig(config));
+  for (const warning of configWarnings(config)) console.warn(warning);
   const { startBackgroundWork } = await import("./lib/server/jobs/background");
   startBackgroundWork();
 }

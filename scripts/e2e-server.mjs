@@ -11,12 +11,17 @@ const port = process.env.E2E_PORT ?? "3100";
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",
   // History specs need more than 20 jobs for one user; e2e/support/limits.ts names this figure.
+  // The specs read sign-in codes from the local outbox, which production (next start) only has
+  // when asked for: the server warns about it at start, as it should.
   env: {
     ...process.env,
     DATA_DIR: dataDir,
     DATABASE_URL: "",
     NEXT_PUBLIC_SUPABASE_URL: "",
     GENERATIONS_PER_MINUTE: "30",
+    DEV_OUTBOX: "true",
+    SMTP_URL: "",
+    MAIL_FROM: "",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -1,6 +1,6 @@
 import { createECDH } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { ConfigError, describeConfig, loadConfig } from "./config";
+import { ConfigError, configWarnings, describeConfig, loadConfig } from "./config";
 
 const supabase = {
   NEXT_PUBLIC_SUPABASE_URL: "https://abc.supabase.co",
@@ -75,15 +75,77 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET/);
   });
 
-  test("the local outbox: on in embedded mode and in development, opt-in for a production postgres server", () => {
+  test("the local outbox: on outside production, off in production (embedded or postgres) unless DEV_OUTBOX=true", () => {
     const pg = { DATABASE_URL: "postgres://db/app" };
     expect(loadConfig({}).devOutbox).toBe(true);
-    expect(loadConfig({ NODE_ENV: "production" }).devOutbox).toBe(true);
     expect(loadConfig(pg).devOutbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).devOutbox).toBe(false);
     expect(loadConfig({ ...pg, NODE_ENV: "production" }).devOutbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", DEV_OUTBOX: "true" }).devOutbox).toBe(true);
     expect(loadConfig({ ...pg, NODE_ENV: "production", DEV_OUTBOX: "true" }).devOutbox).toBe(true);
     expect(loadConfig({ DEV_OUTBOX: "false" }).devOutbox).toBe(false);
     expect(loadConfig({ ...supabase, DEV_OUTBOX: "true" }).devOutbox).toBe(false);
+    expect(() => loadConfig({ DEV_OUTBOX: "yes" })).toThrow(/DEV_OUTBOX/);
+  });
+
+  test("SMTP: SMTP_URL (smtp: or smtps:) with MAIL_FROM, both or neither; unused in supabase mode", () => {
+    const smtp = {
+      SMTP_URL: "smtps://mailer:pw@smtp.example.com:465",
+      MAIL_FROM: "Rendio <no-reply@example.com>",
+    };
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: "", MAIL_FROM: "" }).smtp).toBeUndefined();
+    expect(loadConfig(smtp).smtp).toEqual({
+      url: smtp.SMTP_URL,
+      from: { name: "Rendio", address: "no-reply@example.com" },
+    });
+    expect(loadConfig({ ...smtp, MAIL_FROM: "no-reply@example.com" }).smtp?.from).toEqual({
+      address: "no-reply@example.com",
+    });
+    expect(loadConfig({ ...smtp, MAIL_FROM: '"Rendio, Inc." <a@example.com>' }).smtp?.from).toEqual({
+      name: "Rendio, Inc.",
+      address: "a@example.com",
+    });
+    expect(loadConfig({ ...smtp, SMTP_URL: "smtp://127.0.0.1:2525" }).smtp?.url).toBe(
+      "smtp://127.0.0.1:2525",
+    );
+    expect(loadConfig({ ...supabase, ...smtp }).smtp).toBeUndefined();
+
+    expect(() => loadConfig({ SMTP_URL: smtp.SMTP_URL })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMTP_URL: smtp.SMTP_URL })).toThrow(/MAIL_FROM is required with SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: smtp.MAIL_FROM })).toThrow(/SMTP_URL/);
+    for (const url of ["http://smtp.example.com", "smtp.example.com:587", "mailto:a@example.com"]) {
+      expect(() => loadConfig({ ...smtp, SMTP_URL: url }), url).toThrow(/SMTP_URL/);
+    }
+    for (const from of [
+      "Rendio",
+      "Rendio <not an address>",
+      "a@example.com, b@example.com",
+      "A <a@example.com>\nBcc: b@example.com",
+    ]) {
+      expect(() => loadConfig({ ...smtp, MAIL_FROM: from }), from).toThrow(/MAIL_FROM/);
+    }
+  });
+
+  test("start-up: where codes go (SMTP host, never its password) and production warnings", () => {
+    const smtp = { SMTP_URL: "smtp://mailer:s3cret@smtp.example.com:587", MAIL_FROM: "a@example.com" };
+    const mailed = loadConfig({ ...smtp, NODE_ENV: "production" });
+    expect(describeConfig(mailed)).toContain("sign-in codes are mailed via smtp://smtp.example.com:587");
+    expect(describeConfig(mailed)).not.toMatch(/s3cret|mailer/);
+    expect(configWarnings(mailed)).toEqual([]);
+
+    expect(describeConfig(loadConfig({}))).toContain("sign-in codes go to /dev/outbox");
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+
+    const off = loadConfig({ NODE_ENV: "production" });
+    expect(describeConfig(off)).not.toContain("/dev/outbox");
+    expect(configWarnings(off)).toEqual([expect.stringMatching(/email sign-in is off.*503.*SMTP_URL/)]);
+
+    const open = loadConfig({ NODE_ENV: "production", DEV_OUTBOX: "true" });
+    expect(configWarnings(open)).toEqual([
+      expect.stringMatching(/anyone .*can read sign-in codes at \/dev\/outbox/),
+    ]);
+    expect(configWarnings(loadConfig({ ...supabase, NODE_ENV: "production" }))).toEqual([]);
   });
 
   test("Web Push: all three VAPID settings or none, with a private key that makes the public key", () => {

@@ -46,6 +46,21 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   ),
+  SMTP_URL: optionalUrl(/^smtps?$/),
+  MAIL_FROM: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .transform((value, ctx) => {
+        const from = parseMailFrom(value);
+        if (from) return from;
+        ctx.addIssue(
+          'must be an email address, alone or as "Name <address>" (e.g. Rendio <no-reply@example.com>)',
+        );
+        return z.NEVER;
+      })
+      .optional(),
+  ),
   DEV_OUTBOX: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
@@ -77,6 +92,8 @@ const envSchema = z.object({
   ),
 });
 
+export type MailFrom = { name?: string; address: string };
+
 export type Config = {
   mode: Mode;
   nodeEnv: "development" | "production" | "test";
@@ -95,11 +112,13 @@ export type Config = {
   /** Sign in with Apple is offered (supabase mode with the Apple provider set up in Supabase Auth). */
   appleSignIn: boolean;
   /**
-   * Sign-in codes go to the local outbox (/dev/outbox), readable by anyone who can reach the app:
-   * on in embedded mode and in development, off for a production postgres server unless
-   * DEV_OUTBOX=true; never in supabase mode, where Supabase Auth sends real mail.
+   * The local outbox (/dev/outbox) exists, readable by anyone who can reach the app: on outside
+   * production, off in production unless DEV_OUTBOX=true; never in supabase mode, where Supabase
+   * Auth sends real mail.
    */
   devOutbox: boolean;
+  /** Real mail for sign-in codes (embedded and postgres modes); it wins over the outbox. */
+  smtp: { url: string; from: MailFrom } | undefined;
   /** Web Push (VAPID): the key pair and contact push services see; null when push is off. */
   push: { publicKey: string; privateKey: string; subject: string } | null;
   /**
@@ -158,6 +177,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined;
 
+  if (Boolean(e.SMTP_URL) !== Boolean(e.MAIL_FROM)) {
+    throw new ConfigError([
+      e.SMTP_URL
+        ? "MAIL_FROM is required with SMTP_URL (the sender, e.g. Rendio <no-reply@example.com>)"
+        : "MAIL_FROM is set without SMTP_URL; set both or neither",
+    ]);
+  }
+
   const mode: Mode = supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded";
   const push = pushSettings(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT);
   return {
@@ -176,15 +203,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     cronSecret: e.CRON_SECRET,
     appleSignIn: Boolean(supabase) && e.AUTH_APPLE_ENABLED === "true",
-    devOutbox:
-      mode !== "supabase" &&
-      (e.DEV_OUTBOX ? e.DEV_OUTBOX === "true" : mode === "embedded" || e.NODE_ENV !== "production"),
+    devOutbox: mode !== "supabase" && (e.DEV_OUTBOX ? e.DEV_OUTBOX === "true" : e.NODE_ENV !== "production"),
+    smtp:
+      mode !== "supabase" && e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     push,
     pushLocalEndpoints: e.NODE_ENV !== "production",
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
   };
+}
+
+/** A sender: `address`, `Name <address>` or `"Name" <address>`, on one line. */
+function parseMailFrom(value: string): MailFrom | undefined {
+  const match = /^(?:"([^"\r\n]*)"|([^<>",;\r\n]*?))\s*<([^<>\s]+)>$|^([^<>\s]+)$/.exec(value.trim());
+  if (!match) return undefined;
+  const address = match[3] ?? match[4] ?? "";
+  if (!z.email().safeParse(address).success) return undefined;
+  const name = (match[1] ?? match[2] ?? "").trim();
+  return name ? { name, address } : { address };
 }
 
 /** All three VAPID settings or none; a private key that does not make the public key is an error. */
@@ -222,15 +259,40 @@ export function getConfig(): Config {
   return cached;
 }
 
-/** One line for the start-up log: the mode and where its data lives. */
+/** The start-up line: the mode, where its data lives and where sign-in codes go. */
 export function describeConfig(config: Config): string {
   const where = {
     embedded: `PGlite in ${config.dataDir}/pglite`,
     postgres: `PostgreSQL at ${redactUrl(config.databaseUrl ?? "")}`,
     supabase: `Supabase at ${config.supabase?.url}`,
   }[config.mode];
-  const outbox = config.devOutbox ? "; sign-in codes go to /dev/outbox" : "";
-  return `Rendio ${config.version} — mode: ${config.mode} (${where})${outbox}`;
+  return `Rendio ${config.version} — mode: ${config.mode} (${where})${describeMail(config)}`;
+}
+
+/** What a production server's operator must hear at start: an open outbox, or no email sign-in. */
+export function configWarnings(config: Config): string[] {
+  if (config.nodeEnv !== "production" || config.mode === "supabase") return [];
+  if (config.devOutbox) {
+    return [
+      "WARNING: DEV_OUTBOX=true in production: anyone who can reach this server can read sign-in codes at /dev/outbox (and GET /api/dev/outbox) and sign in as anyone. Set SMTP_URL and MAIL_FROM, and unset DEV_OUTBOX.",
+    ];
+  }
+  if (!config.smtp) {
+    return ["WARNING: email sign-in is off (it answers 503) until SMTP_URL and MAIL_FROM are set."];
+  }
+  return [];
+}
+
+function describeMail(config: Config): string {
+  if (config.mode === "supabase") return "";
+  if (config.smtp) return `; sign-in codes are mailed via ${smtpHost(config.smtp.url)}`;
+  return config.devOutbox ? "; sign-in codes go to /dev/outbox" : "";
+}
+
+/** Host and port only: the URL's user name and password never reach a log. */
+function smtpHost(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
 }
 
 function redactUrl(url: string): string {
