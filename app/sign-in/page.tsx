@@ -69,7 +69,7 @@ export default async function SignInPage({ searchParams }: Props) {
         ) : null}
       </section>
 
-      {config.devOutbox ? <DevOutboxHint /> : null}
+      {config.devOutbox && !config.smtp ? <DevOutboxHint /> : null}
     </main>
   );
 }

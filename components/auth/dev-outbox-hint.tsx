@@ -1,7 +1,7 @@
 import { Inbox } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
-/** Embedded and postgres modes send no mail: say where the code is instead. */
+/** Without a mail server (development, or DEV_OUTBOX=true) the code is in the outbox: say so. */
 export async function DevOutboxHint() {
   const t = await getTranslations("auth");
   return (

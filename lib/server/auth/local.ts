@@ -2,7 +2,7 @@ import { jwtVerify, SignJWT } from "jose";
 import { AppError } from "../../errors";
 import { getRpc } from "../db";
 import { localAuthUserResult, localCodeIssueResult, localCodeVerifyResult } from "../db/results";
-import { sendSignInCode } from "../mail/outbox";
+import { getMailer } from "../mail";
 import { signingKey } from "../secrets";
 import { CODE_MAX_ATTEMPTS, CODE_TTL_SECONDS, codeHash, newCode } from "./codes";
 import type { CookieJar } from "./cookies";
@@ -79,15 +79,21 @@ export const localSessions: SessionPort = {
   async signOut(jar) {
     jar.setAll([{ name: SESSION_COOKIE, value: "", options: { path: "/", maxAge: 0 } }]);
   },
+  /**
+   * Mails a new code, then stores it. Stored only once the mail service took the message: a code
+   * that was never delivered is never valid, and a failed send leaves the previous code alone.
+   */
   async requestEmailCode(_jar, email, { locale }) {
+    const mailer = await getMailer();
+    if (!mailer) throw new AppError("service_unavailable");
     const code = newCode();
+    await mailer.sendSignInCode({ to: email, code, locale, minutes: CODE_TTL_SECONDS / 60 });
     const rpc = await getRpc();
     await rpc.call(
       "local_auth_issue_code",
       { p_email: email, p_code_hash: await codeHash(email, code), p_ttl_seconds: CODE_TTL_SECONDS },
       localCodeIssueResult,
     );
-    await sendSignInCode({ to: email, code, locale, minutes: CODE_TTL_SECONDS / 60 });
   },
   async verifyEmailCode(jar, email, code) {
     const current = await read(jar);

@@ -1,18 +1,13 @@
 import "server-only";
-import { createTranslator } from "next-intl";
-import en from "../../../messages/en.json" with { type: "json" };
-import es from "../../../messages/es.json" with { type: "json" };
-import tr from "../../../messages/tr.json" with { type: "json" };
-import type { Locale } from "../../i18n/locale";
 import { getRpc } from "../db";
 import { outboxResult, outboxSendResult } from "../db/results";
+import { signInCodeMessage } from "./message";
+import type { Mailer } from "./port";
 
 /**
- * The local mailer (embedded and postgres modes): messages land in a table that /dev/outbox and
- * GET /api/dev/outbox show, instead of being sent. In supabase mode Supabase Auth sends the mail.
+ * The local outbox (development, or DEV_OUTBOX=true): messages land in a table that /dev/outbox
+ * and GET /api/dev/outbox show, instead of being sent.
  */
-
-const messages = { en, tr, es };
 
 export type OutboxMessage = {
   to: string;
@@ -22,29 +17,17 @@ export type OutboxMessage = {
   createdAt: string;
 };
 
-export async function sendSignInCode(input: {
-  to: string;
-  code: string;
-  locale: Locale;
-  minutes: number;
-}): Promise<void> {
-  const t = createTranslator({
-    locale: input.locale,
-    messages: messages[input.locale],
-    namespace: "auth.mail",
-  });
-  const rpc = await getRpc();
-  await rpc.call(
-    "local_outbox_send",
-    {
-      p_to: input.to,
-      p_subject: t("subject", { code: input.code }),
-      p_body: t("text", { code: input.code, minutes: input.minutes }),
-      p_code: input.code,
-    },
-    outboxSendResult,
-  );
-}
+export const outboxMailer: Mailer = {
+  async sendSignInCode(mail) {
+    const { subject, text } = signInCodeMessage(mail);
+    const rpc = await getRpc();
+    await rpc.call(
+      "local_outbox_send",
+      { p_to: mail.to, p_subject: subject, p_body: text, p_code: mail.code },
+      outboxSendResult,
+    );
+  },
+};
 
 export async function listOutbox(email: string | null, limit = 50): Promise<OutboxMessage[]> {
   const rpc = await getRpc();

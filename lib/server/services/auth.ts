@@ -9,6 +9,7 @@ import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { rateLimitResult, signInResult } from "../db/results";
 import { setLocaleCookie } from "../locale-cookie";
+import { getMailer } from "../mail";
 import { listOutbox, type OutboxMessage } from "../mail/outbox";
 import { currentSession, takeNewUserAllowance } from "./session";
 
@@ -42,9 +43,8 @@ export async function requestSignInCode(
   jar: CookieJar,
   input: { email: string; locale: Locale; address: string },
 ): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
-  const config = getConfig();
-  // Without Supabase Auth and without the outbox there is no way to deliver a code.
-  if (config.mode !== "supabase" && !config.devOutbox) throw new AppError("service_unavailable");
+  // Without Supabase Auth, SMTP or the outbox there is no way to deliver a code.
+  if (getConfig().mode !== "supabase" && !(await getMailer())) throw new AppError("service_unavailable");
   await limit(`auth:code:address:${hash(input.address)}`, LIMITS.codesPerAddress);
   await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
   await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale });
