@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 
 /**
- * A server with the local outbox switched off (DEV_OUTBOX=false, as a production postgres server
- * has by default): no code can be delivered, so asking for one is 503 and the outbox is 404. The
+ * A server with the local outbox switched off (DEV_OUTBOX=false, as a production server has by
+ * default): no code can be delivered, so asking for one is 503 and the outbox is 404. The
  * config is read once per process, so the environment is set before the routes load.
  */
 
