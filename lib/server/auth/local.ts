@@ -6,8 +6,8 @@ import {
   localCodeIssueResult,
   localCodeVerifyResult,
   localSessionCheckResult,
-  localSessionResult,
   localSessionRenewResult,
+  localSessionResult,
   localSessionsEndResult,
 } from "../db/results";
 import { isUuid } from "../http";
@@ -34,7 +34,12 @@ type Identity = { id: string; email: string | null; isAnonymous: boolean };
 type Claims = { session: Session; sessionId: string };
 
 /** Signs the cookie for session row `sessionId`, valid until `expiresAt` (Unix seconds). */
-async function sign(jar: CookieJar, identity: Identity, sessionId: string, expiresAt: number): Promise<Session> {
+async function sign(
+  jar: CookieJar,
+  identity: Identity,
+  sessionId: string,
+  expiresAt: number,
+): Promise<Session> {
   const token = await new SignJWT({
     role: "authenticated",
     is_anonymous: identity.isAnonymous,

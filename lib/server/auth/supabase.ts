@@ -111,7 +111,9 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
      * keeps the session so the person can try again.
      */
     async signOut(jar, scope = "device") {
-      const { error } = await client(jar).auth.signOut({ scope: scope === "everywhere" ? "global" : "local" });
+      const { error } = await client(jar).auth.signOut({
+        scope: scope === "everywhere" ? "global" : "local",
+      });
       if (!error) return;
       if (scope === "everywhere" && (isAuthRetryableFetchError(error) || (error.status ?? 0) >= 500)) {
         throw new AppError("service_unavailable");

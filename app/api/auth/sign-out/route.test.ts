@@ -63,7 +63,10 @@ async function meStatus(v: Visitor): Promise<number> {
   return (await v.browser.call(getMe, "/api/me", { headers: v.headers })).status;
 }
 
-function signOutOf(v: Visitor, init: { json?: unknown; body?: string; headers?: Record<string, string> } = {}) {
+function signOutOf(
+  v: Visitor,
+  init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+) {
   return v.browser.call(signOut, "/api/auth/sign-out", {
     method: "POST",
     ...init,

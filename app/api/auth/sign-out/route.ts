@@ -14,7 +14,8 @@ export function POST(request: Request): Promise<Response> {
   return withRequest(
     request,
     async ({ jar }) => {
-      const hasBody = request.headers.has("content-type") || Number(request.headers.get("content-length")) > 0;
+      const hasBody =
+        request.headers.has("content-type") || Number(request.headers.get("content-length")) > 0;
       const { scope } = hasBody ? await readJson(request, signOutRequestSchema) : {};
       await signOut(jar, scope);
       return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
