@@ -106,17 +106,20 @@ async function verifyCookie(jar: CookieJar): Promise<Claims | null> {
   }
 }
 
-/** The cookie's claims when its session is live (one primary-key lookup). */
-async function readLive(jar: CookieJar): Promise<Claims | null> {
-  const claims = await verifyCookie(jar);
-  if (!claims) return null;
+/** Whether the claimed session is live: one primary-key lookup, on every request. */
+async function isLive({ session, sessionId }: Claims): Promise<boolean> {
   const rpc = await getRpc();
   const { live } = await rpc.call(
     "local_auth_check_session",
-    { p_session_id: claims.sessionId, p_user_id: claims.session.userId },
+    { p_session_id: sessionId, p_user_id: session.userId },
     localSessionCheckResult,
   );
-  return live ? claims : null;
+  return live;
+}
+
+async function readLive(jar: CookieJar): Promise<Claims | null> {
+  const claims = await verifyCookie(jar);
+  return claims && (await isLive(claims)) ? claims : null;
 }
 
 /** Extends the live session close to expiry (same session id) and re-signs its cookie. */
@@ -150,7 +153,7 @@ export const localSessions: SessionPort = {
     const claims = await verifyCookie(jar);
     if (!claims) return null;
     if (claims.session.expiresAt - Date.now() / 1000 <= RENEW_BELOW_SECONDS) return renew(jar, claims);
-    return (await readLive(jar))?.session ?? null;
+    return (await isLive(claims)) ? claims.session : null;
   },
   async createGuest(jar) {
     const rpc = await getRpc();
