@@ -100,7 +100,7 @@ describe("local sessions", () => {
     if (!renewed.renewed) throw new Error("not renewed");
     expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(Date.parse(session.expiresAt));
     const [row] = await db.sql(
-      "select expires_at = $2::timestamptz as same, renewed_at >= created_at as moved from auth.local_sessions where id = $1",
+      "select date_trunc('milliseconds', expires_at) = $2::timestamptz as same, renewed_at >= created_at as moved from auth.local_sessions where id = $1",
       [session.id, renewed.expiresAt],
     );
     expect(row).toEqual({ same: true, moved: true });
