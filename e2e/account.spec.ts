@@ -5,7 +5,8 @@ import { newEmail, randomAddress, signInWithEmail, startGuest } from "./support/
 
 /**
  * Issue #4 across its parts, with real sign-in through the local outbox: a registered person's
- * test purchase, the language following the account to another browser, and sign-out.
+ * test purchase, the language following the account to another browser, and sign-out (of this
+ * device, or of every device).
  */
 
 test.describe.configure({ timeout: 90_000 });
@@ -84,7 +85,7 @@ test("sign out: confirmed, back home as a new visitor; signing in again brings t
   await page.goto("/profile");
   await expect(page.getByTestId("profile-name")).toHaveText(email);
 
-  await page.getByRole("button", { name: en.profile.signOut }).click();
+  await page.getByRole("button", { name: en.profile.signOut, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: en.profile.signOutTitle });
   await expect(dialog).toContainText(en.profile.signOutMessage);
   await dialog.getByRole("button", { name: en.profile.signOutConfirm }).click();
@@ -100,4 +101,32 @@ test("sign out: confirmed, back home as a new visitor; signing in again brings t
 
   const again = await signInWithEmail(page.request, email);
   expect(again.id).toBe(account.id);
+});
+
+test("sign out everywhere: confirmed, this device starts over and another browser's session ends too", async ({
+  page,
+  browser,
+}) => {
+  const email = newEmail();
+  await startGuest(page.request);
+  const account = await signInWithEmail(page.request, email);
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+  expect((await signInWithEmail(other.request, email)).id).toBe(account.id);
+  expect((await other.request.get("/api/me")).status()).toBe(200);
+
+  await page.goto("/profile");
+  await expect(page.getByTestId("profile-name")).toHaveText(email);
+  await page.getByRole("button", { name: en.profile.signOutEverywhere }).click();
+  const dialog = page.getByRole("dialog", { name: en.profile.signOutEverywhereTitle });
+  await expect(dialog).toContainText(en.profile.signOutEverywhereMessage);
+  const signedOut = page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-out"));
+  await dialog.getByRole("button", { name: en.profile.signOutEverywhereConfirm }).click();
+  expect((await signedOut).status()).toBe(204);
+  await page.waitForURL((url) => url.pathname === "/");
+
+  expect((await other.request.get("/api/me")).status()).toBe(401);
+  const after = await page.request.get("/api/me");
+  if (after.status() === 200) expect((await after.json()).id).not.toBe(account.id);
+  else expect(after.status()).toBe(401);
+  await other.close();
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRight, LogIn, LogOut, Trash2 } from "lucide-react";
+import { ChevronRight, LogIn, LogOut, MonitorSmartphone, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -23,10 +23,13 @@ async function startOver() {
   window.location.assign("/");
 }
 
-/** Guest: create an account / sign in. Registered: sign out and delete the account, each confirmed. */
+/**
+ * Guest: create an account / sign in. Registered: sign out (this device or everywhere) and
+ * delete the account, each confirmed.
+ */
 export function AccountSection({ me }: { me: Me }) {
   const t = useTranslations("profile");
-  const [dialog, setDialog] = useState<"sign-out" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"sign-out" | "sign-out-everywhere" | "delete" | null>(null);
   const registered = !me.isGuest;
 
   return (
@@ -39,6 +42,16 @@ export function AccountSection({ me }: { me: Me }) {
                 <LogOut />
               </IconWell>
               <span className="flex-1">{t("signOut")}</span>
+              <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
+            </button>
+            <button type="button" className={rowClass} onClick={() => setDialog("sign-out-everywhere")}>
+              <IconWell>
+                <MonitorSmartphone />
+              </IconWell>
+              <span className="flex min-w-0 flex-1 flex-col">
+                <span>{t("signOutEverywhere")}</span>
+                <span className="text-caption text-text-secondary">{t("signOutEverywhereHint")}</span>
+              </span>
               <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
             </button>
             <button type="button" className={rowClass} onClick={() => setDialog("delete")}>
@@ -63,6 +76,7 @@ export function AccountSection({ me }: { me: Me }) {
         )}
       </div>
       <SignOutDialog open={dialog === "sign-out"} onClose={() => setDialog(null)} />
+      <SignOutDialog everywhere open={dialog === "sign-out-everywhere"} onClose={() => setDialog(null)} />
       <DeleteAccountDialog open={dialog === "delete"} onClose={() => setDialog(null)} />
     </Section>
   );
@@ -95,9 +109,18 @@ function ErrorLine({ error }: { error: ApiError | null }) {
   ) : null;
 }
 
-function SignOutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Signs out this device, or with `everywhere` every device of the account; both start over here. */
+function SignOutDialog({
+  open,
+  onClose,
+  everywhere = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  everywhere?: boolean;
+}) {
   const t = useTranslations();
-  const action = useAction(accountApi.signOut);
+  const action = useAction(everywhere ? accountApi.signOutEverywhere : accountApi.signOut);
   const close = () => {
     action.reset();
     onClose();
@@ -107,15 +130,17 @@ function SignOutDialog({ open, onClose }: { open: boolean; onClose: () => void }
       open={open}
       onClose={close}
       busy={action.busy}
-      title={t("profile.signOutTitle")}
-      description={t("profile.signOutMessage")}
+      title={t(everywhere ? "profile.signOutEverywhereTitle" : "profile.signOutTitle")}
+      description={t(everywhere ? "profile.signOutEverywhereMessage" : "profile.signOutMessage")}
       closeLabel={t("common.close")}
-      testId="sign-out-dialog"
+      testId={everywhere ? "sign-out-everywhere-dialog" : "sign-out-dialog"}
     >
       <ErrorLine error={action.error} />
       <div className="flex flex-col gap-2">
         <button type="button" className={dialogButton.primary} onClick={action.run} disabled={action.busy}>
-          {action.busy ? t("profile.signingOut") : t("profile.signOutConfirm")}
+          {action.busy
+            ? t("profile.signingOut")
+            : t(everywhere ? "profile.signOutEverywhereConfirm" : "profile.signOutConfirm")}
         </button>
         <button type="button" className={dialogButton.secondary} onClick={close} disabled={action.busy}>
           {t("common.cancel")}

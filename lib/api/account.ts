@@ -22,6 +22,9 @@ export const accountApi = {
   updateSettings: (body: UpdateSettingsRequest) => apiRequest("/api/me", meSchema, { method: "PATCH", body }),
   deleteAccount: () => apiRequest("/api/me", z.null(), { method: "DELETE" }),
   signOut: () => apiRequest("/api/auth/sign-out", z.null(), { method: "POST", body: {} }),
+  /** Ends every session of the person, this device's included. */
+  signOutEverywhere: () =>
+    apiRequest("/api/auth/sign-out", z.null(), { method: "POST", body: { scope: "everywhere" } }),
   products: () => apiRequest("/api/credits/products", creditProductsResponseSchema),
   ledger: (params: { cursor?: string | null; limit?: number } = {}) => {
     const search = new URLSearchParams();

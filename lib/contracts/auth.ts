@@ -26,6 +26,10 @@ export type EmailCodeSent = z.infer<typeof emailCodeSentSchema>;
 export const verifyCodeRequestSchema = z.object({ email: emailSchema, code: codeSchema }).strict();
 export type VerifyCodeRequest = z.input<typeof verifyCodeRequestSchema>;
 
+/** POST /api/auth/sign-out: this device (the default) or every session of the person. */
+export const signOutRequestSchema = z.object({ scope: z.enum(["device", "everywhere"]).optional() }).strict();
+export type SignOutRequest = z.input<typeof signOutRequestSchema>;
+
 export const signInResponseSchema = z.object({ user: meSchema });
 
 export const outboxMessageSchema = z.object({

@@ -18,7 +18,7 @@ export async function newGuest(): Promise<{ browser: TestBrowser; userId: string
 
 /**
  * A registered user: the auth user Supabase (here local_auth_create_user) makes for an email,
- * onboarded, with the local session cookie the sign-in route would set (same claims and key).
+ * onboarded, with a local session and the cookie the sign-in route would set (same claims and key).
  */
 export async function newRegisteredUser(
   route: RouteDb,
@@ -30,8 +30,17 @@ export async function newRegisteredUser(
   );
   const userId = created.rows[0]?.r.id as string;
   await route.db.query("select public.onboard_user($1)", [userId]);
+  const session = await route.db.query<{ r: { id: string } }>(
+    "select public.local_auth_start_session($1, 3600) as r",
+    [userId],
+  );
   const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ role: "authenticated", is_anonymous: false, email })
+  const token = await new SignJWT({
+    role: "authenticated",
+    is_anonymous: false,
+    email,
+    session_id: session.rows[0]?.r.id,
+  })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(userId)
     .setIssuer("rendio-local")

@@ -3,7 +3,7 @@ import type { SessionPort } from "./session";
 
 export type { CookieJar } from "./cookies";
 export { requestCookieJar } from "./cookies";
-export type { Session, SessionPort } from "./session";
+export type { Session, SessionPort, SignOutScope } from "./session";
 
 /** The Session adapter of the configured mode. */
 export async function getSessionPort(): Promise<SessionPort> {

@@ -10,6 +10,9 @@ export type Session = {
   expiresAt: number;
 };
 
+/** Sign-out ends this device's session, or every session of the user ("everywhere"). */
+export type SignOutScope = "device" | "everywhere";
+
 /**
  * The Session port. `local` keeps a signed JWT (Supabase's claims: sub, role, is_anonymous,
  * exp) in an HttpOnly cookie; `supabase` uses Supabase Auth through @supabase/ssr. Callers
@@ -22,7 +25,11 @@ export interface SessionPort {
   refresh(jar: CookieJar): Promise<Session | null>;
   /** A new anonymous (guest) identity, written to the cookies. */
   createGuest(jar: CookieJar): Promise<Session>;
-  signOut(jar: CookieJar): Promise<void>;
+  /**
+   * Ends the session on the server (this one, or with "everywhere" all of the user's) and
+   * clears the cookies. An already dead session just has its cookies cleared.
+   */
+  signOut(jar: CookieJar, scope?: SignOutScope): Promise<void>;
   /**
    * Sends a one-time sign-in code to `email` (lower-cased, valid). A new request replaces the
    * previous code. Local modes write the mail to the outbox; Supabase Auth mails it.

@@ -19,8 +19,10 @@ class FakeGoTrue {
   users: User[] = [];
   tokens = new Map<string, string>();
   mail: Mail[] = [];
-  requests: { method: string; path: string; body: Record<string, unknown> }[] = [];
+  requests: { method: string; path: string; search: string; body: Record<string, unknown> }[] = [];
   otpStatus = 200;
+  /** How /logout answers: 204, or GoTrue's refusal of a session it no longer has, or a failure. */
+  logout: "ok" | "session_not_found" | "down" = "ok";
 
   fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
@@ -28,7 +30,7 @@ class FakeGoTrue {
     const text = await request.text();
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const path = url.pathname.replace(/^\/auth\/v1/, "");
-    this.requests.push({ method: request.method, path, body });
+    this.requests.push({ method: request.method, path, search: url.search, body });
     const bearer = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
     const caller = this.users.find((u) => u.id === this.tokens.get(bearer));
 
@@ -84,7 +86,19 @@ class FakeGoTrue {
       }
       return reply(200, this.session(user));
     }
-    if (request.method === "POST" && path === "/logout") return new Response(null, { status: 204 });
+    if (request.method === "POST" && path === "/logout") {
+      if (this.logout === "session_not_found") {
+        return reply(403, {
+          code: "session_not_found",
+          message: "Session from session_id claim in JWT does not exist",
+        });
+      }
+      if (this.logout === "down")
+        return reply(500, { code: "unexpected_failure", message: "Unexpected failure" });
+      return caller
+        ? new Response(null, { status: 204 })
+        : reply(403, { code: "bad_jwt", message: "invalid JWT" });
+    }
     return reply(404, { code: "not_found", message: "Not found" });
   };
 
@@ -237,5 +251,58 @@ describe("Supabase sessions: sign-in by email code", () => {
       .requestEmailCode(jar, "busy@example.com", { locale: "en" })
       .catch((e: unknown) => e);
     expect(isAppError(error, "rate_limited")).toBe(true);
+  });
+});
+
+describe("Supabase sessions: sign-out", () => {
+  const logouts = (gotrue: FakeGoTrue) =>
+    gotrue.requests.filter((r) => r.path === "/logout").map((r) => `${r.method} /logout${r.search}`);
+  const authCookies = (jar: CookieJar) => jar.getAll().filter((c) => c.name.startsWith("sb-"));
+
+  test("this device: POST /logout?scope=local, and the cookies are cleared", async () => {
+    const { gotrue, port, jar } = setup();
+    await port.createGuest(jar);
+    expect(authCookies(jar)).not.toEqual([]);
+    await port.signOut(jar);
+    expect(logouts(gotrue)).toEqual(["POST /logout?scope=local"]);
+    expect(authCookies(jar)).toEqual([]);
+    expect(await port.read(jar)).toBeNull();
+  });
+
+  test("everywhere: POST /logout?scope=global, and the cookies are cleared", async () => {
+    const { gotrue, port, jar } = setup();
+    await port.createGuest(jar);
+    await port.signOut(jar, "everywhere");
+    expect(logouts(gotrue)).toEqual(["POST /logout?scope=global"]);
+    expect(authCookies(jar)).toEqual([]);
+  });
+
+  test.each(["device", "everywhere"] as const)(
+    "a session Supabase no longer has (403 session_not_found) is signed out without an error (%s)",
+    async (scope) => {
+      const { gotrue, port, jar } = setup();
+      await port.createGuest(jar);
+      gotrue.logout = "session_not_found";
+      await port.signOut(jar, scope);
+      expect(authCookies(jar)).toEqual([]);
+    },
+  );
+
+  test("Supabase Auth failing still signs this device out", async () => {
+    const { gotrue, port, jar } = setup();
+    await port.createGuest(jar);
+    gotrue.logout = "down";
+    await port.signOut(jar, "device");
+    expect(logouts(gotrue)).toEqual(["POST /logout?scope=local"]);
+    expect(authCookies(jar)).toEqual([]);
+  });
+
+  test("everywhere while Supabase Auth fails is service_unavailable and keeps the session to try again", async () => {
+    const { gotrue, port, jar } = setup();
+    const guest = await port.createGuest(jar);
+    gotrue.logout = "down";
+    const error = await port.signOut(jar, "everywhere").catch((e: unknown) => e);
+    expect(isAppError(error, "service_unavailable")).toBe(true);
+    expect(await port.read(jar)).toMatchObject({ userId: guest.userId });
   });
 });

@@ -1,4 +1,5 @@
 import { createServerClient } from "@supabase/ssr";
+import { isAuthRetryableFetchError } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import { AppError } from "../../errors";
 import { getConfig } from "../config";
@@ -39,6 +40,14 @@ function fromClaims(claims: Record<string, unknown> | undefined): Session | null
     email: typeof claims.email === "string" && claims.email ? claims.email : null,
     expiresAt: claims.exp,
   };
+}
+
+/** @supabase/ssr's session cookies (chunked as name.0, name.1, ...) and the PKCE verifier. */
+const AUTH_COOKIE = /^sb-.+-auth-token(?:-code-verifier)?(?:\.\d+)?$/;
+
+function clearAuthCookies(jar: CookieJar): void {
+  const stale = jar.getAll().filter((c) => AUTH_COOKIE.test(c.name));
+  jar.setAll(stale.map(({ name }) => ({ name, value: "", options: { path: "/", maxAge: 0 } })));
 }
 
 type AuthFailure = { status?: number; code?: string } | null;
@@ -95,8 +104,21 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
         expiresAt: session.expires_at ?? Math.floor(Date.now() / 1000) + session.expires_in,
       };
     },
-    async signOut(jar) {
-      await client(jar).auth.signOut();
+    /**
+     * "local" revokes this session in Supabase Auth, "global" all of the user's (supabase-js
+     * defaults to global). A token Supabase already refuses counts as signed out; for this device
+     * any failure still clears our cookies, while "everywhere" that could not reach Supabase
+     * keeps the session so the person can try again.
+     */
+    async signOut(jar, scope = "device") {
+      const { error } = await client(jar).auth.signOut({
+        scope: scope === "everywhere" ? "global" : "local",
+      });
+      if (!error) return;
+      if (scope === "everywhere" && (isAuthRetryableFetchError(error) || (error.status ?? 0) >= 500)) {
+        throw new AppError("service_unavailable");
+      }
+      clearAuthCookies(jar);
     },
     /**
      * A guest links the email to its own anonymous user (updateUser + an "email_change" code, per

@@ -109,6 +109,13 @@ export const localCodeVerifyResult = z.discriminatedUnion("verified", [
   z.object({ verified: z.literal(false), reason: z.enum(["missing", "expired", "wrong"]) }),
   z.object({ verified: z.literal(true), user: localAuthUserResult, created: z.boolean() }),
 ]);
+export const localSessionResult = z.object({ id: z.uuid(), expiresAt: iso });
+export const localSessionCheckResult = z.object({ live: z.boolean() });
+export const localSessionRenewResult = z.discriminatedUnion("renewed", [
+  z.object({ renewed: z.literal(false) }),
+  localSessionResult.extend({ renewed: z.literal(true) }),
+]);
+export const localSessionsEndResult = z.object({ revoked: z.number().int().nonnegative() });
 export const outboxSendResult = z.object({ id: z.number().int().positive() });
 export const outboxResult = z.object({
   messages: z.array(

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Me } from "../../contracts/user";
 import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
-import { type CookieJar, getSessionPort, type Session } from "../auth";
+import { type CookieJar, getSessionPort, type Session, type SignOutScope } from "../auth";
 import { CODE_TTL_SECONDS } from "../auth/codes";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
@@ -92,9 +92,12 @@ export async function finishSignIn(
   return result.user;
 }
 
-/** Ends the session; the visitor may then start a new guest. */
-export async function signOut(jar: CookieJar): Promise<void> {
-  await (await getSessionPort()).signOut(jar);
+/**
+ * Ends the session on the server — this device's, or with "everywhere" every session of the
+ * person — and clears its cookie; the visitor may then start a new guest.
+ */
+export async function signOut(jar: CookieJar, scope: SignOutScope = "device"): Promise<void> {
+  await (await getSessionPort()).signOut(jar, scope);
 }
 
 /** The local outbox (embedded and postgres modes); not_found where Supabase Auth sends mail. */
