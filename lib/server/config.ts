@@ -76,7 +76,8 @@ const envSchema = z.object({
     }),
   ),
   APP_URL: optionalUrl(/^https?$/).refine(
-    (value) => value === undefined || new URL(value).href === `${new URL(value).origin}/`,
+    (value) =>
+      value === undefined || !URL.canParse(value) || new URL(value).href === `${new URL(value).origin}/`,
     "must be an origin only (scheme, host and optional port; no path, query or fragment)",
   ),
   VAPID_SUBJECT: z.preprocess(
