@@ -1,5 +1,5 @@
 // `npm run bench:pages` (after `npm run build`): first-load JavaScript of each screen, as bytes on
-// the wire (compressed) and decoded, measured in Chromium against `next start` on a fresh
+// the wire (compressed) and decoded, measured in Chromium against the app server (scripts/serve.mjs) on a fresh
 // embedded database. Prints figures; asserts nothing.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -10,7 +10,7 @@ const port = 3199;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = path.resolve(".test-data/measure");
 rmSync(dataDir, { recursive: true, force: true });
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const server = spawn("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
   env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NEXT_PUBLIC_SUPABASE_URL: "" },
   stdio: "ignore",
   detached: true,

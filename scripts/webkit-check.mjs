@@ -28,7 +28,7 @@ let failedStep;
 let stopping = false;
 
 function start(command, args, env = {}) {
-  // Own process group, so stopping it also stops what it started (MiniBrowser, next start).
+  // Own process group, so stopping it also stops what it started (MiniBrowser, the app server).
   const child = spawn(command, args, {
     detached: true,
     stdio: ["ignore", "ignore", "pipe", "pipe"],

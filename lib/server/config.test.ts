@@ -187,6 +187,30 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "production" }).pushLocalEndpoints).toBe(false);
   });
 
+  test("TRUST_PROXY: none by default, vercel, or a number of proxies from 1 to 10", () => {
+    expect(loadConfig({}).trustProxy).toBe("none");
+    expect(loadConfig({ TRUST_PROXY: "" }).trustProxy).toBe("none");
+    expect(loadConfig({ TRUST_PROXY: "vercel" }).trustProxy).toBe("vercel");
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    for (const bad of ["0", "11", "1.5", "true", "cloudflare"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  test("APP_URL is an http(s) origin, kept as URL.origin spells it", () => {
+    expect(loadConfig({}).appOrigin).toBeUndefined();
+    expect(loadConfig({ APP_URL: "https://Rendio.Example:443/" }).appOrigin).toBe("https://rendio.example");
+    expect(loadConfig({ APP_URL: "http://127.0.0.1:3000" }).appOrigin).toBe("http://127.0.0.1:3000");
+    for (const bad of [
+      "rendio.example",
+      "ftp://rendio.example",
+      "https://rendio.example/app",
+      "https://x.example/?a=1",
+    ]) {
+      expect(() => loadConfig({ APP_URL: bad })).toThrow(/APP_URL/);
+    }
+  });
+
   test("the start-up line names the mode and hides passwords", () => {
     const line = describeConfig(loadConfig({ DATABASE_URL: "postgres://app:s3cret@db:5432/app" }));
     expect(line).toContain("mode: postgres");

@@ -9,6 +9,7 @@ import packageJson from "../../package.json" with { type: "json" };
  */
 
 export type Mode = "embedded" | "postgres" | "supabase";
+export type TrustProxy = "none" | "vercel" | number;
 
 const optional = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 const optionalUrl = (protocols: RegExp) =>
@@ -83,6 +84,17 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{43}$/, "must be a P-256 private key in base64url (43 characters, from web-push)")
       .optional(),
   ),
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === "" || value === undefined ? "none" : value),
+    z.union([z.enum(["none", "vercel"]), z.coerce.number().int().min(1).max(10)], {
+      error: 'must be "none", "vercel" or a number of proxies from 1 to 10',
+    }),
+  ),
+  APP_URL: optionalUrl(/^https?$/).refine(
+    (value) =>
+      value === undefined || !URL.canParse(value) || new URL(value).href === `${new URL(value).origin}/`,
+    "must be an origin only (scheme, host and optional port; no path, query or fragment)",
+  ),
   VAPID_SUBJECT: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z
@@ -126,6 +138,14 @@ export type Config = {
    * local receiver; never in production, where only the known push services are.
    */
   pushLocalEndpoints: boolean;
+  /**
+   * Which request headers tell the client's address, protocol and host: "none" (the socket, as
+   * scripts/serve.mjs reports it), "vercel" (the headers Vercel's edge writes) or a number of
+   * reverse proxies in front, each appending to X-Forwarded-For.
+   */
+  trustProxy: TrustProxy;
+  /** The app's public origin (APP_URL), e.g. https://rendio.example; undefined: from the request. */
+  appOrigin: string | undefined;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
@@ -208,6 +228,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       mode !== "supabase" && e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     push,
     pushLocalEndpoints: e.NODE_ENV !== "production",
+    trustProxy: e.TRUST_PROXY,
+    appOrigin: e.APP_URL === undefined ? undefined : new URL(e.APP_URL).origin,
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,

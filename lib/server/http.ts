@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, isAppError } from "../errors";
+import { publicOrigin } from "./public-origin";
 
 /** The boundary of every route handler: JSON in and out in api.md's shapes, errors by catalogue. */
 
@@ -83,21 +84,22 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 }
 
 /**
- * CSRF protection for mutations: a browser always sends Origin on a POST, and it must be ours.
- * Requests without Origin (curl, server-to-server, tests) carry no ambient browser credentials risk.
+ * CSRF protection for mutations: a browser always sends Origin on a POST, and its scheme, host
+ * and port must be ours (publicOrigin). `Origin: null` (sandboxed frames, some redirects) is
+ * refused. Requests without Origin (curl, server-to-server, tests) carry no ambient browser
+ * credentials risk.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin === null) return;
-  const host =
-    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  let originHost: string;
+  const ours = publicOrigin(request);
+  let theirs: string;
   try {
-    originHost = new URL(origin).host;
+    theirs = new URL(origin).origin;
   } catch {
     throw new AppError("forbidden");
   }
-  if (originHost !== host) throw new AppError("forbidden");
+  if (ours === null || theirs !== ours) throw new AppError("forbidden");
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -113,11 +115,5 @@ export function idempotencyKey(request: Request): string {
   return key.toLowerCase();
 }
 
-/** The client's address as the platform reports it (first X-Forwarded-For hop), for rate limits. */
-export function clientAddress(request: Request): string {
-  return (
-    request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
-    request.headers.get("x-real-ip") ||
-    "local"
-  );
-}
+/** The client's address for rate limits, as TRUST_PROXY says to read it (client-address.ts). */
+export { clientAddress } from "./client-address";

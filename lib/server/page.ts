@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { type CookieJar, getSessionPort, type Session } from "./auth";
+import { isHttps } from "./public-origin";
 
 /**
  * What a server component (page) may know about the caller. Pages can read cookies but not set
@@ -9,7 +10,7 @@ import { type CookieJar, getSessionPort, type Session } from "./auth";
 export async function pageCookieJar(): Promise<CookieJar> {
   const [store, requestHeaders] = await Promise.all([cookies(), headers()]);
   return {
-    secure: requestHeaders.get("x-forwarded-proto") === "https",
+    secure: isHttps({ headers: requestHeaders }),
     getAll: () => store.getAll().map(({ name, value }) => ({ name, value })),
     setAll: () => {
       // Server components cannot set cookies; renewal happens on the next API call.

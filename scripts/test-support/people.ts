@@ -9,10 +9,7 @@ import { type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 
 export async function newGuest(): Promise<{ browser: TestBrowser; userId: string }> {
   const browser = new TestBrowser();
-  const response = await browser.call(startGuest, "/api/session/guest", {
-    json: {},
-    headers: { "x-forwarded-for": randomUUID() },
-  });
+  const response = await browser.call(startGuest, "/api/session/guest", { json: {} });
   return { browser, userId: (await response.json()).user.id };
 }
 

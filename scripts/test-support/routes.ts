@@ -1,9 +1,11 @@
+import { randomBytes, randomInt } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { inject, vi } from "vitest";
 import { parseCookieHeader } from "../../lib/server/auth/cookies";
+import { SOCKET_HEADER, SOCKET_TOKEN } from "../../lib/server/client-address";
 import { openPglite, pgliteRpc } from "../../lib/server/db/pglite";
 import type { Rpc } from "../../lib/server/db/rpc";
 
@@ -49,11 +51,33 @@ type Params = Record<string, string | string[]>;
 // biome-ignore lint/suspicious/noExplicitAny: each route types its own params
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
-/** A browser's cookie jar in front of route handlers: keeps what Set-Cookie sets. */
+/** A random IPv4 address, in a random /24 of 10.0.0.0/8. */
+export function randomAddress(): string {
+  const byte = () => randomInt(1, 255);
+  return `10.${byte()}.${byte()}.${byte()}`;
+}
+
+/**
+ * Plays scripts/serve.mjs for route handlers: the process's socket token, and the stamp the
+ * server writes on every request saying which address and scheme the connection had.
+ */
+export function socketStamp(address: string, scheme: "http" | "https"): Record<string, string> {
+  const holder = globalThis as { [SOCKET_TOKEN]?: string };
+  holder[SOCKET_TOKEN] ??= randomBytes(32).toString("base64url");
+  return { [SOCKET_HEADER]: `${holder[SOCKET_TOKEN]} ${scheme} ${address}` };
+}
+
+/**
+ * A browser's cookie jar in front of route handlers: keeps what Set-Cookie sets. It connects
+ * from `address` (by default its own random one) through the app's server (socketStamp).
+ */
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly origin = "http://localhost:3000") {}
+  constructor(
+    readonly origin = "http://localhost:3000",
+    readonly address = randomAddress(),
+  ) {}
 
   async call(
     handler: Handler,
@@ -66,7 +90,8 @@ export class TestBrowser {
       params?: Params;
     } = {},
   ): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const scheme = new URL(this.origin).protocol === "https:" ? "https" : "http";
+    const headers = new Headers({ ...socketStamp(this.address, scheme), ...init.headers });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (init.json !== undefined) headers.set("content-type", "application/json");
     const method = init.method ?? (init.json !== undefined || init.body !== undefined ? "POST" : "GET");

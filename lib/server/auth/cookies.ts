@@ -1,3 +1,5 @@
+import { isHttps } from "../public-origin";
+
 /**
  * The cookies a Session adapter reads and writes. Route handlers collect writes and apply them
  * to their response (so handlers stay plain functions of Request -> Response); server components
@@ -54,9 +56,8 @@ export function serializeCookie({ name, value, options = {} }: CookieToSet): str
 export function requestCookieJar(request: Request): CookieJar & { apply(response: Response): Response } {
   const current = new Map(parseCookieHeader(request.headers.get("cookie")).map((c) => [c.name, c.value]));
   const pending: CookieToSet[] = [];
-  const forwardedProto = request.headers.get("x-forwarded-proto");
   return {
-    secure: (forwardedProto ?? new URL(request.url).protocol.replace(":", "")) === "https",
+    secure: isHttps(request),
     getAll: () => [...current].map(([name, value]) => ({ name, value })),
     setAll(cookies) {
       for (const cookie of cookies) {

@@ -11,6 +11,7 @@ import { rateLimitResult, signInResult } from "../db/results";
 import { setLocaleCookie } from "../locale-cookie";
 import { getMailer } from "../mail";
 import { listOutbox, type OutboxMessage } from "../mail/outbox";
+import { limitByAddress } from "./address-limits";
 import { currentSession, takeNewUserAllowance } from "./session";
 
 /**
@@ -22,7 +23,6 @@ import { currentSession, takeNewUserAllowance } from "./session";
 const HOUR = 3600;
 const LIMITS = {
   codesPerEmail: 5,
-  codesPerAddress: 20,
   // Five attempts per code and five codes an hour; a little slack for typos across codes.
   verifiesPerEmail: 15,
   verifiesPerAddress: 60,
@@ -45,7 +45,7 @@ export async function requestSignInCode(
 ): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
   // Without Supabase Auth, SMTP or the outbox there is no way to deliver a code.
   if (getConfig().mode !== "supabase" && !(await getMailer())) throw new AppError("service_unavailable");
-  await limit(`auth:code:address:${hash(input.address)}`, LIMITS.codesPerAddress);
+  await limitByAddress("codes", input.address);
   await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
   await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale });
   return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };

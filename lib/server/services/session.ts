@@ -1,14 +1,11 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Me } from "../../contracts/user";
 import { AppError, isAppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session } from "../auth";
 import { getRpc } from "../db";
-import { meResult, onboardResult, rateLimitResult } from "../db/results";
-
-/** New guests per client address per hour: enough for a family behind one router, not for farming. */
-const GUESTS_PER_ADDRESS_PER_HOUR = 50;
+import { meResult, onboardResult } from "../db/results";
+import { limitByAddress } from "./address-limits";
 
 /** The caller's session, renewed when close to expiry. */
 export async function currentSession(jar: CookieJar): Promise<Session | null> {
@@ -43,12 +40,7 @@ export async function startGuestSession(
       if (!isAppError(error, "unauthorized")) throw error;
     }
   }
-  const address = createHash("sha256").update(context.address).digest("base64url").slice(0, 22);
-  await rpc.call(
-    "check_rate_limit",
-    { p_bucket: `guest:address:${address}`, p_limit: GUESTS_PER_ADDRESS_PER_HOUR, p_window_seconds: 3600 },
-    rateLimitResult,
-  );
+  await limitByAddress("guests", context.address);
   const session = await (await getSessionPort()).createGuest(jar);
   const onboarded = await rpc.call(
     "onboard_user",
@@ -65,17 +57,12 @@ export async function getMe(jar: CookieJar): Promise<Me> {
 }
 
 /**
- * Counts one new identity against the address's guest allowance (the same bucket as new
- * guests) and says whether it was still open, without failing.
+ * Counts one new identity against the address's and its network's guest allowance (the same
+ * buckets as new guests) and says whether it was still open, without failing.
  */
 export async function takeNewUserAllowance(address: string): Promise<boolean> {
-  const hashed = createHash("sha256").update(address).digest("base64url").slice(0, 22);
   try {
-    await (await getRpc()).call(
-      "check_rate_limit",
-      { p_bucket: `guest:address:${hashed}`, p_limit: GUESTS_PER_ADDRESS_PER_HOUR, p_window_seconds: 3600 },
-      rateLimitResult,
-    );
+    await limitByAddress("guests", address);
     return true;
   } catch (error) {
     if (isAppError(error, "rate_limited")) return false;

@@ -25,14 +25,11 @@ beforeAll(async () => {
 afterAll(() => route.close());
 
 const uniqueEmail = () => `person-${randomUUID().slice(0, 8)}@example.com`;
-const address = () => ({
-  "x-forwarded-for": `198.51.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}-${randomUUID()}`,
-});
-
 type Visitor = { browser: TestBrowser; headers: Record<string, string> };
 
-function visitor(): Visitor {
-  return { browser: new TestBrowser(), headers: address() };
+/** A new browser, from its own address unless given one. */
+function visitor(address?: string): Visitor {
+  return { browser: new TestBrowser(undefined, address), headers: {} };
 }
 
 async function becomeGuest(v: Visitor): Promise<string> {
@@ -185,14 +182,35 @@ describe("POST /api/auth/email", () => {
     expect(sent.rows).toHaveLength(5);
   });
 
-  test("at most 20 codes per address an hour, whatever the emails", async () => {
+  test("at most 20 codes per address an hour, whatever the emails and X-Forwarded-For", async () => {
     const v = visitor();
-    for (let i = 0; i < 20; i++) expect((await ask(v, uniqueEmail())).status).toBe(202);
+    for (let i = 0; i < 20; i++) {
+      v.headers = { "x-forwarded-for": `198.18.${i}.1` }; // a forged, rotating hop changes nothing
+      expect((await ask(v, uniqueEmail())).status).toBe(202);
+    }
     const email = uniqueEmail();
     const refused = await ask(v, email);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await route.db.query("select 1 from auth.outbox where to_email = $1", [email])).rows).toEqual([]);
+  });
+});
+
+describe("POST /api/auth/email per network", () => {
+  test("addresses of one IPv6 /64 share 80 codes an hour; another /64 does not", async () => {
+    const network = "2001:db8:5:5";
+    for (let i = 1; i <= 80; i++) {
+      expect((await ask(visitor(`${network}::${i.toString(16)}`), uniqueEmail())).status).toBe(202);
+    }
+    expect((await ask(visitor(`${network}::ffff`), uniqueEmail())).status).toBe(429);
+    expect((await ask(visitor("2001:db8:5:6::1"), uniqueEmail())).status).toBe(202);
+  });
+
+  test("addresses of one IPv4 /24 share them too", async () => {
+    for (let i = 1; i <= 80; i++)
+      expect((await ask(visitor(`192.0.2.${i}`), uniqueEmail())).status).toBe(202);
+    expect((await ask(visitor("192.0.2.81"), uniqueEmail())).status).toBe(429);
+    expect((await ask(visitor("192.0.3.81"), uniqueEmail())).status).toBe(202);
   });
 });
 
@@ -289,10 +307,14 @@ describe("POST /api/auth/email/verify", () => {
   test("a new account gets no welcome credits once the address's new-user allowance is used up", async () => {
     const v = visitor();
     for (let i = 0; i < 50; i++) {
-      const response = await new TestBrowser().call(startGuest, "/api/session/guest", {
-        json: {},
-        headers: v.headers,
-      });
+      const response = await new TestBrowser(undefined, v.browser.address).call(
+        startGuest,
+        "/api/session/guest",
+        {
+          json: {},
+          headers: v.headers,
+        },
+      );
       expect(response.status).toBe(201);
     }
     const user = await signIn(v, uniqueEmail());

@@ -1,6 +1,7 @@
 import { checkoutRequestSchema } from "@/lib/contracts/account";
 import { AppError } from "@/lib/errors";
 import { idempotencyKey, json, readJson } from "@/lib/server/http";
+import { publicOrigin } from "@/lib/server/public-origin";
 import { withRequest } from "@/lib/server/route";
 import { startCheckout } from "@/lib/server/services/credits";
 import { requireSession } from "@/lib/server/services/session";
@@ -22,7 +23,7 @@ export function POST(request: Request): Promise<Response> {
       const result = await startCheckout(session, {
         productId: body.productId,
         idempotencyKey: key,
-        origin: publicOrigin(request),
+        origin: checkoutOrigin(request),
         locale,
       });
       return json(result);
@@ -31,13 +32,9 @@ export function POST(request: Request): Promise<Response> {
   );
 }
 
-/** Where the browser reached us (behind a proxy, the forwarded host and protocol). */
-function publicOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) || !/^https?$/.test(protocol)) {
-    throw new AppError("validation_failed", { field: "host" });
-  }
-  return `${protocol}://${host}`;
+/** Where the browser reached us, for Stripe's return links (public-origin.ts). */
+function checkoutOrigin(request: Request): string {
+  const origin = publicOrigin(request);
+  if (origin === null) throw new AppError("validation_failed", { field: "host" });
+  return origin;
 }

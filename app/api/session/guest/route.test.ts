@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getMe } from "@/app/api/me/route";
-import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { openRouteDatabase, type RouteDb, randomAddress, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as startGuest } from "./route";
 
 let route: RouteDb;
@@ -8,6 +8,10 @@ beforeAll(async () => {
   route = await openRouteDatabase();
 });
 afterAll(() => route.close());
+
+/** A new visitor connecting from `address` asks to be a guest. */
+const guestFrom = (address: string, headers: Record<string, string> = {}) =>
+  new TestBrowser(undefined, address).call(startGuest, "/api/session/guest", { json: {}, headers });
 
 const countAuthUsers = async () =>
   (await route.db.query<{ n: number }>("select count(*)::int as n from auth.users")).rows[0]?.n;
@@ -57,20 +61,56 @@ describe("POST /api/session/guest", () => {
     expect(await countAuthUsers()).toBe(before);
   });
 
-  test("at most 50 new guests per address per hour, then 429 with Retry-After", async () => {
-    const from = { "x-forwarded-for": "203.0.113.7" };
+  test.each([
+    ["another scheme", "https://localhost:3000"],
+    ["another port", "http://localhost:3001"],
+    ["an opaque origin", "null"],
+  ])("%s in Origin is refused", async (_, origin) => {
+    const response = await guestFrom(randomAddress(), { origin });
+    expect(response.status).toBe(403);
+  });
+
+  test("X-Forwarded-Host and X-Forwarded-Proto are the client's words without TRUST_PROXY", async () => {
+    const spoofed = {
+      origin: "https://evil.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+    };
+    const response = await guestFrom(randomAddress(), spoofed);
+    expect(response.status).toBe(403);
+    const plain = await guestFrom(randomAddress(), { "x-forwarded-proto": "https" });
+    expect(plain.status).toBe(201);
+    expect(plain.headers.getSetCookie().join()).not.toMatch(/Secure/);
+  });
+
+  test("at most 50 new guests per address per hour, whatever X-Forwarded-For says; then 429", async () => {
+    // One client rotating a forged X-Forwarded-For (the issue's 200 guests in 2.9 s).
+    const forged = (i: number) => ({ "x-forwarded-for": `198.18.${i}.${i + 1}` });
     for (let i = 0; i < 50; i++) {
-      const ok = await new TestBrowser().call(startGuest, "/api/session/guest", { json: {}, headers: from });
+      const ok = await guestFrom("203.0.113.7", forged(i));
       expect(ok.status).toBe(201);
     }
     const before = await countAuthUsers();
-    const refused = await new TestBrowser().call(startGuest, "/api/session/guest", {
-      json: {},
-      headers: from,
-    });
+    const refused = await guestFrom("203.0.113.7", forged(50));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await countAuthUsers()).toBe(before);
+  });
+
+  test("addresses of one /24 share 200 new guests an hour; another /24 does not", async () => {
+    for (let i = 1; i <= 200; i++) expect((await guestFrom(`192.0.2.${i}`)).status).toBe(201);
+    expect((await guestFrom("192.0.2.201")).status).toBe(429);
+    expect((await guestFrom("192.0.3.201")).status).toBe(201);
+  });
+
+  test("IPv6 addresses of one /64 are one network, whatever their spelling", async () => {
+    const network = "2001:db8:77:1";
+    for (let i = 1; i <= 200; i++) {
+      const address = i % 2 ? `${network}::${i.toString(16)}` : `[${network}:0:0:0:${i.toString(16)}]:443`;
+      expect((await guestFrom(address)).status).toBe(201);
+    }
+    expect((await guestFrom(`${network}:ffff::1`)).status).toBe(429);
+    expect((await guestFrom("2001:db8:77:2::1")).status).toBe(201);
   });
 });
 

@@ -37,6 +37,8 @@ const sessionsByIntent = new Map<string, string>();
 beforeAll(async () => {
   vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_local");
   vi.stubEnv("STRIPE_WEBHOOK_SECRET", secret);
+  // Checkout's return links come from the public origin, here told by one TLS proxy in front.
+  vi.stubEnv("TRUST_PROXY", "1");
   route = await openRouteDatabase();
   vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_local");
   vi.stubEnv("STRIPE_WEBHOOK_SECRET", secret);
@@ -165,7 +167,7 @@ describe("POST /api/credits/checkout with Stripe", () => {
       json: { productId: popular },
       headers: {
         "idempotency-key": key,
-        host: "rendio.example",
+        "x-forwarded-host": "rendio.example",
         "x-forwarded-proto": "https",
         origin: "https://rendio.example",
       },

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * The app as `npm start` runs it (scripts/serve.mjs, built app) with the default TRUST_PROXY=none,
+ * on its own port and fresh embedded database: whatever a client writes in X-Forwarded-For,
+ * X-Real-IP or our own private header, it is keyed by the address of its connection.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+let server: ChildProcess | undefined;
+let base = "";
+let dataDir = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+// biome-ignore lint/correctness/noEmptyPattern: Playwright passes fixtures first; none are needed
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.skip(testInfo.project.name !== "chromium-desktop", "one project is enough for a server check");
+  testInfo.setTimeout(120_000);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(path.join(tmpdir(), "rendio-serve-"));
+  server = spawn("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      NEXT_PUBLIC_SUPABASE_URL: "",
+      TRUST_PROXY: "",
+    },
+    stdio: "ignore",
+  });
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 200) throw new Error("scripts/serve.mjs did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+
+test.afterAll(() => {
+  server?.kill("SIGTERM");
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A new visitor (no cookies) asks to be a guest, with these headers. */
+const newGuest = (headers: Record<string, string>) =>
+  fetch(`${base}/api/session/guest`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: "{}",
+  });
+
+test("the Origin check compares scheme, host and port and ignores a client's X-Forwarded-Host", async () => {
+  const spoof = await newGuest({ origin: "http://evil.example", "x-forwarded-host": "evil.example" });
+  expect(spoof.status).toBe(403);
+  expect((await newGuest({ origin: base.replace("http:", "https:") })).status).toBe(403);
+  const ours = await newGuest({ origin: base, "x-forwarded-proto": "https" });
+  expect(ours.status).toBe(201);
+  // Plain http to our server: a client's X-Forwarded-Proto does not make the cookie Secure.
+  expect(ours.headers.getSetCookie().join()).not.toMatch(/Secure/);
+});
+
+test("rotating forged address headers: still one client, 50 new guests an hour, then 429", async () => {
+  // One guest was made above, from this same connection address (127.0.0.1).
+  const forged = (i: number) => ({
+    "x-forwarded-for": `198.18.${i}.7`,
+    "x-real-ip": `198.19.${i}.7`,
+    "x-rendio-socket": `guess http 198.20.${i}.7`,
+  });
+  for (let i = 1; i < 50; i++) expect((await newGuest(forged(i))).status).toBe(201);
+  const refused = await newGuest(forged(50));
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+});

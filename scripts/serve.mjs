@@ -1,0 +1,63 @@
+// The app's HTTP server (npm start, npm run dev): Next.js through its custom-server API, plus one
+// thing `next start` cannot do. Route handlers never see the socket, and Next fills
+// X-Forwarded-For from it only when the client sent none, so the client's own address is out of
+// their reach. This server writes what it saw of the connection into a private header, replacing
+// anything a client sent there, with a per-process token proving the value is its own. The app
+// reads it in lib/server/client-address.ts (SOCKET_HEADER, SOCKET_TOKEN: keep the names equal).
+//
+// Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOSTNAME]   (PORT defaults to $PORT, 3000)
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+const SOCKET_HEADER = "x-rendio-socket";
+const SOCKET_TOKEN = Symbol.for("rendio.socketToken");
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const dev = values.dev;
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+// As `next start` and `next dev` do; must be set before Next loads.
+process.env.NODE_ENV ??= dev ? "development" : "production";
+
+const token = randomBytes(32).toString("base64url");
+globalThis[SOCKET_TOKEN] = token;
+
+/** Replaces whatever the client sent in SOCKET_HEADER with "<token> <scheme> <peer address>". */
+function stamp(request) {
+  const scheme = request.socket.encrypted ? "https" : "http";
+  request.headers[SOCKET_HEADER] = `${token} ${scheme} ${request.socket.remoteAddress ?? ""}`;
+}
+
+const { default: next } = await import("next");
+const app = next({ dev, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  stamp(request);
+  handle(request, response);
+});
+if (dev) {
+  // Hot reloading's WebSocket.
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => {
+    stamp(request);
+    upgrade(request, socket, head);
+  });
+}
+server.listen(port, hostname, () => {
+  console.log(`Rendio ${dev ? "dev" : "production"} server on http://${hostname ?? "localhost"}:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    app.close().finally(() => process.exit(0));
+  });
+}
