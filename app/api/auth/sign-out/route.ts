@@ -1,4 +1,5 @@
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { signOut } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +15,5 @@ export function POST(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");

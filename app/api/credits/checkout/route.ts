@@ -2,6 +2,7 @@ import { checkoutRequestSchema } from "@/lib/contracts/account";
 import { AppError } from "@/lib/errors";
 import { idempotencyKey, json, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { startCheckout } from "@/lib/server/services/credits";
 import { requireSession } from "@/lib/server/services/session";
 
@@ -41,3 +42,5 @@ function publicOrigin(request: Request): string {
   }
   return `${protocol}://${host}`;
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");
