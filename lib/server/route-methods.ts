@@ -21,7 +21,7 @@ export function allowHeader(implemented: readonly RouteMethod[]): string {
 /** 405 method_not_allowed handlers for every method but `implemented` (and HEAD when GET is). */
 export function otherMethods(...implemented: RouteMethod[]): Record<RouteMethod, Handler> {
   const allow = allowHeader(implemented);
-  const notAllowed: Handler = async () => {
+  const notAllowed: Handler = async function methodNotAllowed() {
     const response = errorResponse(new AppError("method_not_allowed"));
     response.headers.set("allow", allow);
     return response;
