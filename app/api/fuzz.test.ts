@@ -22,7 +22,7 @@ import { openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 /** Cases per real handler, and per 405 handler (all alike, so a few suffice). */
-const CASES_PER_HANDLER = 45;
+const CASES_PER_HANDLER = 80;
 const CASES_PER_NOT_ALLOWED = 3;
 /**
  * Handlers that take no input: with a session (or none) and our origin, any request to them is a
@@ -121,11 +121,16 @@ function signature(c: FuzzCase, payload: string): string | null {
   return stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret, timestamp });
 }
 
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 function toRequest(api: ApiRoute, method: HttpMethod, c: FuzzCase) {
   const params: Record<string, string | string[]> = {};
   let pathname = api.pattern;
   api.params.forEach((p, i) => {
-    const value = c.params[i] ?? "";
+    // A URL cannot carry a lone surrogate: the server would get U+FFFD in its place.
+    const raw = c.params[i] ?? "";
+    const value = Array.isArray(raw) ? raw.map(wellFormed) : wellFormed(raw);
     params[p.name] = value;
     const encoded = Array.isArray(value)
       ? value.map(encodeURIComponent).join("/")
@@ -148,6 +153,9 @@ function toRequest(api: ApiRoute, method: HttpMethod, c: FuzzCase) {
   const crossSite = INPUTLESS.has(`${method} ${api.pattern}`);
   const origin = crossSite ? "https://evil.example" : c.origin;
   if (origin !== null) headers.set("origin", origin);
+  // A forwarded host equal to the Origin's host makes a request same-origin (a browser page on
+  // another site cannot send that header); input-less handlers must stay cross-site.
+  if (crossSite) headers.delete("x-forwarded-host");
   if (c.contentType) headers.set("content-type", c.contentType);
 
   const hasBody = method !== "GET" && method !== "HEAD" && c.body.kind !== "none";
