@@ -24,7 +24,6 @@ test("unknown /api paths answer 404 JSON not_found, whatever the method", async 
     "/api/nope",
     "/api/jobs/one/two",
     "/api/models/x/y/z",
-    "/api/%2e%2e/%2e%2e/etc/passwd",
     "/api/..%2f..%2fsecret",
     "/api/%00",
     "/api/💥",

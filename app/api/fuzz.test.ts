@@ -225,7 +225,8 @@ test("a thousand and more bad requests across every route: no 5xx, catalogue err
       NonNullable<ApiRoute["handlers"][HttpMethod]>,
     ][]) {
       const at = `${method} ${api.pattern}`;
-      const many = handler.name === "methodNotAllowed" ? CASES_PER_NOT_ALLOWED : CASES_PER_HANDLER;
+      const trivial = ["methodNotAllowed", "allowedMethods"].includes(handler.name);
+        const many = trivial ? CASES_PER_NOT_ALLOWED : CASES_PER_HANDLER;
       const cases = sampleCases(api, [foreignJobId], seed++, many);
       const byStatus = counts.get(at) ?? new Map<number, number>();
       counts.set(at, byStatus);

@@ -5,8 +5,9 @@ import { loadApiRoutes } from "@/scripts/test-support/api-routes";
 
 /**
  * Every route module on disk answers every method: its own handlers, and for the rest
- * `otherMethods(...)`'s 405 method_not_allowed in the API's error shape with an Allow header.
- * (Next's own answer to a method a module lacks is an empty 405 without Allow.)
+ * `otherMethods(...)`'s 405 method_not_allowed in the API's error shape with an Allow header, and
+ * OPTIONS 204 with the same Allow. (Next's own answer to a method a module lacks is an empty 405
+ * without Allow, and its OPTIONS would list every exported method.)
  */
 
 const routes = await loadApiRoutes();
@@ -37,5 +38,11 @@ test.each(routes.filter((r) => r.pattern !== "/api/[...path]").map((r) => [r.pat
       const body = errorBodySchema.parse(await response.json());
       expect(body.error.code).toBe("method_not_allowed");
     }
+    const options = await route.handlers.OPTIONS?.(
+      new Request(`http://localhost:3000${route.pattern}`, { method: "OPTIONS" }),
+      { params: Promise.resolve({}) },
+    );
+    expect(options?.status).toBe(204);
+    expect(options?.headers.get("allow")).toBe(allowHeader(own));
   },
 );

@@ -8,4 +8,4 @@ export function GET(): Promise<Response> {
   return handle(async () => json(await checkHealth(), { headers: { "cache-control": "no-store" } }));
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

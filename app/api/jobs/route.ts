@@ -42,4 +42,4 @@ export function GET(request: Request): Promise<Response> {
   });
 }
 
-export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

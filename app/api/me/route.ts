@@ -35,4 +35,4 @@ export function DELETE(request: Request): Promise<Response> {
   );
 }
 
-export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -43,4 +43,4 @@ function publicOrigin(request: Request): string {
   return `${protocol}://${host}`;
 }
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -17,4 +17,4 @@ export function GET(request: Request): Promise<Response> {
   });
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -31,4 +31,4 @@ export function DELETE(request: Request, { params }: { params: Promise<{ id: str
   );
 }
 
-export const { POST, PUT, PATCH } = otherMethods("GET", "DELETE");
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");

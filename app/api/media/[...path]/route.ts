@@ -99,4 +99,4 @@ async function openFile(file: string): Promise<FileHandle | undefined> {
   }
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET", "HEAD");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "HEAD");

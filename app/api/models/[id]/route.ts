@@ -23,4 +23,4 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   });
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -10,4 +10,4 @@ export function GET(request: Request): Promise<Response> {
   return withRequest(request, async () => json({ publicKey: pushPublicKey() }));
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -35,4 +35,4 @@ export function DELETE(request: Request): Promise<Response> {
   );
 }
 
-export const { GET, HEAD, PUT, PATCH } = otherMethods("POST", "DELETE");
+export const { GET, HEAD, PUT, PATCH, OPTIONS } = otherMethods("POST", "DELETE");

@@ -25,4 +25,4 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -22,4 +22,4 @@ export function POST(request: Request): Promise<Response> {
   );
 }
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
