@@ -92,7 +92,7 @@ beforeAll(async () => {
     garbage: `${SESSION_COOKIE}=${randomBytes(40).toString("base64url")}`,
     forged: `${SESSION_COOKIE}=${forged}`,
   };
-});
+}, 180_000);
 
 afterAll(async () => {
   setStripeApiAddress(undefined);
@@ -226,7 +226,7 @@ test("a thousand and more bad requests across every route: no 5xx, catalogue err
     ][]) {
       const at = `${method} ${api.pattern}`;
       const trivial = ["methodNotAllowed", "allowedMethods"].includes(handler.name);
-        const many = trivial ? CASES_PER_NOT_ALLOWED : CASES_PER_HANDLER;
+      const many = trivial ? CASES_PER_NOT_ALLOWED : CASES_PER_HANDLER;
       const cases = sampleCases(api, [foreignJobId], seed++, many);
       const byStatus = counts.get(at) ?? new Map<number, number>();
       counts.set(at, byStatus);
