@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createJobRequestSchema } from "@/lib/contracts/api";
 import { idempotencyKey, json, parseWith, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { createJob, listJobs } from "@/lib/server/services/jobs";
 import { requireSession } from "@/lib/server/services/session";
 
@@ -40,3 +41,5 @@ export function GET(request: Request): Promise<Response> {
     return json(await listJobs(session, { limit: query.limit, cursor: query.cursor, query: query.q }));
   });
 }
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

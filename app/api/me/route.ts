@@ -1,6 +1,7 @@
 import { updateSettingsRequestSchema } from "@/lib/contracts/account";
 import { json, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { deleteAccount, updateSettings } from "@/lib/server/services/account";
 import { getMe } from "@/lib/server/services/session";
 
@@ -33,3 +34,5 @@ export function DELETE(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -1,6 +1,7 @@
 import { isLocale } from "@/lib/i18n/locale";
 import { json } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { getCatalog } from "@/lib/server/services/catalog";
 
 export const dynamic = "force-dynamic";
@@ -18,3 +19,5 @@ export function GET(request: Request): Promise<Response> {
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -44,3 +44,17 @@ test("subscribing is 503 push_unavailable and stores nothing; unsubscribing stil
   expect(removed.status).toBe(200);
   expect(await removed.json()).toEqual({ subscribed: false });
 });
+
+test.each([
+  ["not JSON", { body: "{", headers: { "content-type": "application/json" } }],
+  ["an empty object", { json: {} }],
+  [
+    "an endpoint that is not a push service",
+    { json: { endpoint: "https://example.com/x", keys: { p256dh: "a", auth: "b" } } },
+  ],
+])("a subscription that is %s is 400 validation_failed before push_unavailable", async (_, init) => {
+  const { browser } = await newGuest();
+  const response = await browser.call(POST, "/api/push/subscriptions", { method: "POST", ...init });
+  expect(response.status).toBe(400);
+  expect((await response.json()).error.code).toBe("validation_failed");
+});

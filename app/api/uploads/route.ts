@@ -2,6 +2,7 @@ import { MAX_IMAGE_BYTES } from "@/lib/contracts/api";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { requireSession } from "@/lib/server/services/session";
 import { saveInputImage } from "@/lib/server/services/uploads";
 
@@ -30,3 +31,5 @@ export function POST(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -16,6 +16,7 @@ import {
   reversalResult,
   webhookEventResult,
 } from "../db/results";
+import { isUuid, parseWith } from "../http";
 import { getStripe, stripeWebhookSecret } from "../payments/stripe";
 
 /** Checkout attempts per user per 10 minutes: a few changes of mind, not a card-testing loop. */
@@ -64,6 +65,24 @@ export async function startCheckout(
   if (user.isGuest) throw new AppError("forbidden");
   const product = (await listProducts(input.locale)).find((p) => p.id === input.productId);
   if (!product) throw new AppError("product_not_found");
+
+  const stripe = getStripe();
+  if (!stripe) {
+    if (!input.idempotencyKey) throw new AppError("idempotency_key_required");
+    // A repeated purchase (same key) answers before the checkout limit counts it.
+    const granted = await rpc.call(
+      "grant_purchase",
+      {
+        p_user_id: session.userId,
+        p_product_id: product.id,
+        p_external_ref: `test:${session.userId}:${input.idempotencyKey}`,
+        p_limit: CHECKOUTS_PER_WINDOW,
+        p_window_seconds: CHECKOUT_WINDOW_SECONDS,
+      },
+      purchaseResult,
+    );
+    return { credits: granted.credits, test: true };
+  }
   await rpc.call(
     "check_rate_limit",
     {
@@ -73,21 +92,6 @@ export async function startCheckout(
     },
     rateLimitResult,
   );
-
-  const stripe = getStripe();
-  if (!stripe) {
-    if (!input.idempotencyKey) throw new AppError("idempotency_key_required");
-    const granted = await rpc.call(
-      "grant_purchase",
-      {
-        p_user_id: session.userId,
-        p_product_id: product.id,
-        p_external_ref: `test:${session.userId}:${input.idempotencyKey}`,
-      },
-      purchaseResult,
-    );
-    return { credits: granted.credits, test: true };
-  }
 
   const checkout = await viaStripe(() =>
     stripe.checkout.sessions.create(
@@ -118,14 +122,28 @@ export async function startCheckout(
   return { url: checkout.url };
 }
 
+/** Stripe refuses signatures older than this; we also refuse ones this far in the future. */
+const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The envelope every event we act on has; anything else is 400, never a crash. */
+const eventEnvelope = z.object({
+  id: z.string().min(1).max(255),
+  type: z.string().min(1).max(255),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+type StripeEvent = z.output<typeof eventEnvelope>;
+
+/** A Checkout Session; one without our user and pack (another integration's) is not ours. */
 const paidSession = z.object({
   id: z.string().min(1).max(255),
-  client_reference_id: z.uuid().nullable(),
   payment_status: z.string(),
-  metadata: z.object({ productId: z.uuid() }).partial().nullable(),
+  client_reference_id: z.string().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 });
-const chargeObject = z.object({ id: z.string().min(1), payment_intent: z.string().min(1).nullable() });
-const disputeObject = z.object({ id: z.string().min(1), payment_intent: z.string().min(1).nullable() });
+const paymentObject = z.object({
+  id: z.string().min(1).max(200),
+  payment_intent: z.string().min(1).max(255).nullish(),
+});
 
 export type WebhookOutcome = { received: true; applied: boolean; duplicate: boolean };
 
@@ -143,12 +161,19 @@ export async function handleStripeWebhook(
   const secret = stripeWebhookSecret();
   if (!stripe || !secret) throw new AppError("not_found");
   if (!signature) throw new AppError("validation_failed", { field: "stripe-signature" });
-  let event: Stripe.Event;
+  if (signedInFuture(signature)) throw new AppError("validation_failed", { field: "stripe-signature" });
+  let signed: unknown;
   try {
-    event = await stripe.webhooks.constructEventAsync(rawBody, signature, secret);
+    signed = await stripe.webhooks.constructEventAsync(
+      rawBody,
+      signature,
+      secret,
+      SIGNATURE_TOLERANCE_SECONDS,
+    );
   } catch {
     throw new AppError("validation_failed", { field: "stripe-signature" });
   }
+  const event = parseWith(eventEnvelope, signed, "event");
   const applied = await applyEvent(stripe, event);
   const rpc = await getRpc();
   const { firstTime } = await rpc.call(
@@ -159,17 +184,32 @@ export async function handleStripeWebhook(
   return { received: true, applied, duplicate: !firstTime };
 }
 
-async function applyEvent(stripe: Stripe, event: Stripe.Event): Promise<boolean> {
+/**
+ * Stripe's library checks only that a timestamp is not too OLD (its age is compared with the
+ * tolerance, so a future one passes). A signature from beyond the tolerance in the future is
+ * refused too: it would outlive the replay window.
+ */
+function signedInFuture(signature: string): boolean {
+  const stamps = signature
+    .split(",")
+    .filter((part) => part.trim().startsWith("t="))
+    .map((part) => Number(part.trim().slice(2)));
+  const now = Math.floor(Date.now() / 1000);
+  return stamps.some((t) => Number.isFinite(t) && t - now > SIGNATURE_TOLERANCE_SECONDS);
+}
+
+async function applyEvent(stripe: Stripe, event: StripeEvent): Promise<boolean> {
+  const object = event.data.object;
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":
-      return grantPaidSession(event.data.object);
+      return grantPaidSession(parseWith(paidSession, object, "data.object"));
     case "charge.refunded": {
-      const charge = chargeObject.parse(event.data.object);
+      const charge = parseWith(paymentObject, object, "data.object");
       return reverse(stripe, charge.payment_intent, `stripe:refund:${charge.id}`);
     }
     case "charge.dispute.created": {
-      const dispute = disputeObject.parse(event.data.object);
+      const dispute = parseWith(paymentObject, object, "data.object");
       return reverse(stripe, dispute.payment_intent, `stripe:dispute:${dispute.id}`);
     }
     default:
@@ -177,16 +217,16 @@ async function applyEvent(stripe: Stripe, event: Stripe.Event): Promise<boolean>
   }
 }
 
-async function grantPaidSession(object: unknown): Promise<boolean> {
-  const checkout = paidSession.safeParse(object);
-  if (!checkout.success || checkout.data.payment_status !== "paid") return false;
-  const { id, client_reference_id: userId, metadata } = checkout.data;
-  if (!userId || !metadata?.productId) return false;
+async function grantPaidSession(checkout: z.output<typeof paidSession>): Promise<boolean> {
+  if (checkout.payment_status !== "paid") return false;
+  const { id, client_reference_id: userId } = checkout;
+  const productId = checkout.metadata?.productId;
+  if (!isUuid(userId) || !isUuid(productId)) return false;
   const rpc = await getRpc();
   try {
     const result = await rpc.call(
       "grant_purchase",
-      { p_user_id: userId, p_product_id: metadata.productId, p_external_ref: id },
+      { p_user_id: userId, p_product_id: productId, p_external_ref: id },
       purchaseResult,
     );
     return result.granted;
@@ -202,7 +242,11 @@ async function grantPaidSession(object: unknown): Promise<boolean> {
 }
 
 /** Finds our purchase (keyed by Checkout Session id) behind a payment and takes it back. */
-async function reverse(stripe: Stripe, paymentIntent: string | null, reversalRef: string): Promise<boolean> {
+async function reverse(
+  stripe: Stripe,
+  paymentIntent: string | null | undefined,
+  reversalRef: string,
+): Promise<boolean> {
   if (!paymentIntent) return false;
   const sessions = await viaStripe(() =>
     stripe.checkout.sessions.list({ payment_intent: paymentIntent, limit: 1 }),

@@ -5,14 +5,7 @@ import type { Job } from "../../contracts/job";
 import type { Session } from "../auth";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import {
-  type DbJob,
-  generateResult,
-  jobPageResult,
-  jobResult,
-  mediaRemovalResult,
-  rateLimitResult,
-} from "../db/results";
+import { type DbJob, generateResult, jobPageResult, jobResult, mediaRemovalResult } from "../db/results";
 import { parseWith } from "../http";
 import { localJobRunner } from "../jobs/local-runner";
 import { getMediaStore } from "../storage";
@@ -22,7 +15,8 @@ const MEDIA_LINK_SECONDS = 3600;
 
 /**
  * Charges the user and creates the job in one SQL transaction (generate_video), then hands it to
- * the provider. The same Idempotency-Key replays the first answer without charging again.
+ * the provider. The same Idempotency-Key replays the first answer without charging again, even
+ * at the generation limit (the SQL function counts a request only after its replay lookup).
  */
 export async function createJob(
   session: Session,
@@ -31,15 +25,6 @@ export async function createJob(
 ): Promise<CreateJobResponse> {
   const input = parseWith(createJobRequestSchema, body);
   const rpc = await getRpc();
-  await rpc.call(
-    "check_rate_limit",
-    {
-      p_bucket: `generate:user:${session.userId}`,
-      p_limit: getConfig().generationsPerMinute,
-      p_window_seconds: 60,
-    },
-    rateLimitResult,
-  );
   const result = await rpc.call(
     "generate_video",
     {
@@ -51,6 +36,7 @@ export async function createJob(
       p_theme_id: input.themeId ?? null,
       p_input_image_path: input.imageUrl ?? null,
       p_provider: "local",
+      p_per_minute: getConfig().generationsPerMinute,
     },
     generateResult,
   );

@@ -84,10 +84,11 @@ async function countCall(session: Session): Promise<void> {
 
 /** Saves the browser's subscription for the session's user (the same endpoint moves to them). */
 export async function subscribe(session: Session, body: PushSubscriptionJson): Promise<void> {
-  requirePush();
   const input = parseWith(pushSubscriptionSchema, body);
   if (!acceptsEndpoint(input.endpoint)) throw new AppError("validation_failed", { field: "endpoint" });
   if (!isCurvePoint(input.keys.p256dh)) throw new AppError("validation_failed", { field: "keys.p256dh" });
+  // Bad input is a 400 on every server; only a valid subscription learns that push is off.
+  requirePush();
   await countCall(session);
   await (await getRpc()).call(
     "save_push_subscription",

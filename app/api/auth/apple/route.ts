@@ -1,6 +1,7 @@
 import { safeNextPath } from "@/lib/contracts/auth";
 import { readLimited } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { startAppleSignIn } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
@@ -19,3 +20,5 @@ export function POST(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

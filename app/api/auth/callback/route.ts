@@ -2,6 +2,7 @@ import { safeNextPath } from "@/lib/contracts/auth";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { finishProviderSignIn } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
@@ -27,3 +28,5 @@ export function GET(request: Request): Promise<Response> {
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

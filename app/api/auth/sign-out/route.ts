@@ -1,6 +1,7 @@
 import { signOutRequestSchema } from "@/lib/contracts/auth";
 import { readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { signOut } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
@@ -23,3 +24,5 @@ export function POST(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

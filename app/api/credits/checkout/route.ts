@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { idempotencyKey, json, readJson } from "@/lib/server/http";
 import { publicOrigin } from "@/lib/server/public-origin";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { startCheckout } from "@/lib/server/services/credits";
 import { requireSession } from "@/lib/server/services/session";
 
@@ -38,3 +39,5 @@ function checkoutOrigin(request: Request): string {
   if (origin === null) throw new AppError("validation_failed", { field: "host" });
   return origin;
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { json, parseWith } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { listLedger } from "@/lib/server/services/credits";
 import { requireSession } from "@/lib/server/services/session";
 
@@ -27,3 +28,5 @@ export function GET(request: Request): Promise<Response> {
     return json(await listLedger(session, query));
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,6 @@
 import { json } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { listProducts } from "@/lib/server/services/credits";
 
 export const dynamic = "force-dynamic";
@@ -8,3 +9,5 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return withRequest(request, async ({ locale }) => json({ products: await listProducts(locale) }));
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/server/config";
 import { json } from "@/lib/server/http";
 import { sweepOnce } from "@/lib/server/jobs/sweeper";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -27,3 +28,5 @@ function bearerMatches(header: string | null, secret: string): boolean {
   const expected = Buffer.from(`Bearer ${secret}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

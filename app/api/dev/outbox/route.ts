@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/contracts/auth";
 import { json, parseWith } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { readOutbox } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +16,5 @@ export function GET(request: Request): Promise<Response> {
     return json({ messages: await readOutbox(email) });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { isUuid, json } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { deleteJob, getJob } from "@/lib/server/services/jobs";
 import { requireSession } from "@/lib/server/services/session";
 
@@ -29,3 +30,5 @@ export function DELETE(request: Request, { params }: { params: Promise<{ id: str
     { mutation: true },
   );
 }
+
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");

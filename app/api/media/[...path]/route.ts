@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/server/config";
 import { handle } from "@/lib/server/http";
+import { otherMethods } from "@/lib/server/route-methods";
 import { signingKey } from "@/lib/server/secrets";
 import { mediaFilePath, mediaRoot, unixNow, verifyMediaSignature } from "@/lib/server/storage/files";
 import { contentTypeFor } from "@/lib/server/storage/media-store";
@@ -97,3 +98,5 @@ async function openFile(file: string): Promise<FileHandle | undefined> {
     throw error;
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "HEAD");

@@ -1,6 +1,7 @@
 import { isLocale } from "@/lib/i18n/locale";
 import { json } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { getModel } from "@/lib/server/services/catalog";
 
 export const dynamic = "force-dynamic";
@@ -21,3 +22,5 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     );
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,8 @@
 import { pushSubscriptionSchema, pushUnsubscribeSchema } from "@/lib/contracts/push";
 import { json, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
-import { requirePush, subscribe, unsubscribe } from "@/lib/server/services/push";
+import { otherMethods } from "@/lib/server/route-methods";
+import { subscribe, unsubscribe } from "@/lib/server/services/push";
 import { requireSession } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,6 @@ export function POST(request: Request): Promise<Response> {
     request,
     async ({ jar }) => {
       const session = await requireSession(jar);
-      requirePush();
       const body = await readJson(request, pushSubscriptionSchema);
       await subscribe(session, body);
       return json({ subscribed: true }, { status: 201 });
@@ -34,3 +34,5 @@ export function DELETE(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, OPTIONS } = otherMethods("POST", "DELETE");

@@ -1,5 +1,6 @@
 import { clientAddress, json } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { startGuestSession } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +16,5 @@ export function POST(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -372,3 +372,70 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await creditsOf(route, userId)).toBe(10);
   });
 });
+
+describe("POST /api/webhooks/stripe with a valid signature over unexpected content", () => {
+  const deep = `{"id":"evt_deep","type":"customer.created","data":{"object":${"[".repeat(50_000)}${"]".repeat(50_000)}}}`;
+  test.each([
+    ["a checkout session without fields", event("checkout.session.completed", {})],
+    ["a refund without fields", event("charge.refunded", {})],
+    ["a dispute without fields", event("charge.dispute.created", {})],
+    [
+      "a refund whose payment intent is a number",
+      event("charge.refunded", { id: "ch_n", payment_intent: 7 }),
+    ],
+    ["an event without an id", JSON.stringify({ type: "customer.created", data: { object: {} } })],
+    ["an event without data", JSON.stringify({ id: "evt_nodata", type: "charge.refunded" })],
+    [
+      "an event whose data.object is a string",
+      JSON.stringify({ id: "evt_s", type: "x", data: { object: "s" } }),
+    ],
+    ["an event whose id is an object", JSON.stringify({ id: {}, type: "x", data: { object: {} } })],
+    ["an array", "[]"],
+    ["null", "null"],
+    ["a string", JSON.stringify("evt")],
+    ["a number", "42"],
+    ["a deeply nested object", deep],
+  ])("%s is 400 validation_failed and records nothing", async (_, payload) => {
+    const before = await route.db.query("select count(*)::int as n from public.webhook_events");
+    const response = await deliver(payload);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("validation_failed");
+    expect(await route.db.query("select count(*)::int as n from public.webhook_events")).toEqual(before);
+  });
+
+  test("an ignored event type with deeply nested content is acknowledged", async () => {
+    const nested = `{"id":"evt_nested_ok","type":"customer.updated","data":{"object":{"a":${"[".repeat(50_000)}${"]".repeat(50_000)}}}}`;
+    const response = await deliver(nested);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, applied: false, duplicate: false });
+  });
+
+  test("a signature timestamp beyond the tolerance in the future is 400 and grants nothing", async () => {
+    const { userId } = await newRegisteredUser(route);
+    const payload = event("checkout.session.completed", paidSession(userId).object);
+    const signature = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret,
+      timestamp: Math.floor(Date.now() / 1000) + 3600,
+    });
+    const response = await deliver(payload, signature);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({
+      code: "validation_failed",
+      field: "stripe-signature",
+    });
+    expect(await creditsOf(route, userId)).toBe(10);
+  });
+
+  test("a timestamp a little in the future (clock skew within the tolerance) is accepted", async () => {
+    const { userId } = await newRegisteredUser(route);
+    const payload = event("checkout.session.completed", paidSession(userId).object);
+    const signature = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret,
+      timestamp: Math.floor(Date.now() / 1000) + 60,
+    });
+    expect((await deliver(payload, signature)).status).toBe(200);
+    expect(await creditsOf(route, userId)).toBe(60);
+  });
+});

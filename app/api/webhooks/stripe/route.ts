@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { errorResponse, json, MAX_JSON_BODY_BYTES, readLimited } from "@/lib/server/http";
+import { otherMethods } from "@/lib/server/route-methods";
 import { handleStripeWebhook } from "@/lib/server/services/credits";
 
 export const dynamic = "force-dynamic";
@@ -23,3 +24,5 @@ export async function POST(request: Request): Promise<Response> {
     return errorResponse(error);
   }
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

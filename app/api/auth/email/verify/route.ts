@@ -1,6 +1,7 @@
 import { verifyCodeRequestSchema } from "@/lib/contracts/auth";
 import { clientAddress, json, readJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
 import { verifySignInCode } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
@@ -20,3 +21,5 @@ export function POST(request: Request): Promise<Response> {
     { mutation: true },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type APIResponse, expect, test } from "@playwright/test";
+import { apiRouteFiles, routePattern } from "../scripts/test-support/api-routes";
+
+/**
+ * Routing by the real Next server (a route handler test cannot see it): unknown /api paths are
+ * JSON not_found, methods a route lacks are JSON method_not_allowed with Allow, and the
+ * catch-all shadows no real route. Plain HTTP, so one project runs it.
+ */
+
+test.beforeEach(async ({ request: _ }, info) => {
+  test.skip(info.project.name !== "chromium-desktop", "HTTP only: the desktop project runs it");
+});
+
+async function expectError(response: APIResponse, status: number, code: string) {
+  expect(response.status(), `${response.url()}`).toBe(status);
+  expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+  expect((await response.json()).error.code).toBe(code);
+}
+
+test("unknown /api paths answer 404 JSON not_found, whatever the method", async ({ request }) => {
+  const paths = [
+    "/api/nope",
+    "/api/jobs/one/two",
+    "/api/models/x/y/z",
+    "/api/..%2f..%2fsecret",
+    "/api/%00",
+    "/api/💥",
+    `/api/${"a".repeat(2000)}`,
+  ];
+  for (const url of paths) {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      await expectError(await request.fetch(url, { method }), 404, "not_found");
+    }
+  }
+});
+
+test("real routes win over the catch-all", async ({ request }) => {
+  expect((await request.get("/api/health")).status()).toBe(200);
+  expect((await request.head("/api/health")).status()).toBe(200);
+  expect((await request.get("/api/models")).status()).toBe(200);
+  await expectError(await request.get("/api/models/no-such-model"), 404, "model_not_found");
+  await expectError(await request.get("/api/jobs/not-a-uuid"), 401, "unauthorized");
+  await expectError(await request.get("/api/media/inputs/x.png"), 403, "forbidden");
+});
+
+/** The methods each route file implements, read from its `otherMethods(...)` line. */
+function implemented(file: string): string[] | null {
+  const source = readFileSync(path.join(import.meta.dirname, "..", file), "utf8");
+  const call = source.match(/otherMethods\(([^)]*)\)/);
+  return call ? [...(call[1] ?? "").matchAll(/"([A-Z]+)"/g)].map((m) => m[1] as string) : null;
+}
+
+test("every route answers the methods it lacks with 405 JSON and Allow", async ({ request }) => {
+  let checked = 0;
+  for (const file of apiRouteFiles()) {
+    const own = implemented(file);
+    if (!own) continue; // the catch-all answers everything
+    const url = routePattern(file)
+      .replace(/\[\.\.\.[^\]]+\]/, "a/b.png")
+      .replace(/\[[^\]]+\]/, "00000000-0000-4000-8000-000000000000");
+    const allow = new Set([...own, "OPTIONS"]);
+    if (allow.has("GET")) allow.add("HEAD");
+    const expected = [...allow].sort().join(", ");
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !allow.has(m))) {
+      const response = await request.fetch(url, { method });
+      expect(response.status(), `${method} ${url}`).toBe(405);
+      expect(response.headers().allow, `${method} ${url}`).toBe(expected);
+      if (method !== "HEAD") await expectError(response, 405, "method_not_allowed");
+      checked++;
+    }
+    const options = await request.fetch(url, { method: "OPTIONS" });
+    expect(options.status(), `OPTIONS ${url}`).toBe(204);
+    expect(options.headers().allow, `OPTIONS ${url}`).toBe(expected);
+  }
+  expect(checked).toBeGreaterThan(50);
+});
