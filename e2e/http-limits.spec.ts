@@ -171,17 +171,27 @@ test("an image within the limit is still accepted", async () => {
     .toBuffer();
   const form = new FormData();
   form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "photo.png");
-  const response = await fetch(`${server.url}/api/uploads`, { method: "POST", body: form, headers: { cookie } });
+  const response = await fetch(`${server.url}/api/uploads`, {
+    method: "POST",
+    body: form,
+    headers: { cookie },
+  });
   expect(response.status).toBe(201);
 });
 
 test("media answers carry Content-Length for ranges and HEAD (Safari plays video only so)", async () => {
-  const png = await sharp({ create: { width: 300, height: 200, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+  const png = await sharp({
+    create: { width: 300, height: 200, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } },
+  })
     .png()
     .toBuffer();
   const form = new FormData();
   form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "photo.png");
-  const uploaded = await fetch(`${server.url}/api/uploads`, { method: "POST", body: form, headers: { cookie } });
+  const uploaded = await fetch(`${server.url}/api/uploads`, {
+    method: "POST",
+    body: form,
+    headers: { cookie },
+  });
   expect(uploaded.status).toBe(201);
   const link = `${server.url}${(await uploaded.json()).previewUrl}`;
 
