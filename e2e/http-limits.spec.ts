@@ -181,7 +181,13 @@ test("an image within the limit is still accepted", async () => {
 
 test("media answers carry Content-Length for ranges and HEAD (Safari plays video only so)", async () => {
   const png = await sharp({
-    create: { width: 300, height: 200, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } },
+    create: {
+      width: 300,
+      height: 200,
+      channels: 3,
+      background: "#000",
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
   })
     .png()
     .toBuffer();
@@ -226,7 +232,7 @@ test("bad media paths answer a JSON error, never HTML or a 500", async () => {
   const paths = [
     `/api/media/..%2F..%2Fsecret.key?${sig}`,
     `/api/media/videos%2Fu1%2Fj1.mp4?${sig}`,
-    `/api/media/videos/%2e%2e/%2e%2e/secret.key?${sig}`,
+    `/api/media/videos/u1/%2e%2e/%2e%2e/secret.key?${sig}`,
     `/api/media/videos/u1/j1%00.mp4?${sig}`,
     `/api/media/videos/u1/%E0%A4%A.mp4?${sig}`,
     `/api/media/videos/u1/${"a".repeat(4000)}.mp4?${sig}`,
@@ -234,7 +240,6 @@ test("bad media paths answer a JSON error, never HTML or a 500", async () => {
     `/api/media/videos/u1/unknown.mp4?${sig}`,
     "/api/media/videos/u1/unknown.mp4",
     "/api/media/videos/u1/unknown.mp4?exp=1&sig=x",
-    "/api/media/videos\\u1\\j1.mp4",
   ];
   for (const path of paths) {
     for (const method of ["GET", "HEAD"]) {

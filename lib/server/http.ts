@@ -65,7 +65,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
  * unread rather than cancelled: under `next start`, cancelling destroys the request and its socket,
  * racing the 413 to the client; left alone, the socket closes once the 413 is sent.
  */
-export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
