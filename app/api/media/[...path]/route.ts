@@ -32,6 +32,10 @@ export function HEAD(request: Request, context: Context): Promise<Response> {
 function serve(request: Request, context: Context, withBody: boolean): Promise<Response> {
   return handle(async () => {
     const { path: segments } = await context.params;
+    // A segment holding a slash came encoded (%2F): links never have one, so no media is there.
+    if (Array.isArray(segments) && segments.some((segment) => segment.includes("/"))) {
+      throw new AppError("not_found");
+    }
     const path = Array.isArray(segments) ? segments.join("/") : "";
     const query = new URL(request.url).searchParams;
     const dl = query.get("dl");
