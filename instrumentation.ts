@@ -1,5 +1,6 @@
 // Next.js calls register() once when a server starts: say which mode this process runs in, and
-// start the server's own background work (resuming jobs, sweeping). The literal NEXT_RUNTIME
+// start the server's own background work (resuming jobs, sweeping), and let route handlers' declared
+// lengths reach the wire (lib/server/content-length.ts). The literal NEXT_RUNTIME
 // check (the one process.env read outside lib/server/config.ts) lets the bundler drop the
 // Node-only modules from the Edge build of this file.
 export async function register(): Promise<void> {
@@ -9,6 +10,8 @@ export async function register(): Promise<void> {
   if (config.isBuild) return;
   console.log(describeConfig(config));
   for (const warning of configWarnings(config)) console.warn(warning);
+  const { restoreDeclaredLengths } = await import("./lib/server/content-length");
+  restoreDeclaredLengths();
   const { startBackgroundWork } = await import("./lib/server/jobs/background");
   startBackgroundWork();
 }

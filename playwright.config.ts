@@ -11,6 +11,8 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
  */
 const installSpec = /[\\/]install\.spec\.ts$/;
 const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|sw)[-.][^\\/]*$/;
+/** Specs named http-*.spec.ts test the server over plain HTTP (no browser): one project runs them. */
+const httpSpecs = /[\\/]http-[^\\/]*$/;
 
 /**
  * Playwright's own WebKit, only where it is installed (QA machines): its download host is not
@@ -21,7 +23,7 @@ const webkitProjects: Project[] = existsSync(webkit.executablePath())
   ? [
       {
         name: "webkit",
-        testIgnore: workerSpecs,
+        testIgnore: [workerSpecs, httpSpecs],
         // launchOptions: {} drops the Debian Chromium path and flags set for every project below.
         use: {
           ...devices["iPhone 15"],
@@ -70,7 +72,7 @@ export default defineConfig({
     // The worker and install specs test the browser, not a layout, so each runs in one window:
     // the worker ones on the phone (what people install), the install one on the desktop.
     { name: "chromium-desktop", testIgnore: workerSpecs, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium-mobile", testIgnore: installSpec, use: { ...devices["Pixel 7"] } },
+    { name: "chromium-mobile", testIgnore: [installSpec, httpSpecs], use: { ...devices["Pixel 7"] } },
     ...webkitProjects,
   ],
   webServer: {

@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { type OwnServer, startOwnServer } from "./support/server";
 
 /**
  * The app as `npm start` runs it (scripts/serve.mjs, built app) with the default TRUST_PROXY=none,
@@ -13,50 +9,19 @@ import { expect, test } from "@playwright/test";
 
 test.describe.configure({ mode: "serial" });
 
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
 let base = "";
-let dataDir = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright passes fixtures first; none are needed
 test.beforeAll(async ({}, testInfo) => {
   testInfo.skip(testInfo.project.name !== "chromium-desktop", "one project is enough for a server check");
-  testInfo.setTimeout(120_000);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), "rendio-serve-"));
-  server = spawn("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      NEXT_PUBLIC_SUPABASE_URL: "",
-      TRUST_PROXY: "",
-    },
-    stdio: "ignore",
-  });
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (i > 200) throw new Error("scripts/serve.mjs did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  testInfo.setTimeout(150_000);
+  server = await startOwnServer("client-address", { TRUST_PROXY: "" });
+  base = server.url;
 });
 
-test.afterAll(() => {
-  server?.kill("SIGTERM");
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+test.afterAll(async () => {
+  await server?.stop();
 });
 
 /** A new visitor (no cookies) asks to be a guest, with these headers. */

@@ -18,6 +18,9 @@ export function errorResponse(error: unknown): Response {
   const headers = new Headers({ "cache-control": "no-store" });
   if (appError.retryAfterSeconds !== undefined)
     headers.set("retry-after", String(appError.retryAfterSeconds));
+  // The rest of a refused body is never read: the connection cannot carry another request, and
+  // saying so keeps keep-alive clients from sending one on it.
+  if (appError.code === "payload_too_large") headers.set("connection", "close");
   return Response.json(appError.toBody(), { status: appError.status, headers });
 }
 
@@ -58,8 +61,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parseWith(schema, value);
 }
 
-/** The body, failing with payload_too_large as soon as it passes `limit` bytes. */
-export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+/**
+ * The body, failing with payload_too_large as soon as it passes `limit` bytes. The rest is left
+ * unread rather than cancelled: under `next start`, cancelling destroys the request and its socket,
+ * racing the 413 to the client; left alone, the socket closes once the 413 is sent.
+ */
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -69,7 +76,7 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      reader.releaseLock();
       throw new AppError("payload_too_large");
     }
     chunks.push(value);

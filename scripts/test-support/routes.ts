@@ -100,7 +100,9 @@ export class TestBrowser {
       method,
       headers,
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-    });
+      // A stream body (a chunked upload) needs it; other bodies ignore it.
+      duplex: "half",
+    } as RequestInit);
     const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");

@@ -93,3 +93,57 @@ test("no file, not multipart, or no session are refused", async () => {
   const anonymous = await new TestBrowser().call(upload, "/api/uploads", { body: form(png) });
   expect(anonymous.status).toBe(401);
 });
+
+test("a chunked body past the limit is refused without reading the rest, and closes the connection", async () => {
+  const { browser, userId } = await guest();
+  const boundary = "----rendio-test";
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\n` +
+      "Content-Type: image/png\r\n\r\n",
+  );
+  const chunk = new Uint8Array(64 * 1024);
+  const total = 100 * 1024 * 1024;
+  let pulled = 0;
+  // A stream with no declared length, like a chunked upload: we count what the route reads.
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(head);
+      pulled += head.byteLength;
+    },
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const response = await browser.call(upload, "/api/uploads", {
+    body,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
+  expect(response.status).toBe(413);
+  expect(response.headers.get("connection")).toBe("close");
+  expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
+  expect(pulled).toBeLessThan(11 * 1024 * 1024);
+  expect(existsSync(path.join(route.dataDir, "media", "inputs", userId))).toBe(false);
+});
+
+test("a declared length past the limit is refused before any of the body is read", async () => {
+  const { browser } = await guest();
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled += 1;
+      controller.enqueue(new Uint8Array(1024));
+    },
+  });
+  const response = await browser.call(upload, "/api/uploads", {
+    body,
+    headers: {
+      "content-type": "multipart/form-data; boundary=x",
+      "content-length": String(50 * 1024 * 1024),
+    },
+  });
+  expect(response.status).toBe(413);
+  expect(response.headers.get("connection")).toBe("close");
+  expect(pulled).toBeLessThanOrEqual(1);
+});

@@ -1,5 +1,6 @@
 import { getConfig } from "../config";
 import { resumeLocalJobs } from "./local-runner";
+import { removeRenderLeftovers } from "./render-temp";
 import { sweepOnce } from "./sweeper";
 
 export { sweep } from "./sweeper";
@@ -10,16 +11,20 @@ export const SWEEP_EVERY_MS = 60_000;
 const holder = globalThis as typeof globalThis & { __rendioBackground?: boolean };
 
 /**
- * Work a long-lived server does on its own: resume local jobs left in flight, and sweep (fail and
- * refund stale jobs, delete expired ones with their media) at start and then every minute, one
- * sweep at a time. Never during `next build`; in supabase mode (serverless) the scheduled route
+ * Work a long-lived server does on its own: remove render folders a killed server left, resume
+ * local jobs left in flight, and sweep (fail and refund stale jobs, delete expired ones with their
+ * media) at start and then every minute, one sweep at a time. Never during `next build`; in supabase mode (serverless) the scheduled route
  * GET /api/cron/sweep does the sweeping.
  */
 export function startBackgroundWork(): void {
   const config = getConfig();
   if (holder.__rendioBackground || config.isBuild || config.mode === "supabase") return;
   holder.__rendioBackground = true;
-  void resumeLocalJobs()
+  // A resumed job renders afresh, so what a killed server left half-rendered goes first.
+  void removeRenderLeftovers(config.dataDir)
+    .then((count) => count > 0 && console.log(`[rendio] removed ${count} unfinished render folder(s)`))
+    .catch((error) => console.error("[rendio] could not remove unfinished renders", error))
+    .then(resumeLocalJobs)
     .then((count) => count > 0 && console.log(`[rendio] resumed ${count} job(s) left in flight`))
     .catch((error) => console.error("[rendio] could not resume jobs", error));
   const run = () => {

@@ -1,12 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { isAppError } from "../../errors";
+import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { type DbJob, jobChangeResult, jobFailResult, jobListResult } from "../db/results";
 import { renderPreviewVideo } from "../providers/local-renderer";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
+import { makeRenderDir } from "./render-temp";
 
 /**
  * The `local` provider's worker: renders each job's preview video in this server process, one at
@@ -62,7 +63,7 @@ class LocalJobRunner {
 
   private async render(job: DbJob): Promise<DbJob | undefined> {
     const rpc = await getRpc();
-    const workDir = await mkdtemp(path.join(tmpdir(), "rendio-render-"));
+    const workDir = await makeRenderDir(getConfig().dataDir);
     try {
       const started = await rpc.call(
         "mark_job_processing",

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { DECLARED_LENGTH_HEADER } from "@/lib/server/content-length";
 import type { MediaStore } from "@/lib/server/storage";
 
 // The real route over real files in a temporary DATA_DIR, configured through the environment.
@@ -280,4 +281,52 @@ test("bad input is never a 500", async () => {
     expect([200, 206, 416], range).toContain(response.status);
     await response.arrayBuffer();
   }
+});
+
+test("odd paths (encoded slashes, NUL, very long, unknown) answer a JSON error", async () => {
+  const exp = files.unixNow() + 600;
+  const signed = (path: string) => `?exp=${exp}&sig=${files.signMedia(mediaKey, path, exp, "")}`;
+  const cases: Array<{ segments: string[]; search: string; status: number; code: string }> = [
+    // Next hands `..%2F..%2Fsecret.key` over as one segment with the slashes decoded.
+    { segments: ["../../secret.key"], search: signed("../../secret.key"), status: 404, code: "not_found" },
+    { segments: ["videos/u1/j1.mp4"], search: signed("videos/u1/j1.mp4"), status: 404, code: "not_found" },
+    {
+      segments: ["videos", "u1", "j1\u0000.mp4"],
+      search: signed("videos/u1/j1\u0000.mp4"),
+      status: 403,
+      code: "forbidden",
+    },
+    {
+      segments: ["videos", "u1", `${"a".repeat(5000)}.mp4`],
+      search: "?exp=1&sig=x",
+      status: 403,
+      code: "forbidden",
+    },
+    { segments: Array(600).fill("a"), search: "", status: 403, code: "forbidden" },
+    {
+      segments: ["videos", "u1", "unknown.mp4"],
+      search: signed("videos/u1/unknown.mp4"),
+      status: 404,
+      code: "not_found",
+    },
+  ];
+  for (const { segments, search, status, code } of cases) {
+    const label = `${segments.join("/").slice(0, 60)}${search.slice(0, 20)}`;
+    for (const handler of [route.GET, route.HEAD]) {
+      const request = new Request(`http://localhost/api/media/x${search}`);
+      const response = await handler(request, { params: Promise.resolve({ path: segments }) });
+      expect(response.status, label).toBe(status);
+      expect(response.headers.get("content-type"), label).toContain("application/json");
+      expect((await response.json()).error.code, label).toBe(code);
+    }
+  }
+});
+
+test("lengths are declared for the server to restore (Next.js drops Content-Length)", async () => {
+  const url = await store.signedUrl("videos/u1/j1.mp4", { expiresInSeconds: 600 });
+  const ranged = await call(url, { headers: { range: "bytes=0-1" } });
+  expect(ranged.headers.get(DECLARED_LENGTH_HEADER)).toBe("2");
+  await ranged.body?.cancel();
+  const head = await call(url, { method: "HEAD" });
+  expect(head.headers.get(DECLARED_LENGTH_HEADER)).toBe(String(video.length));
 });

@@ -3,6 +3,7 @@ import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/server/config";
+import { DECLARED_LENGTH_HEADER } from "@/lib/server/content-length";
 import { handle } from "@/lib/server/http";
 import { otherMethods } from "@/lib/server/route-methods";
 import { signingKey } from "@/lib/server/secrets";
@@ -32,6 +33,10 @@ export function HEAD(request: Request, context: Context): Promise<Response> {
 function serve(request: Request, context: Context, withBody: boolean): Promise<Response> {
   return handle(async () => {
     const { path: segments } = await context.params;
+    // A segment holding a slash came encoded (%2F): links never have one, so no media is there.
+    if (Array.isArray(segments) && segments.some((segment) => segment.includes("/"))) {
+      throw new AppError("not_found");
+    }
     const path = Array.isArray(segments) ? segments.join("/") : "";
     const query = new URL(request.url).searchParams;
     const dl = query.get("dl");
@@ -67,13 +72,13 @@ function serve(request: Request, context: Context, withBody: boolean): Promise<R
         ifRange === null || ifRange === etag ? parseRange(request.headers.get("range"), size) : "full";
       if (range === "unsatisfiable") {
         headers.set("content-range", `bytes */${size}`);
-        headers.set("content-length", "0");
+        setLength(headers, 0);
         return new Response(null, { status: 416, headers });
       }
 
       const [start, end] = range === "full" ? [0, size - 1] : range;
       const length = size === 0 ? 0 : end - start + 1;
-      headers.set("content-length", String(length));
+      setLength(headers, length);
       if (range !== "full") headers.set("content-range", `bytes ${start}-${end}/${size}`);
       const status = range === "full" ? 200 : 206;
       if (!withBody || length === 0) return new Response(null, { status, headers });
@@ -87,6 +92,12 @@ function serve(request: Request, context: Context, withBody: boolean): Promise<R
       if (!handedOff) await file.close();
     }
   });
+}
+
+/** Next.js drops Content-Length on the way out; the declared copy brings it back (content-length.ts). */
+function setLength(headers: Headers, length: number): void {
+  headers.set("content-length", String(length));
+  headers.set(DECLARED_LENGTH_HEADER, String(length));
 }
 
 async function openFile(file: string): Promise<FileHandle | undefined> {
