@@ -11,8 +11,8 @@ import { randomAddress, startGuest } from "./support/people";
 const TEXT_MODEL = "ltx-2-fast";
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
-// Each test loads several pages on a busy machine; the job test also waits for a render.
-test.setTimeout(120_000);
+// Each test loads several pages (one also waits for a render) on a machine that may be busy.
+test.setTimeout(240_000);
 
 type Recorded = { violations: string[]; themeAtBody: string | null };
 
