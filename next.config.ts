@@ -1,13 +1,9 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/server/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
 
 // The worker must never be served stale (no-store), and may only load its own origin's code.
 const serviceWorkerHeaders = [
@@ -16,16 +12,25 @@ const serviceWorkerHeaders = [
   { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'" },
 ];
 
-const nextConfig: NextConfig = {
-  poweredByHeader: false,
-  // These find files next to themselves at run time (ffmpeg's binary, PGlite's WASM): never bundle.
-  serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "@electric-sql/pglite"],
-  async headers() {
-    return [
-      { source: "/:path*", headers: securityHeaders },
-      { source: "/sw.js", headers: serviceWorkerHeaders },
-    ];
-  },
-};
+// Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
+function nextConfig(isDev: boolean): NextConfig {
+  return {
+    poweredByHeader: false,
+    // These find files next to themselves at run time (ffmpeg's binary, PGlite's WASM): never bundle.
+    serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "@electric-sql/pglite"],
+    async headers() {
+      return [
+        { source: "/:path*", headers: staticSecurityHeaders({ isDev }) },
+        {
+          source: "/api/:path*",
+          headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+        },
+        { source: "/sw.js", headers: serviceWorkerHeaders },
+      ];
+    },
+  };
+}
 
-export default withNextIntl(nextConfig);
+export default function config(phase: string): NextConfig {
+  return withNextIntl(nextConfig(phase === PHASE_DEVELOPMENT_SERVER));
+}

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -57,14 +58,16 @@ export const viewport: Viewport = {
  * page between them. No per-user data here, so the shell can be cached and served offline.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("nav")]);
+  const [locale, t, requestHeaders] = await Promise.all([getLocale(), getTranslations("nav"), headers()]);
+  // Set by proxy.ts. Reading it renders every page per request: a nonce cannot be prebuilt.
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
 
   return (
     // data-theme is set before hydration by ThemeScript, hence suppressHydrationWarning.
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <ThemeScript />
-        <InstallCaptureScript />
+        <ThemeScript nonce={nonce} />
+        <InstallCaptureScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
         <NextIntlClientProvider>

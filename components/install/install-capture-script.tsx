@@ -5,7 +5,8 @@ export const earlyInstallPromptKey = "__rendioInstallPrompt";
 // has loaded: caught here, in the head, it is kept for install-state.ts instead of being lost.
 const script = `addEventListener("beforeinstallprompt",function(e){e.preventDefault();window.${earlyInstallPromptKey}=e})`;
 
-export function InstallCaptureScript() {
+/** `nonce`: the page's Content-Security-Policy nonce, without which the script would not run. */
+export function InstallCaptureScript({ nonce }: { nonce: string | undefined }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant string, no user input.
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }
