@@ -19,6 +19,9 @@ const optionalUrl = (protocols: RegExp) =>
       .optional(),
   );
 
+/** Cloudflare's endpoint for checking a Turnstile token; tests point TURNSTILE_VERIFY_URL elsewhere. */
+export const TURNSTILE_SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -75,6 +78,12 @@ const envSchema = z.object({
       .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+\S*)$/, "must be a mailto: address or an https: URL")
       .optional(),
   ),
+  TURNSTILE_SITE_KEY: optional,
+  TURNSTILE_SECRET_KEY: optional,
+  TURNSTILE_VERIFY_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be a URL (https?)" }).default(TURNSTILE_SITEVERIFY),
+  ),
 });
 
 export type Config = {
@@ -107,6 +116,11 @@ export type Config = {
    * local receiver; never in production, where only the known push services are.
    */
   pushLocalEndpoints: boolean;
+  /**
+   * Cloudflare Turnstile: new guests and sign-in code requests need a token from the widget,
+   * checked at `verifyUrl` (or by Supabase Auth in supabase mode); null when off.
+   */
+  turnstile: { siteKey: string; secretKey: string; verifyUrl: string } | null;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
@@ -160,6 +174,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   const mode: Mode = supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded";
   const push = pushSettings(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT);
+  if (Boolean(e.TURNSTILE_SITE_KEY) !== Boolean(e.TURNSTILE_SECRET_KEY)) {
+    throw new ConfigError([
+      "Turnstile is half configured; set both TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY",
+    ]);
+  }
   return {
     mode,
     nodeEnv: e.NODE_ENV,
@@ -181,6 +200,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       (e.DEV_OUTBOX ? e.DEV_OUTBOX === "true" : mode === "embedded" || e.NODE_ENV !== "production"),
     push,
     pushLocalEndpoints: e.NODE_ENV !== "production",
+    turnstile:
+      e.TURNSTILE_SITE_KEY && e.TURNSTILE_SECRET_KEY
+        ? {
+            siteKey: e.TURNSTILE_SITE_KEY,
+            secretKey: e.TURNSTILE_SECRET_KEY,
+            verifyUrl: e.TURNSTILE_VERIFY_URL,
+          }
+        : null,
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
