@@ -39,6 +39,10 @@ describe("the Turnstile token box", () => {
     const error = await waiting.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe("captcha_failed");
+    // Until the widget has a token again, a request fails at once rather than waiting.
+    await expect(box.take()).rejects.toMatchObject({ code: "captcha_failed" });
+    box.put("after-retry");
+    expect(await box.take()).toBe("after-retry");
   });
 
   test("a widget that never answers fails the request after the wait, not never", async () => {

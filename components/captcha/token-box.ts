@@ -8,9 +8,9 @@ import { ApiError } from "@/lib/api/errors";
 export type TokenBox = {
   /** The widget produced a token. */
   put(token: string): void;
-  /** The challenge failed or could not run: waiting requests fail with captcha_failed. */
+  /** The challenge failed or could not run: requests fail with captcha_failed until a token comes. */
   fail(): void;
-  /** The token expired unused (the widget fetches another). */
+  /** No usable token for now, the widget is getting one (it expired, or the widget restarts). */
   expire(): void;
   /** How to get a fresh token after one is taken (turnstile.reset), once the widget exists. */
   setReset(reset: (() => void) | null): void;
@@ -28,6 +28,7 @@ type Waiter = {
 
 export function createTokenBox(): TokenBox {
   let token: string | null = null;
+  let failed = false;
   let reset: (() => void) | null = null;
   const waiters: Waiter[] = [];
 
@@ -39,6 +40,7 @@ export function createTokenBox(): TokenBox {
 
   return {
     put(value) {
+      failed = false;
       const waiter = waiters.shift();
       if (!waiter) {
         token = value;
@@ -49,6 +51,7 @@ export function createTokenBox(): TokenBox {
     },
     fail() {
       token = null;
+      failed = true;
       for (const waiter of waiters.splice(0)) {
         clearTimeout(waiter.timer);
         waiter.reject(new ApiError("captcha_failed"));
@@ -56,12 +59,14 @@ export function createTokenBox(): TokenBox {
     },
     expire() {
       token = null;
+      failed = false;
     },
     setReset(value) {
       reset = value;
     },
     take(timeoutMs = TOKEN_WAIT_MS) {
       if (token !== null) return Promise.resolve(spend(token));
+      if (failed) return Promise.reject(new ApiError("captcha_failed"));
       return new Promise<string>((resolve, reject) => {
         const waiter: Waiter = {
           resolve,

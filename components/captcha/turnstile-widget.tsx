@@ -32,6 +32,7 @@ export function TurnstileWidget({
     let cancelled = false;
     let turnstile: Turnstile | undefined;
     let widgetId: string | undefined;
+    box.expire(); // a restart (Try again) clears an earlier failure
     const fail = () => {
       box.fail();
       setFailed(true);
