@@ -23,6 +23,7 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
     https: request.nextUrl.protocol === "https:",
     supabaseUrl: config.supabase?.url,
     appleSignIn: config.appleSignIn,
+    allowTurnstile: config.turnstile !== null,
   });
 
   const headers = new Headers(request.headers);

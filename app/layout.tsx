@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { CaptchaProvider } from "@/components/captcha/captcha-provider";
 import { InstallCaptureScript } from "@/components/install/install-capture-script";
 import { InstallListener } from "@/components/install/install-listener";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
@@ -84,7 +85,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             tabIndex={-1}
             className="flex flex-1 flex-col pb-[calc(var(--tabbar-height)+env(safe-area-inset-bottom,0px))] px-safe outline-none"
           >
-            {children}
+            {/* The Turnstile site key, when configured: new guests and sign-in codes need a token. */}
+            <CaptchaProvider siteKey={getConfig().turnstile?.siteKey ?? null}>{children}</CaptchaProvider>
           </div>
           <TabBar />
           <ThemeSync />

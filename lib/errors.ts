@@ -5,6 +5,7 @@
 export const errorCatalogue = {
   validation_failed: { status: 400, retryable: false },
   idempotency_key_required: { status: 400, retryable: false },
+  captcha_failed: { status: 400, retryable: false },
   unauthorized: { status: 401, retryable: false },
   forbidden: { status: 403, retryable: false },
   not_found: { status: 404, retryable: false },
@@ -36,6 +37,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 const englishMessages: Record<ErrorCode, string> = {
   validation_failed: "A field is missing or invalid.",
   idempotency_key_required: "An Idempotency-Key header with a UUID is required.",
+  captcha_failed: "The human check (captchaToken) is missing or was not passed.",
   unauthorized: "You need a session to do this.",
   forbidden: "You are not allowed to do this.",
   not_found: "Not found.",

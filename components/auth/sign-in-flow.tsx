@@ -4,6 +4,7 @@ import { LoaderCircle, Mail, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
+import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useNow } from "@/components/result/use-now";
 import { toneText } from "@/components/ui/tones";
 import { authApi } from "@/lib/api/auth";
@@ -39,6 +40,8 @@ export function SignInFlow({ next }: { next: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
   const emailInput = useRef<HTMLInputElement>(null);
+  // Asking for a code (and for another one) needs a Turnstile token when it is on.
+  const captcha = useCaptcha("email_code");
 
   useEffect(() => {
     if (step.name === "code") codeInput.current?.focus();
@@ -56,7 +59,7 @@ export function SignInFlow({ next }: { next: string }) {
     setError(null);
     setNotice(null);
     try {
-      const sent = await authApi.requestCode(address);
+      const sent = await authApi.requestCode(address, await captcha.token());
       setStep({
         name: "code",
         email: address.trim().toLowerCase(),
@@ -111,7 +114,15 @@ export function SignInFlow({ next }: { next: string }) {
 
   const message = error ? errorText(error) : null;
 
-  if (step.name === "email") {
+  // One widget for both steps, so its token survives the switch to the code step (for a resend).
+  return (
+    <div className="flex flex-col gap-4">
+      {step.name === "email" ? emailForm() : codeForm(step)}
+      {captcha.widget}
+    </div>
+  );
+
+  function emailForm() {
     return (
       <form onSubmit={onSubmitEmail} noValidate className="flex flex-col gap-4">
         <div className="flex flex-col gap-2">
@@ -153,68 +164,70 @@ export function SignInFlow({ next }: { next: string }) {
     );
   }
 
-  return (
-    <form onSubmit={onSubmitCode} noValidate className="flex flex-col gap-4">
-      <p className="flex items-start gap-3 text-body text-pretty" data-testid="code-sent">
-        <Mail aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-primary" strokeWidth={2.25} />
-        <span>{t("codeSentTo", { email: step.email, minutes: step.minutes })}</span>
-      </p>
-      <div className="flex flex-col gap-2">
-        <label htmlFor="sign-in-code" className="text-headline font-semibold">
-          {t("codeLabel")}
-        </label>
-        <input
-          ref={codeInput}
-          id="sign-in-code"
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          enterKeyHint="done"
-          value={code}
-          onChange={(event) => onCodeChange(event.target.value)}
-          aria-invalid={error?.field === "code" || undefined}
-          aria-describedby={message ? "sign-in-error" : undefined}
-          readOnly={busy}
-          className={`${inputClass} text-center font-semibold text-title2 tracking-[0.5em] tabular-nums ${
-            error?.field === "code" ? "ring-error" : "ring-border-default"
-          }`}
-        />
-      </div>
-      {message ? <ErrorLine>{message}</ErrorLine> : null}
-      {notice ? (
-        <p role="status" className="text-subheadline text-text-secondary">
-          {notice}
+  function codeForm(step: Extract<Step, { name: "code" }>) {
+    return (
+      <form onSubmit={onSubmitCode} noValidate className="flex flex-col gap-4">
+        <p className="flex items-start gap-3 text-body text-pretty" data-testid="code-sent">
+          <Mail aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-primary" strokeWidth={2.25} />
+          <span>{t("codeSentTo", { email: step.email, minutes: step.minutes })}</span>
         </p>
-      ) : null}
-      <button type="submit" disabled={busy} className={primaryButton}>
-        {busy ? (
-          <LoaderCircle aria-hidden="true" className="size-5 animate-spin motion-reduce:animate-none" />
+        <div className="flex flex-col gap-2">
+          <label htmlFor="sign-in-code" className="text-headline font-semibold">
+            {t("codeLabel")}
+          </label>
+          <input
+            ref={codeInput}
+            id="sign-in-code"
+            name="code"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            enterKeyHint="done"
+            value={code}
+            onChange={(event) => onCodeChange(event.target.value)}
+            aria-invalid={error?.field === "code" || undefined}
+            aria-describedby={message ? "sign-in-error" : undefined}
+            readOnly={busy}
+            className={`${inputClass} text-center font-semibold text-title2 tracking-[0.5em] tabular-nums ${
+              error?.field === "code" ? "ring-error" : "ring-border-default"
+            }`}
+          />
+        </div>
+        {message ? <ErrorLine>{message}</ErrorLine> : null}
+        {notice ? (
+          <p role="status" className="text-subheadline text-text-secondary">
+            {notice}
+          </p>
         ) : null}
-        {busy ? t("verifying") : t("verify")}
-      </button>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <button
-          type="button"
-          className={linkButton}
-          disabled={busy}
-          onClick={() => {
-            setStep({ name: "email" });
-            setError(null);
-            setNotice(null);
-          }}
-        >
-          {t("changeEmail")}
+        <button type="submit" disabled={busy} className={primaryButton}>
+          {busy ? (
+            <LoaderCircle aria-hidden="true" className="size-5 animate-spin motion-reduce:animate-none" />
+          ) : null}
+          {busy ? t("verifying") : t("verify")}
         </button>
-        <ResendButton
-          resendAt={step.resendAt}
-          disabled={busy}
-          onResend={() => void sendCode(step.email, true)}
-        />
-      </div>
-    </form>
-  );
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <button
+            type="button"
+            className={linkButton}
+            disabled={busy}
+            onClick={() => {
+              setStep({ name: "email" });
+              setError(null);
+              setNotice(null);
+            }}
+          >
+            {t("changeEmail")}
+          </button>
+          <ResendButton
+            resendAt={step.resendAt}
+            disabled={busy}
+            onResend={() => void sendCode(step.email, true)}
+          />
+        </div>
+      </form>
+    );
+  }
 }
 
 function ResendButton({

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
+import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
@@ -67,13 +68,16 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
   const meRef = useRef<Me | undefined>(me);
   meRef.current = me;
 
+  const captcha = useCaptcha("guest");
+  const captchaToken = captcha.token;
+
   /** The caller's account, creating a guest session first for a first-time visitor. */
   const ensureSession = useCallback(async (): Promise<Me> => {
     if (meRef.current) return meRef.current;
-    const { user } = await api.startGuest();
+    const { user } = await api.startGuest(await captchaToken());
     await mutate(swrKeys.me, user, { revalidate: false });
     return user;
-  }, [mutate]);
+  }, [mutate, captchaToken]);
 
   const upload = useImageUpload(ensureSession);
   const image = upload.state;
@@ -227,6 +231,8 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
       <div className="contents lg:flex lg:flex-col lg:gap-4">
         <SettingsPanel inputs={model.inputs} value={settings} onChange={setSettings} disabled={busy} />
         <CostCard cost={cost} balance={balance} noSession={noSession} previewRenderer={previewRenderer} />
+        {/* A first-time visitor becomes a guest on Generate, which needs the human check when on. */}
+        {noSession ? captcha.widget : null}
         <GenerateBar
           cost={cost}
           balance={balance}

@@ -89,7 +89,14 @@ export function HomeScreen({
         </Banner>
       ) : null}
 
-      {signedOut ? <WelcomeCard onStart={start} starting={onboarding.starting} pictures={pictures} /> : null}
+      {signedOut ? (
+        <WelcomeCard
+          onStart={start}
+          starting={onboarding.starting}
+          pictures={pictures}
+          captcha={onboarding.captcha}
+        />
+      ) : null}
 
       <SearchField
         value={query}

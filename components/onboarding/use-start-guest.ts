@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { useSWRConfig } from "swr";
+import { useCaptcha } from "@/components/captcha/use-captcha";
 import { api } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { swrKeys } from "@/lib/api/hooks";
@@ -10,17 +11,20 @@ import type { Me } from "@/lib/contracts/user";
 /**
  * "Start creating": POST /api/session/guest makes the visitor a guest with the welcome credits
  * (granted once per user by the server) and puts the new user straight into the `me` cache.
+ * With Turnstile on, `captcha` (the widget) must be on the page, near the button.
  */
 export function useStartGuest() {
   const { mutate } = useSWRConfig();
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const captcha = useCaptcha("guest");
+  const { token } = captcha;
 
   const start = useCallback(async (): Promise<Me | null> => {
     setStarting(true);
     setError(null);
     try {
-      const { user } = await api.startGuest();
+      const { user } = await api.startGuest(await token());
       await mutate(swrKeys.me, user, { revalidate: false });
       return user;
     } catch (cause) {
@@ -29,8 +33,8 @@ export function useStartGuest() {
     } finally {
       setStarting(false);
     }
-  }, [mutate]);
+  }, [mutate, token]);
 
   const clearError = useCallback(() => setError(null), []);
-  return { start, starting, error, clearError };
+  return { start, starting, error, clearError, captcha: captcha.widget };
 }

@@ -2,6 +2,7 @@
 
 import { ArrowRight, Gift, LoaderCircle, Timer, UserRoundCheck } from "lucide-react";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { BrandMark } from "@/components/ui/brand-mark";
 
 /**
@@ -12,11 +13,14 @@ export function WelcomeCard({
   onStart,
   starting,
   pictures,
+  captcha,
 }: {
   onStart: () => void;
   starting: boolean;
   /** Up to three thumbnails for the decorative collage on wide screens. */
   pictures: string[];
+  /** The Turnstile widget, when it is on (it only shows itself if Cloudflare wants a click). */
+  captcha?: ReactNode;
 }) {
   const t = useTranslations("onboarding");
   const perks = [
@@ -92,6 +96,7 @@ export function WelcomeCard({
               </>
             )}
           </button>
+          {captcha}
         </div>
 
         {pictures.length > 0 ? <Collage pictures={pictures} /> : null}

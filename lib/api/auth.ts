@@ -4,8 +4,11 @@ import { apiRequest } from "./client";
 
 /** The sign-in routes (api.md "Session and account"), for the sign-in page and Profile. */
 export const authApi = {
-  requestCode: (email: string) =>
-    apiRequest("/api/auth/email", emailCodeSentSchema, { method: "POST", body: { email } }),
+  requestCode: (email: string, captchaToken?: string) =>
+    apiRequest("/api/auth/email", emailCodeSentSchema, {
+      method: "POST",
+      body: captchaToken ? { email, captchaToken } : { email },
+    }),
   verifyCode: (email: string, code: string) =>
     apiRequest("/api/auth/email/verify", signInResponseSchema, { method: "POST", body: { email, code } }),
   signOut: () => apiRequest("/api/auth/sign-out", z.null(), { method: "POST" }),

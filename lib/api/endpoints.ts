@@ -17,7 +17,11 @@ import { apiRequest } from "./client";
 /** One typed function per API route the browser uses (api.md). */
 export const api = {
   me: () => apiRequest("/api/me", meResponseSchema),
-  startGuest: () => apiRequest("/api/session/guest", guestResponseSchema, { method: "POST", body: {} }),
+  startGuest: (captchaToken?: string) =>
+    apiRequest("/api/session/guest", guestResponseSchema, {
+      method: "POST",
+      body: captchaToken ? { captchaToken } : {},
+    }),
   catalog: (locale: Locale) => apiRequest(`/api/models?locale=${locale}`, catalogResponseSchema),
   model: (idOrSlug: string, locale: Locale) =>
     apiRequest(`/api/models/${encodeURIComponent(idOrSlug)}?locale=${locale}`, modelResponseSchema),

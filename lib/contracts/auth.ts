@@ -12,7 +12,16 @@ export const codeSchema = z
   .transform((value) => value.replace(/\s/g, ""))
   .pipe(z.string().regex(/^\d{6}$/));
 
-export const emailCodeRequestSchema = z.object({ email: emailSchema }).strict();
+/** A Cloudflare Turnstile token from the widget (at most 2048 characters, per Cloudflare). */
+export const captchaTokenSchema = z.string().min(1).max(2048);
+
+/** POST /api/session/guest: the body may be left out; captchaToken is needed when Turnstile is on. */
+export const guestRequestSchema = z.object({ captchaToken: captchaTokenSchema.optional() }).strict();
+export type GuestRequest = z.input<typeof guestRequestSchema>;
+
+export const emailCodeRequestSchema = z
+  .object({ email: emailSchema, captchaToken: captchaTokenSchema.optional() })
+  .strict();
 export type EmailCodeRequest = z.input<typeof emailCodeRequestSchema>;
 
 export const emailCodeSentSchema = z.object({

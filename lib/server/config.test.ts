@@ -211,6 +211,32 @@ describe("loadConfig", () => {
     }
   });
 
+  test("Turnstile is off by default, on with both keys, and its siteverify URL can be pointed elsewhere", () => {
+    expect(loadConfig({}).turnstile).toBeNull();
+    const keys = {
+      TURNSTILE_SITE_KEY: "1x00000000000000000000AA",
+      TURNSTILE_SECRET_KEY: "1x0000000000000000000000000000000AA",
+    };
+    expect(loadConfig(keys).turnstile).toEqual({
+      siteKey: "1x00000000000000000000AA",
+      secretKey: "1x0000000000000000000000000000000AA",
+      verifyUrl: "https://challenges.cloudflare.com/turnstile/v0/siteverify",
+    });
+    expect(
+      loadConfig({ ...keys, TURNSTILE_VERIFY_URL: "http://127.0.0.1:9/siteverify" }).turnstile?.verifyUrl,
+    ).toBe("http://127.0.0.1:9/siteverify");
+    expect(() => loadConfig({ ...keys, TURNSTILE_VERIFY_URL: "ftp://x" })).toThrow(/TURNSTILE_VERIFY_URL/);
+  });
+
+  test("half a Turnstile configuration fails", () => {
+    expect(() => loadConfig({ TURNSTILE_SITE_KEY: "1x00000000000000000000AA" })).toThrow(
+      /set both TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY/,
+    );
+    expect(() => loadConfig({ TURNSTILE_SECRET_KEY: "1x0000000000000000000000000000000AA" })).toThrow(
+      ConfigError,
+    );
+  });
+
   test("the start-up line names the mode and hides passwords", () => {
     const line = describeConfig(loadConfig({ DATABASE_URL: "postgres://app:s3cret@db:5432/app" }));
     expect(line).toContain("mode: postgres");

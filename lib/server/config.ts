@@ -20,6 +20,9 @@ const optionalUrl = (protocols: RegExp) =>
       .optional(),
   );
 
+/** Cloudflare's endpoint for checking a Turnstile token; tests point TURNSTILE_VERIFY_URL elsewhere. */
+export const TURNSTILE_SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -102,6 +105,12 @@ const envSchema = z.object({
       .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+\S*)$/, "must be a mailto: address or an https: URL")
       .optional(),
   ),
+  TURNSTILE_SITE_KEY: optional,
+  TURNSTILE_SECRET_KEY: optional,
+  TURNSTILE_VERIFY_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be a URL (https?)" }).default(TURNSTILE_SITEVERIFY),
+  ),
 });
 
 export type MailFrom = { name?: string; address: string };
@@ -146,6 +155,11 @@ export type Config = {
   trustProxy: TrustProxy;
   /** The app's public origin (APP_URL), e.g. https://rendio.example; undefined: from the request. */
   appOrigin: string | undefined;
+  /**
+   * Cloudflare Turnstile: new guests and sign-in code requests need a token from the widget,
+   * checked at `verifyUrl` (or by Supabase Auth in supabase mode); null when off.
+   */
+  turnstile: { siteKey: string; secretKey: string; verifyUrl: string } | null;
   /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
@@ -207,6 +221,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   const mode: Mode = supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded";
   const push = pushSettings(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT);
+  if (Boolean(e.TURNSTILE_SITE_KEY) !== Boolean(e.TURNSTILE_SECRET_KEY)) {
+    throw new ConfigError([
+      "Turnstile is half configured; set both TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY",
+    ]);
+  }
   return {
     mode,
     nodeEnv: e.NODE_ENV,
@@ -230,6 +249,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pushLocalEndpoints: e.NODE_ENV !== "production",
     trustProxy: e.TRUST_PROXY,
     appOrigin: e.APP_URL === undefined ? undefined : new URL(e.APP_URL).origin,
+    turnstile:
+      e.TURNSTILE_SITE_KEY && e.TURNSTILE_SECRET_KEY
+        ? {
+            siteKey: e.TURNSTILE_SITE_KEY,
+            secretKey: e.TURNSTILE_SECRET_KEY,
+            verifyUrl: e.TURNSTILE_VERIFY_URL,
+          }
+        : null,
     sessionSecret: e.SESSION_SECRET,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,

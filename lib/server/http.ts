@@ -61,6 +61,17 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parseWith(schema, value);
 }
 
+/** As readJson, for a body that may be left out: an empty body without a content type reads as `{}`. */
+export async function readOptionalJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.output<S>> {
+  if (request.headers.get("content-type")) return readJson(request, schema);
+  const bytes = await readLimited(request, MAX_JSON_BODY_BYTES);
+  if (bytes.byteLength > 0) throw new AppError("validation_failed", { field: "body" });
+  return parseWith(schema, {});
+}
+
 /**
  * The body, failing with payload_too_large as soon as it passes `limit` bytes. The rest is left
  * unread rather than cancelled: under `next start`, cancelling destroys the request and its socket,

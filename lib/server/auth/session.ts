@@ -23,8 +23,11 @@ export interface SessionPort {
   read(jar: CookieJar): Promise<Session | null>;
   /** Renews the cookie when the session is close to expiry (no-op otherwise). */
   refresh(jar: CookieJar): Promise<Session | null>;
-  /** A new anonymous (guest) identity, written to the cookies. */
-  createGuest(jar: CookieJar): Promise<Session>;
+  /**
+   * A new anonymous (guest) identity, written to the cookies. `captchaToken` is for Supabase
+   * Auth, which checks it when its captcha protection is on (local modes checked it already).
+   */
+  createGuest(jar: CookieJar, options?: { captchaToken?: string }): Promise<Session>;
   /**
    * Ends the session on the server (this one, or with "everywhere" all of the user's) and
    * clears the cookies. An already dead session just has its cookies cleared.
@@ -32,9 +35,14 @@ export interface SessionPort {
   signOut(jar: CookieJar, scope?: SignOutScope): Promise<void>;
   /**
    * Sends a one-time sign-in code to `email` (lower-cased, valid). A new request replaces the
-   * previous code. Local modes write the mail to the outbox; Supabase Auth mails it.
+   * previous code. Local modes write the mail to the outbox; Supabase Auth mails it (and checks
+   * `captchaToken` when its captcha protection is on).
    */
-  requestEmailCode(jar: CookieJar, email: string, context: { locale: Locale }): Promise<void>;
+  requestEmailCode(
+    jar: CookieJar,
+    email: string,
+    context: { locale: Locale; captchaToken?: string },
+  ): Promise<void>;
   /**
    * Checks the code and writes the session of the email's user to the cookies. When the email
    * has no user yet and the caller is a guest, the guest's own identity takes the email (same

@@ -23,6 +23,8 @@ class FakeGoTrue {
   otpStatus = 200;
   /** How /logout answers: 204, or GoTrue's refusal of a session it no longer has, or a failure. */
   logout: "ok" | "session_not_found" | "down" = "ok";
+  /** Captcha protection on: POST /signup and /otp need this token, as GoTrue's verifyCaptcha does. */
+  captchaToken: string | null = null;
 
   fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
@@ -33,6 +35,8 @@ class FakeGoTrue {
     this.requests.push({ method: request.method, path, search: url.search, body });
     const bearer = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
     const caller = this.users.find((u) => u.id === this.tokens.get(bearer));
+    const captchaRefusal = this.checkCaptcha(request.method, path, body);
+    if (captchaRefusal) return captchaRefusal;
 
     if (request.method === "POST" && path === "/signup") {
       const user = this.addUser(null, true);
@@ -101,6 +105,25 @@ class FakeGoTrue {
     }
     return reply(404, { code: "not_found", message: "Not found" });
   };
+
+  checkCaptcha(method: string, path: string, body: Record<string, unknown>): Response | null {
+    if (this.captchaToken === null || method !== "POST" || !["/signup", "/otp"].includes(path)) return null;
+    const security = body.gotrue_meta_security as { captcha_token?: string } | undefined;
+    const token = security?.captcha_token?.trim() ?? "";
+    if (token === "") {
+      return reply(400, {
+        code: "captcha_failed",
+        message: "captcha protection: request disallowed (no captcha_token found)",
+      });
+    }
+    if (token !== this.captchaToken) {
+      return reply(400, {
+        code: "captcha_failed",
+        message: "captcha protection: request disallowed (invalid-input-response)",
+      });
+    }
+    return null;
+  }
 
   addUser(email: string | null, anonymous: boolean): User {
     const user = { id: randomUUID(), email, new_email: null, is_anonymous: anonymous };
@@ -304,5 +327,46 @@ describe("Supabase sessions: sign-out", () => {
     const error = await port.signOut(jar, "everywhere").catch((e: unknown) => e);
     expect(isAppError(error, "service_unavailable")).toBe(true);
     expect(await port.read(jar)).toMatchObject({ userId: guest.userId });
+  });
+});
+
+describe("Supabase sessions: Turnstile tokens go to Supabase Auth", () => {
+  test("a new guest's token reaches POST /signup as gotrue_meta_security.captcha_token", async () => {
+    const { gotrue, port, jar } = setup();
+    gotrue.captchaToken = "turnstile-token-1";
+    const guest = await port.createGuest(jar, { captchaToken: "turnstile-token-1" });
+    expect(gotrue.requests.find((r) => r.path === "/signup")?.body).toMatchObject({
+      gotrue_meta_security: { captcha_token: "turnstile-token-1" },
+    });
+    expect(await port.read(jar)).toMatchObject({ userId: guest.userId, isAnonymous: true });
+  });
+
+  test("a token Supabase Auth refuses is captcha_failed on captchaToken, and no guest is made", async () => {
+    const { gotrue, port, jar } = setup();
+    gotrue.captchaToken = "turnstile-token-1";
+    for (const captchaToken of ["spent-token", undefined]) {
+      const error = await port.createGuest(jar, { captchaToken }).catch((e: unknown) => e);
+      expect(isAppError(error, "captcha_failed")).toBe(true);
+      expect((error as { field?: string }).field).toBe("captchaToken");
+    }
+    expect(gotrue.users).toHaveLength(0);
+    expect(await port.read(jar)).toBeNull();
+  });
+
+  test("a sign-in code request passes the token to POST /otp; a refused one is captcha_failed", async () => {
+    const { gotrue, port, jar } = setup();
+    gotrue.captchaToken = "turnstile-token-2";
+    await port.requestEmailCode(jar, "new@example.com", { locale: "en", captchaToken: "turnstile-token-2" });
+    expect(gotrue.requests.find((r) => r.path === "/otp")?.body).toMatchObject({
+      email: "new@example.com",
+      gotrue_meta_security: { captcha_token: "turnstile-token-2" },
+    });
+    expect(gotrue.mail).toHaveLength(1);
+
+    const error = await port
+      .requestEmailCode(jar, "other@example.com", { locale: "en", captchaToken: "wrong" })
+      .catch((e: unknown) => e);
+    expect(isAppError(error, "captcha_failed")).toBe(true);
+    expect(gotrue.mail).toHaveLength(1);
   });
 });

@@ -52,9 +52,13 @@ function clearAuthCookies(jar: CookieJar): void {
 
 type AuthFailure = { status?: number; code?: string } | null;
 
-/** GoTrue's refusals as catalogue errors: too many mails, a bad code or address, else down. */
+/**
+ * GoTrue's refusals as catalogue errors: too many mails, a refused captcha token, a bad code or
+ * address, else down.
+ */
 function authError(error: AuthFailure, field: "email" | "code"): AppError {
   if (error?.status === 429) return new AppError("rate_limited", { retryAfterSeconds: 60 });
+  if (error?.code === "captcha_failed") return new AppError("captcha_failed", { field: "captchaToken" });
   if (error?.code === "otp_expired" || error?.code === "email_address_invalid") {
     return new AppError("validation_failed", { field: error.code === "otp_expired" ? "code" : "email" });
   }
@@ -89,9 +93,12 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
     read,
     // getClaims() renews an expired access token with the refresh token and writes the cookies.
     refresh: read,
-    async createGuest(jar) {
-      const { data, error } = await client(jar).auth.signInAnonymously();
+    async createGuest(jar, options = {}) {
+      const { data, error } = await client(jar).auth.signInAnonymously({
+        options: { captchaToken: options.captchaToken },
+      });
       const session = data.session;
+      if (error?.code === "captcha_failed") throw authError(error, "email");
       if (error || !session) {
         throw new AppError(error?.status === 429 ? "rate_limited" : "service_unavailable", {
           retryAfterSeconds: error?.status === 429 ? 60 : undefined,
@@ -123,9 +130,11 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
     /**
      * A guest links the email to its own anonymous user (updateUser + an "email_change" code, per
      * Supabase's identity linking), so the id, credits and history stay. An email that already
-     * has an account, or a caller who is no guest, gets a sign-in code ("email").
+     * has an account, or a caller who is no guest, gets a sign-in code ("email"). Supabase Auth
+     * checks the captcha token on the latter only (PUT /user has no captcha check; the guest
+     * passed one when it was made).
      */
-    async requestEmailCode(jar, email) {
+    async requestEmailCode(jar, email, { captchaToken }) {
       const auth = client(jar).auth;
       const { data } = await auth.getUser();
       if (data.user?.is_anonymous) {
@@ -133,7 +142,10 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
         if (!error) return;
         if (error.code !== "email_exists") throw authError(error, "email");
       }
-      const { error } = await auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
+      const { error } = await auth.signInWithOtp({
+        email,
+        options: { shouldCreateUser: true, captchaToken },
+      });
       if (error) throw authError(error, "email");
     },
     async verifyEmailCode(jar, email, code) {

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session, type SignOutScope } from "../auth";
 import { CODE_TTL_SECONDS } from "../auth/codes";
+import { checkCaptcha } from "../captcha";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { rateLimitResult, signInResult } from "../db/results";
@@ -41,13 +42,14 @@ async function limit(bucket: string, max: number): Promise<void> {
 
 export async function requestSignInCode(
   jar: CookieJar,
-  input: { email: string; locale: Locale; address: string },
+  input: { email: string; locale: Locale; address: string; captchaToken?: string },
 ): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
   // Without Supabase Auth, SMTP or the outbox there is no way to deliver a code.
   if (getConfig().mode !== "supabase" && !(await getMailer())) throw new AppError("service_unavailable");
+  const captchaToken = await checkCaptcha(input.captchaToken, input.address);
   await limitByAddress("codes", input.address);
   await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
-  await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale });
+  await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale, captchaToken });
   return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
 }
 

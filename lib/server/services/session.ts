@@ -3,6 +3,7 @@ import type { Me } from "../../contracts/user";
 import { AppError, isAppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session } from "../auth";
+import { checkCaptcha } from "../captcha";
 import { getRpc } from "../db";
 import { meResult, onboardResult } from "../db/results";
 import { limitByAddress } from "./address-limits";
@@ -20,11 +21,12 @@ export async function requireSession(jar: CookieJar): Promise<Session> {
 
 /**
  * Makes the visitor a guest with the welcome credits, once. A visitor who already has a session
- * keeps it (created: false); one whose identity is gone gets a new guest.
+ * keeps it (created: false); one whose identity is gone gets a new guest, which needs the human
+ * check (Turnstile) first when it is on.
  */
 export async function startGuestSession(
   jar: CookieJar,
-  context: { locale: Locale; address: string },
+  context: { locale: Locale; address: string; captchaToken?: string },
 ): Promise<{ user: Me; created: boolean }> {
   const rpc = await getRpc();
   const existing = await currentSession(jar);
@@ -40,8 +42,9 @@ export async function startGuestSession(
       if (!isAppError(error, "unauthorized")) throw error;
     }
   }
+  const captchaToken = await checkCaptcha(context.captchaToken, context.address);
   await limitByAddress("guests", context.address);
-  const session = await (await getSessionPort()).createGuest(jar);
+  const session = await (await getSessionPort()).createGuest(jar, { captchaToken });
   const onboarded = await rpc.call(
     "onboard_user",
     { p_user_id: session.userId, p_language: context.locale },

@@ -11,8 +11,13 @@ export function POST(request: Request): Promise<Response> {
   return withRequest(
     request,
     async ({ jar, locale }) => {
-      const { email } = await readJson(request, emailCodeRequestSchema);
-      const sent = await requestSignInCode(jar, { email, locale, address: clientAddress(request) });
+      const { email, captchaToken } = await readJson(request, emailCodeRequestSchema);
+      const sent = await requestSignInCode(jar, {
+        email,
+        locale,
+        address: clientAddress(request),
+        captchaToken,
+      });
       return json(sent, { status: 202 });
     },
     { mutation: true },

@@ -1,16 +1,25 @@
-import { clientAddress, json } from "@/lib/server/http";
+import { guestRequestSchema } from "@/lib/contracts/auth";
+import { clientAddress, json, readOptionalJson } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { startGuestSession } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
 
-/** Makes the visitor a guest with the welcome credits (201), or returns the existing user (200). */
+/**
+ * Makes the visitor a guest with the welcome credits (201), or returns the existing user (200).
+ * The optional body `{ captchaToken }` carries the Turnstile token a new guest needs when it is on.
+ */
 export function POST(request: Request): Promise<Response> {
   return withRequest(
     request,
     async ({ jar, locale }) => {
-      const { user, created } = await startGuestSession(jar, { locale, address: clientAddress(request) });
+      const { captchaToken } = await readOptionalJson(request, guestRequestSchema);
+      const { user, created } = await startGuestSession(jar, {
+        locale,
+        address: clientAddress(request),
+        captchaToken,
+      });
       return json({ user }, { status: created ? 201 : 200 });
     },
     { mutation: true },
