@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CatalogModel } from "@/lib/contracts/api";
+import { nearestSlide, ON_SLIDE_PX, slideAt, slidePlaces, wrapIndex } from "./carousel-row";
 import { modelHref } from "./catalog";
 import { CategoryIcon } from "./model-card";
 import { Thumbnail } from "./thumbnail";
@@ -18,15 +19,19 @@ export const AUTO_ADVANCE_MS = 5000;
  * never while the page is hidden, the carousel is off screen, the pointer or focus is on it, or
  * the person prefers reduced motion (then only the play button starts it). A pause button meets
  * WCAG 2.2.2.
+ *
+ * The current slide is the one the carousel last decided on (a dot, the timer). The row's scroll
+ * position only moves the dots when someone else scrolled it (a swipe, a wheel, keys, focus): a
+ * scroll the carousel started is never read on its way, however slowly it runs.
  */
 export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
   const t = useTranslations("home");
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
-  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  // Where a dot or the timer asked the row to scroll; until it gets there the dots stay put.
-  const scrollTarget = useRef<number | null>(null);
+  // Where the scroll the carousel started is going; null when the row is the person's.
+  const ownScroll = useRef<number | null>(null);
+  const [moving, setMoving] = useState(false);
   const [index, setIndex] = useState(0);
   const [choice, setChoice] = useState<"play" | "pause" | null>(null);
   const [hovered, setHovered] = useState(false);
@@ -41,19 +46,15 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
 
   const goTo = useCallback(
     (target: number) => {
-      const next = ((target % count) + count) % count;
+      const next = wrapIndex(target, count);
       setIndex(next);
       const track = trackRef.current;
-      const slides = track?.children;
-      const first = slides?.[0] as HTMLElement | undefined;
-      const slide = slides?.[next] as HTMLElement | undefined;
-      if (!track || !first || !slide) return;
-      const left = Math.min(slide.offsetLeft - first.offsetLeft, track.scrollWidth - track.clientWidth);
-      scrollTarget.current = Math.abs(track.scrollLeft - left) > 1 ? left : null;
-      track.scrollTo({
-        left,
-        behavior: reducedMotion ? "auto" : "smooth",
-      });
+      const left = track ? rowPlaces(track)[next] : undefined;
+      if (!track || left === undefined) return;
+      const needsScroll = Math.abs(track.scrollLeft - left) > ON_SLIDE_PX;
+      ownScroll.current = needsScroll ? left : null;
+      setMoving(needsScroll);
+      track.scrollTo({ left, behavior: reducedMotion ? "auto" : "smooth" });
     },
     [count, reducedMotion],
   );
@@ -64,30 +65,36 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
     return () => clearTimeout(timer);
   }, [running, index, goTo]);
 
-  useEffect(() => () => clearTimeout(settleTimer.current), []);
-
-  const releaseScroll = () => {
-    scrollTarget.current = null;
+  const endOwnScroll = () => {
+    ownScroll.current = null;
+    setMoving(false);
   };
 
-  // A swipe or a scroll by keyboard moves the dots once the row comes to rest. A smooth scroll
-  // started by goTo is not read midway, or the dots would jump back to the slide it passes.
+  // A person taking over a scroll the carousel started makes the row theirs again.
+  const takeOver = () => {
+    if (ownScroll.current !== null) endOwnScroll();
+  };
+
+  // The carousel's own scroll ends where it was going. Anyone else's moves the dots to each
+  // slide the row comes to rest on (scroll snapping only lets it rest on a slide).
   const onScroll = () => {
-    clearTimeout(settleTimer.current);
     const track = trackRef.current;
     if (!track) return;
-    if (scrollTarget.current !== null) {
-      if (Math.abs(track.scrollLeft - scrollTarget.current) > 1) return;
-      scrollTarget.current = null;
+    if (ownScroll.current !== null) {
+      if (Math.abs(track.scrollLeft - ownScroll.current) <= ON_SLIDE_PX) endOwnScroll();
       return;
     }
-    settleTimer.current = setTimeout(() => {
-      const [first, second] = Array.from(track.children) as HTMLElement[];
-      if (!first) return;
-      const step = second ? second.offsetLeft - first.offsetLeft : first.offsetWidth;
-      const nearest = Math.min(count - 1, Math.max(0, Math.round(track.scrollLeft / step)));
-      setIndex((current) => (current === nearest ? current : nearest));
-    }, 120);
+    const slide = slideAt(track.scrollLeft, rowPlaces(track));
+    if (slide !== null) setIndex(slide);
+  };
+
+  // Where the browser says a scroll is over: the carousel's own one is over even if it stopped
+  // short (the row was resized); anyone else's settles on the nearest slide.
+  const onScrollEnd = () => {
+    const track = trackRef.current;
+    if (!track) return;
+    if (ownScroll.current !== null) endOwnScroll();
+    else setIndex(nearestSlide(track.scrollLeft, rowPlaces(track)));
   };
 
   return (
@@ -96,11 +103,12 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
       aria-roledescription="carousel"
       aria-labelledby={headingId}
       data-rotating={running}
+      data-moving={moving}
       className="flex flex-col gap-3"
-      // A person taking over a smooth scroll makes the row theirs again.
-      onPointerDown={releaseScroll}
-      onWheel={releaseScroll}
-      onKeyDown={releaseScroll}
+      onPointerDown={takeOver}
+      onWheel={takeOver}
+      onKeyDown={takeOver}
+      onTouchStart={takeOver}
       onPointerEnter={(e) => e.pointerType === "mouse" && setHovered(true)}
       onPointerLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
@@ -116,6 +124,7 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
       <div
         ref={trackRef}
         onScroll={onScroll}
+        onScrollEnd={onScrollEnd}
         aria-live={running ? "off" : "polite"}
         className="no-scrollbar -mx-4 flex snap-x snap-mandatory scroll-pl-4 gap-3 overflow-x-auto overscroll-x-contain px-4 sm:mx-0 sm:scroll-pl-0 sm:px-0"
       >
@@ -168,6 +177,17 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Where the row is scrolled to when each of its slides is at the start. */
+function rowPlaces(track: HTMLElement): number[] {
+  const slides = Array.from(track.children) as HTMLElement[];
+  const first = slides[0];
+  if (!first) return [];
+  return slidePlaces(
+    slides.map((slide) => slide.offsetLeft - first.offsetLeft),
+    track.scrollWidth - track.clientWidth,
   );
 }
 
