@@ -32,8 +32,6 @@ const counts = async () => {
   return rows[0];
 };
 
-const from = (address: string) => ({ "x-forwarded-for": address });
-
 describe("POST /api/session/guest with Turnstile on", () => {
   test("without a token: 400 captcha_failed on captchaToken, nobody is made and siteverify is not asked", async () => {
     const before = await counts();
@@ -50,9 +48,8 @@ describe("POST /api/session/guest with Turnstile on", () => {
 
   test("a token siteverify refuses: 400 captcha_failed, nobody is made", async () => {
     const before = await counts();
-    const response = await new TestBrowser().call(startGuest, "/api/session/guest", {
+    const response = await new TestBrowser(undefined, "203.0.113.21").call(startGuest, "/api/session/guest", {
       json: { captchaToken: "XXXX.DUMMY.TOKEN.XXXX" },
-      headers: from("203.0.113.21"),
     });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ code: "captcha_failed", field: "captchaToken" });
@@ -63,11 +60,8 @@ describe("POST /api/session/guest with Turnstile on", () => {
   test("a good token: 201 and a guest; siteverify got secret, response and remoteip, form-encoded", async () => {
     const before = await counts();
     const token = siteverify.issue();
-    const browser = new TestBrowser();
-    const response = await browser.call(startGuest, "/api/session/guest", {
-      json: { captchaToken: token },
-      headers: from("203.0.113.22"),
-    });
+    const browser = new TestBrowser(undefined, "203.0.113.22");
+    const response = await browser.call(startGuest, "/api/session/guest", { json: { captchaToken: token } });
     expect(response.status).toBe(201);
     expect((await response.json()).user).toMatchObject({ isGuest: true, credits: 10 });
     expect(await counts()).toEqual({ users: (before?.users ?? 0) + 1, grants: (before?.grants ?? 0) + 1 });
