@@ -76,3 +76,15 @@ test("every route answers the methods it lacks with 405 JSON and Allow", async (
   }
   expect(checked).toBeGreaterThan(50);
 });
+
+test("TRACE and TRACK, which Next cannot carry, answer 405 JSON from our server, never 500", async ({
+  request,
+}) => {
+  for (const url of ["/api/health", "/api/jobs", "/api/nope", "/"]) {
+    for (const method of ["TRACE", "TRACK"]) {
+      const response = await request.fetch(url, { method });
+      await expectError(response, 405, "method_not_allowed");
+      expect(response.headers().allow).toContain("GET");
+    }
+  }
+});

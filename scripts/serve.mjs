@@ -35,12 +35,30 @@ function stamp(request) {
   request.headers[SOCKET_HEADER] = `${token} ${scheme} ${request.socket.remoteAddress ?? ""}`;
 }
 
+// Methods the platform's Request refuses to carry: Next would fail on them before any route
+// runs and answer a plain-text 500. They are answered here, in the API's own error shape.
+const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
+
+function refuseMethod(response) {
+  const body = JSON.stringify({
+    error: { code: "method_not_allowed", message: "This method is not allowed here." },
+  });
+  response.writeHead(405, {
+    allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
 const { default: next } = await import("next");
 const app = next({ dev, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  if (REFUSED_METHODS.has(request.method ?? "")) return refuseMethod(response);
   stamp(request);
   handle(request, response);
 });
