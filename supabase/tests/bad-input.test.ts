@@ -226,6 +226,8 @@ const schemas = {
   list_jobs: results.jobPageResult,
   delete_job: results.mediaRemovalResult,
   grant_purchase: results.purchaseResult,
+  begin_checkout: results.checkoutBeginResult,
+  record_checkout: results.checkoutRecordResult,
   reverse_purchase: results.reversalResult,
   merge_guest: results.mergeResult,
   delete_account: results.mediaRemovalResult,
@@ -234,6 +236,10 @@ const schemas = {
   list_ledger: results.ledgerPageResult,
   local_auth_issue_code: results.localCodeIssueResult,
   local_auth_verify_code: results.localCodeVerifyResult,
+  local_auth_start_session: results.localSessionResult,
+  local_auth_check_session: results.localSessionCheckResult,
+  local_auth_renew_session: results.localSessionRenewResult,
+  local_auth_end_sessions: results.localSessionsEndResult,
   local_outbox_send: results.outboxSendResult,
   local_outbox_list: results.outboxResult,
   complete_sign_in: results.signInResult,
@@ -633,6 +639,40 @@ bad(
   ],
 );
 
+bad("local_auth_start_session", (f) => ({ p_user_id: f.reg, p_ttl_seconds: 3600 }), [
+  ["null lifetime", { p_ttl_seconds: null }, "validation_failed", "ttlSeconds"],
+  ["lifetime under a minute", { p_ttl_seconds: 59 }, "validation_failed", "ttlSeconds"],
+  ["lifetime over 90 days", { p_ttl_seconds: 90 * 24 * 3600 + 1 }, "validation_failed", "ttlSeconds"],
+  ["null user id", { p_user_id: null }, "unauthorized"],
+  ["unknown user", { p_user_id: UNKNOWN_ID }, "unauthorized"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+]);
+
+bad("local_auth_check_session", (f) => ({ p_session_id: randomUUID(), p_user_id: f.reg }), [
+  ["malformed session id", { p_session_id: malformed }, "validation_failed"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+]);
+
+bad(
+  "local_auth_renew_session",
+  (f) => ({ p_session_id: randomUUID(), p_user_id: f.reg, p_ttl_seconds: 3600 }),
+  [
+    ["null lifetime", { p_ttl_seconds: null }, "validation_failed", "ttlSeconds"],
+    ["lifetime under a minute", { p_ttl_seconds: 10 }, "validation_failed", "ttlSeconds"],
+    ["malformed session id", { p_session_id: malformed }, "validation_failed"],
+  ],
+);
+
+bad(
+  "local_auth_end_sessions",
+  (f) => ({ p_session_id: randomUUID(), p_user_id: f.reg, p_everywhere: true }),
+  [
+    ["null session id", { p_session_id: null }, "validation_failed", "sessionId"],
+    ["null user id", { p_user_id: null }, "validation_failed", "userId"],
+    ["malformed session id", { p_session_id: malformed }, "validation_failed"],
+  ],
+);
+
 bad("local_outbox_list", () => ({ p_email: "outbox@example.com", p_limit: 10 }), [
   ["email without @", { p_email: "outbox" }, "validation_failed", "email"],
   ["zero limit", { p_limit: 0 }, "validation_failed", "limit"],
@@ -739,6 +779,49 @@ bad("grant_purchase", (f) => ({ p_user_id: f.reg, p_product_id: f.pack25, p_exte
     "idempotency_conflict",
   ],
 ]);
+
+bad(
+  "begin_checkout",
+  (f) => ({
+    p_user_id: f.reg,
+    p_idempotency_key: randomUUID(),
+    p_product_id: f.pack25,
+    p_limit: 10,
+    p_window_seconds: 600,
+  }),
+  [
+    ["null key", { p_idempotency_key: null }, "idempotency_key_required"],
+    ["malformed key", { p_idempotency_key: malformed }, "validation_failed"],
+    ["null product id", { p_product_id: null }, "validation_failed", "productId"],
+    ["unknown product", { p_product_id: UNKNOWN_ID }, "product_not_found"],
+    ["inactive product", (f) => ({ p_product_id: f.inactivePack }), "product_not_found"],
+    ["null limit", { p_limit: null }, "validation_failed", "limit"],
+    ["limit without a window", { p_window_seconds: null }, "validation_failed", "windowSeconds"],
+    ["null user id", { p_user_id: null }, "unauthorized"],
+    ["unknown user", { p_user_id: UNKNOWN_ID }, "unauthorized"],
+    ["a guest buying", (f) => ({ p_user_id: f.guestA }), "forbidden"],
+  ],
+);
+
+bad(
+  "record_checkout",
+  (f) => ({
+    p_user_id: f.reg,
+    p_idempotency_key: randomUUID(),
+    p_product_id: f.pack25,
+    p_url: "https://checkout.stripe.com/c/pay/cs_test_bad_input",
+  }),
+  [
+    ["null key", { p_idempotency_key: null }, "idempotency_key_required"],
+    ["null product id", { p_product_id: null }, "validation_failed", "productId"],
+    ["null url", { p_url: null }, "validation_failed", "url"],
+    ["plain http url", { p_url: "http://checkout.stripe.com/c/pay/x" }, "validation_failed", "url"],
+    ["url with a space", { p_url: "https://checkout.stripe.com/c/pay x" }, "validation_failed", "url"],
+    ["url over 2048 characters", { p_url: `https://x.example/${long(2048)}` }, "validation_failed", "url"],
+    ["null user id", { p_user_id: null }, "unauthorized"],
+    ["unknown user", { p_user_id: UNKNOWN_ID }, "unauthorized"],
+  ],
+);
 
 bad("reverse_purchase", () => ({ p_external_ref: "ext-reg-1", p_reversal_ref: "rev-new" }), [
   ["null external reference", { p_external_ref: null }, "validation_failed", "externalRef"],
@@ -983,6 +1066,10 @@ test("every base call succeeds (run last)", async () => {
     "find_job",
     "list_in_flight_jobs",
     "local_auth_create_user",
+    "local_auth_start_session",
+    "local_auth_check_session",
+    "local_auth_renew_session",
+    "local_auth_end_sessions",
     "local_auth_issue_code",
     "local_auth_verify_code",
     "local_outbox_send",
@@ -992,6 +1079,8 @@ test("every base call succeeds (run last)", async () => {
     "list_ledger",
     "delete_job",
     "grant_purchase",
+    "begin_checkout",
+    "record_checkout",
     "reverse_purchase",
     "check_rate_limit",
     "record_webhook_event",

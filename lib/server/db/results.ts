@@ -65,6 +65,8 @@ export const purchaseResult = z.object({
   creditsAdded: z.number().int().nonnegative(),
   credits: z.number().int().nonnegative(),
 });
+export const checkoutBeginResult = z.object({ replayed: z.boolean(), url: z.string().nullable() });
+export const checkoutRecordResult = z.object({ recorded: z.boolean() });
 export const reversalResult = z.object({
   reversed: z.boolean(),
   creditsRemoved: z.number().int().nonnegative(),

@@ -8,6 +8,8 @@ import type { Locale } from "../../i18n/locale";
 import type { Session } from "../auth";
 import { getRpc } from "../db";
 import {
+  checkoutBeginResult,
+  checkoutRecordResult,
   ledgerPageResult,
   meResult,
   productsResult,
@@ -83,15 +85,32 @@ export async function startCheckout(
     );
     return { credits: granted.credits, test: true };
   }
-  await rpc.call(
-    "check_rate_limit",
-    {
-      p_bucket: `checkout:user:${session.userId}`,
-      p_limit: CHECKOUTS_PER_WINDOW,
-      p_window_seconds: CHECKOUT_WINDOW_SECONDS,
-    },
-    rateLimitResult,
-  );
+  const key = input.idempotencyKey;
+  if (key) {
+    // A repeated purchase (same key) gets its Checkout page back before the limit counts it.
+    const begun = await rpc.call(
+      "begin_checkout",
+      {
+        p_user_id: session.userId,
+        p_idempotency_key: key,
+        p_product_id: product.id,
+        p_limit: CHECKOUTS_PER_WINDOW,
+        p_window_seconds: CHECKOUT_WINDOW_SECONDS,
+      },
+      checkoutBeginResult,
+    );
+    if (begun.url) return { url: begun.url };
+  } else {
+    await rpc.call(
+      "check_rate_limit",
+      {
+        p_bucket: `checkout:user:${session.userId}`,
+        p_limit: CHECKOUTS_PER_WINDOW,
+        p_window_seconds: CHECKOUT_WINDOW_SECONDS,
+      },
+      rateLimitResult,
+    );
+  }
 
   const checkout = await viaStripe(() =>
     stripe.checkout.sessions.create(
@@ -115,10 +134,17 @@ export async function startCheckout(
         success_url: `${input.origin}/profile?purchase=success&session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${input.origin}/profile?buy=1&purchase=cancelled`,
       },
-      input.idempotencyKey ? { idempotencyKey: `checkout:${session.userId}:${input.idempotencyKey}` } : {},
+      key ? { idempotencyKey: `checkout:${session.userId}:${key}` } : {},
     ),
   );
   if (!checkout.url) throw new AppError("service_unavailable");
+  if (key) {
+    await rpc.call(
+      "record_checkout",
+      { p_user_id: session.userId, p_idempotency_key: key, p_product_id: product.id, p_url: checkout.url },
+      checkoutRecordResult,
+    );
+  }
   return { url: checkout.url };
 }
 

@@ -196,6 +196,32 @@ describe("POST /api/credits/checkout with Stripe", () => {
     expect(await creditsOf(route, userId)).toBe(10);
   });
 
+  test("a repeated purchase gets its Checkout page back even at the checkout limit; its key for another pack is 409", async () => {
+    const { browser } = await newRegisteredUser(route);
+    const buy = (key: string, productId = popular) =>
+      browser.call(checkout, "/api/credits/checkout", {
+        json: { productId },
+        headers: { "idempotency-key": key },
+      });
+    const first = randomUUID();
+    const firstAnswer = await buy(first);
+    expect(firstAnswer.status).toBe(200);
+    const { url } = await firstAnswer.json();
+    for (let i = 1; i < 10; i++) expect((await buy(randomUUID())).status).toBe(200);
+    const limited = await buy(randomUUID());
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).error.code).toBe("rate_limited");
+
+    received.length = 0;
+    const replay = await buy(first);
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ url });
+    const otherPack = await buy(first, "c2ed0001-0000-4000-8000-000000000001");
+    expect(otherPack.status).toBe(409);
+    expect((await otherPack.json()).error.code).toBe("idempotency_conflict");
+    expect(received).toHaveLength(0); // Stripe was not asked again
+  });
+
   test("Stripe failing is 503 service_unavailable, not a 500, and grants nothing", async () => {
     const { browser, userId } = await newRegisteredUser(route);
     failNext = 3;
