@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import path from "node:path";
 import { type APIResponse, expect, test } from "@playwright/test";
 import { apiRouteFiles, routePattern } from "../scripts/test-support/api-routes";
@@ -77,14 +78,44 @@ test("every route answers the methods it lacks with 405 JSON and Allow", async (
   expect(checked).toBeGreaterThan(50);
 });
 
-test("TRACE and TRACK, which Next cannot carry, answer 405 JSON from our server, never 500", async ({
+/** A raw HTTP request: fetch and Playwright's request context refuse TRACE themselves. */
+function rawRequest(
+  url: string,
+  method: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+      );
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+test("TRACE, which Next cannot carry, answers 405 JSON from our server, never 500", async ({ baseURL }) => {
+  for (const path of ["/api/health", "/api/jobs", "/api/nope", "/"]) {
+    const response = await rawRequest(`${baseURL}${path}`, "TRACE");
+    expect(response.status, path).toBe(405);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(response.headers.allow).toContain("GET");
+    expect(JSON.parse(response.body).error.code).toBe("method_not_allowed");
+  }
+});
+
+test("paths whose percent-encoding does not decode are refused by our server, never a 500", async ({
   request,
 }) => {
-  for (const url of ["/api/health", "/api/jobs", "/api/nope", "/"]) {
-    for (const method of ["TRACE", "TRACK"]) {
-      const response = await request.fetch(url, { method });
-      await expectError(response, 405, "method_not_allowed");
-      expect(response.headers().allow).toContain("GET");
-    }
+  for (const url of ["/api/health/%", "/api/jobs/%E0%A4%A", "/api/media/a/%zz", "/api/%"]) {
+    await expectError(await request.get(url), 404, "not_found");
+  }
+  for (const url of ["/create/%", "/jobs/%E0%A4%A"]) {
+    await expectError(await request.get(url), 400, "validation_failed");
   }
 });

@@ -35,16 +35,39 @@ function stamp(request) {
   request.headers[SOCKET_HEADER] = `${token} ${scheme} ${request.socket.remoteAddress ?? ""}`;
 }
 
-// Methods the platform's Request refuses to carry: Next would fail on them before any route
-// runs and answer a plain-text 500. They are answered here, in the API's own error shape.
-const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
+// A method the platform's Request refuses to carry: Next would fail on it before any route runs
+// and answer a plain-text 500. It is answered here, in the API's own error shape. (CONNECT and
+// TRACK never get this far: Node's HTTP parser refuses them.)
+const REFUSED_METHODS = new Set(["TRACE"]);
 
 function refuseMethod(response) {
-  const body = JSON.stringify({
-    error: { code: "method_not_allowed", message: "This method is not allowed here." },
-  });
-  response.writeHead(405, {
+  answerError(response, 405, "method_not_allowed", "This method is not allowed here.", {
     allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+  });
+}
+
+/**
+ * A path whose percent-encoding does not decode (`/api/jobs/%`) makes Next fail while matching
+ * routes and answer a plain-text 500; it can name nothing, so it is refused here: 404 not_found
+ * in the API's shape under /api, 400 elsewhere.
+ */
+function refuseUndecodablePath(request, response) {
+  const pathname = (request.url ?? "/").split("?")[0] ?? "/";
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    if (/^\/api(\/|$)/.test(pathname)) answerError(response, 404, "not_found", "Not found.");
+    else answerError(response, 400, "validation_failed", "This address is malformed.");
+    return true;
+  }
+}
+
+/** An answer in the API's error shape (lib/errors.ts), for requests that never reach Next. */
+function answerError(response, status, code, message, headers = {}) {
+  const body = JSON.stringify({ error: { code, message } });
+  response.writeHead(status, {
+    ...headers,
     "content-type": "application/json",
     "cache-control": "no-store",
     "content-length": Buffer.byteLength(body),
@@ -59,6 +82,7 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   if (REFUSED_METHODS.has(request.method ?? "")) return refuseMethod(response);
+  if (refuseUndecodablePath(request, response)) return;
   stamp(request);
   handle(request, response);
 });
