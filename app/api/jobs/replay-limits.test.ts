@@ -98,3 +98,20 @@ describe("POST /api/credits/checkout (test purchase) at the checkout limit", () 
     expect(await ledgerOf(route, userId)).toEqual(ledger);
   });
 });
+
+describe("POST /api/jobs: refused requests count too", () => {
+  test("requests generate_video refuses still count against the limit, so the next one is 429", async () => {
+    const { browser, userId } = await newGuest();
+    for (let i = 0; i < PER_MINUTE; i++) {
+      const refused = await browser.call(createJob, "/api/jobs", {
+        json: { modelId: randomUUID(), prompt: "A lighthouse in a storm", settings: {} },
+        headers: { "idempotency-key": randomUUID() },
+      });
+      expect(refused.status).toBe(404);
+    }
+    const next = await generate(browser, randomUUID());
+    expect(next.status).toBe(429);
+    expect(await jobsOf(userId)).toBe(0);
+    expect(await creditsOf(route, userId)).toBe(10);
+  });
+});

@@ -1,11 +1,20 @@
 import "server-only";
+import type { z } from "zod";
 import type { CreateJobRequest, CreateJobResponse, JobPage } from "../../contracts/api";
 import { createJobRequestSchema } from "../../contracts/api";
 import type { Job } from "../../contracts/job";
+import { isAppError } from "../../errors";
 import type { Session } from "../auth";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import { type DbJob, generateResult, jobPageResult, jobResult, mediaRemovalResult } from "../db/results";
+import {
+  type DbJob,
+  generateResult,
+  jobPageResult,
+  jobResult,
+  mediaRemovalResult,
+  rateLimitResult,
+} from "../db/results";
 import { parseWith } from "../http";
 import { localJobRunner } from "../jobs/local-runner";
 import { getMediaStore } from "../storage";
@@ -24,24 +33,51 @@ export async function createJob(
   body: CreateJobRequest,
 ): Promise<CreateJobResponse> {
   const input = parseWith(createJobRequestSchema, body);
+  const perMinute = getConfig().generationsPerMinute;
   const rpc = await getRpc();
-  const result = await rpc.call(
-    "generate_video",
-    {
-      p_user_id: session.userId,
-      p_idempotency_key: key,
-      p_model_id: input.modelId,
-      p_prompt: input.prompt,
-      p_settings: input.settings,
-      p_theme_id: input.themeId ?? null,
-      p_input_image_path: input.imageUrl ?? null,
-      p_provider: "local",
-      p_per_minute: getConfig().generationsPerMinute,
-    },
-    generateResult,
-  );
+  let result: z.output<typeof generateResult>;
+  try {
+    result = await rpc.call(
+      "generate_video",
+      {
+        p_user_id: session.userId,
+        p_idempotency_key: key,
+        p_model_id: input.modelId,
+        p_prompt: input.prompt,
+        p_settings: input.settings,
+        p_theme_id: input.themeId ?? null,
+        p_input_image_path: input.imageUrl ?? null,
+        p_provider: "local",
+        p_per_minute: perMinute,
+      },
+      generateResult,
+    );
+  } catch (error) {
+    if (isAppError(error) && !isAppError(error, "rate_limited", "idempotency_conflict")) {
+      await countRefusedGeneration(session.userId, perMinute);
+    }
+    throw error;
+  }
   localJobRunner().ensure(result.job);
   return { job: await toApiJob(result.job), credits: result.credits };
+}
+
+/**
+ * A request generate_video refused (no credits, a bad model…) rolled its count back with the
+ * rest of its transaction; it counts all the same, so a burst of refused requests meets the
+ * limit like one of good ones. The bucket is the one generate_video counts in.
+ */
+async function countRefusedGeneration(userId: string, perMinute: number): Promise<void> {
+  const rpc = await getRpc();
+  await rpc
+    .call(
+      "check_rate_limit",
+      { p_bucket: `generate:user:${userId}`, p_limit: perMinute, p_window_seconds: 60 },
+      rateLimitResult,
+    )
+    .catch((error: unknown) => {
+      if (!isAppError(error, "rate_limited")) throw error;
+    });
 }
 
 /** The user's own job (another user's reads as job_not_found). */
