@@ -1,12 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { type Siteverify, startSiteverify } from "../scripts/test-support/siteverify";
 import { newEmail } from "./support/people";
+import { type OwnServer, startOwnServer } from "./support/server";
 
 /**
  * Cloudflare Turnstile in the browser. Cloudflare cannot be reached here, so this spec starts a
@@ -17,12 +14,9 @@ import { newEmail } from "./support/people";
 
 const SECRET = "0x4AAAAAAA-e2e-secret";
 const SITE_KEY = "0x4AAAAAAA-e2e-site";
-const port = Number(process.env.E2E_PORT ?? 3100) + 1000;
-const origin = `http://127.0.0.1:${port}`;
-
+let origin = "";
 let siteverify: Siteverify;
-let server: ChildProcess | undefined;
-let dataDir: string;
+let server: OwnServer | undefined;
 
 test.use({ serviceWorkers: "block" });
 test.describe.configure({ mode: "serial" });
@@ -33,39 +27,21 @@ test.beforeAll(async ({ browserName: _ }, testInfo) => {
   if (testInfo.project.name !== wiringProject) return;
   test.setTimeout(180_000);
   siteverify = await startSiteverify(SECRET);
-  dataDir = mkdtempSync(path.join(tmpdir(), "rendio-e2e-turnstile-"));
-  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: "ignore",
-    detached: true,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      NEXT_PUBLIC_SUPABASE_URL: "",
-      TURNSTILE_SITE_KEY: SITE_KEY,
-      TURNSTILE_SECRET_KEY: SECRET,
-      TURNSTILE_VERIFY_URL: siteverify.url,
-    },
+  // Sign-in codes go to the outbox, as on the main e2e server.
+  server = await startOwnServer("turnstile", {
+    DEV_OUTBOX: "true",
+    TURNSTILE_SITE_KEY: SITE_KEY,
+    TURNSTILE_SECRET_KEY: SECRET,
+    TURNSTILE_VERIFY_URL: siteverify.url,
   });
-  for (let i = 0; i < 170; i++) {
-    const up = await fetch(`${origin}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) {
-      // Warm the pages up: a cold first render on a busy machine outlasts the expectations.
-      for (const page of ["/", "/sign-in"]) await fetch(`${origin}${page}`);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error("the Turnstile server did not start");
+  origin = server.url;
+  // Warm the pages up: a cold first render on a busy machine outlasts the expectations.
+  for (const page of ["/", "/sign-in"]) await fetch(`${origin}${page}`);
 });
 
 test.afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  await server?.stop();
   await siteverify?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test.beforeEach(({ browserName: _ }, testInfo) => {
