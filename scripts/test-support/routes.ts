@@ -125,3 +125,13 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * Rate limits count in fixed one-minute windows (check_rate_limit): a test that fills one and
+ * expects the next request refused waits, when late in a minute, for the next to begin, so its
+ * requests never straddle two windows.
+ */
+export async function waitForFreshMinute(atMostSecond = 40): Promise<void> {
+  const second = new Date().getUTCSeconds();
+  if (second > atMostSecond) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+}

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST as checkout } from "@/app/api/credits/checkout/route";
 import { creditsOf, ledgerOf, newGuest, newRegisteredUser } from "@/scripts/test-support/people";
-import { openRouteDatabase, type RouteDb, type TestBrowser } from "@/scripts/test-support/routes";
+import {
+  openRouteDatabase,
+  type RouteDb,
+  type TestBrowser,
+  waitForFreshMinute,
+} from "@/scripts/test-support/routes";
 import { POST as createJob } from "./route";
 
 /**
@@ -42,6 +47,7 @@ async function jobsOf(userId: string): Promise<number> {
 describe("POST /api/jobs at the generation limit", () => {
   test("a replayed key answers its first 202; a reused key with another body is 409; a new key is 429", async () => {
     const { browser, userId } = await newGuest();
+    await waitForFreshMinute();
     const keys = Array.from({ length: PER_MINUTE }, () => randomUUID());
     const first: unknown[] = [];
     for (const key of keys) {
@@ -67,7 +73,7 @@ describe("POST /api/jobs at the generation limit", () => {
 
     expect(await creditsOf(route, userId)).toBe(balance);
     expect(await jobsOf(userId)).toBe(PER_MINUTE);
-  });
+  }, 90_000);
 });
 
 describe("POST /api/credits/checkout (test purchase) at the checkout limit", () => {
@@ -102,6 +108,7 @@ describe("POST /api/credits/checkout (test purchase) at the checkout limit", () 
 describe("POST /api/jobs: refused requests count too", () => {
   test("requests generate_video refuses still count against the limit, so the next one is 429", async () => {
     const { browser, userId } = await newGuest();
+    await waitForFreshMinute();
     for (let i = 0; i < PER_MINUTE; i++) {
       const refused = await browser.call(createJob, "/api/jobs", {
         json: { modelId: randomUUID(), prompt: "A lighthouse in a storm", settings: {} },
@@ -113,5 +120,5 @@ describe("POST /api/jobs: refused requests count too", () => {
     expect(next.status).toBe(429);
     expect(await jobsOf(userId)).toBe(0);
     expect(await creditsOf(route, userId)).toBe(10);
-  });
+  }, 90_000);
 });

@@ -12,7 +12,13 @@ import {
 } from "@/lib/contracts/api";
 import { getRpc } from "@/lib/server/db";
 import { generateResult } from "@/lib/server/db/results";
-import { eventually, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import {
+  eventually,
+  openRouteDatabase,
+  type RouteDb,
+  TestBrowser,
+  waitForFreshMinute,
+} from "@/scripts/test-support/routes";
 import { POST as createJob, GET as listJobs } from "./route";
 
 let route: RouteDb;
@@ -262,13 +268,14 @@ describe("limits and history", () => {
       "insert into public.credit_ledger (user_id, kind, change, balance_after) values ($1, 'admin', 90, 100)",
       [userId],
     );
+    await waitForFreshMinute();
     for (let i = 0; i < 6; i++) expect((await post(browser, body())).status).toBe(202);
     const before = await state(userId);
     const limited = await post(browser, body());
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await state(userId)).toEqual(before);
-  });
+  }, 90_000);
 
   test("GET /api/jobs lists the user's jobs newest first; bad paging is 400", async () => {
     const { browser } = await guest();
