@@ -12,7 +12,9 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 const installSpec = /[\\/]install\.spec\.ts$/;
 const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|sw)[-.][^\\/]*$/;
 /** Specs named http-*.spec.ts test the server over plain HTTP (no browser): one project runs them. */
-const httpSpecs = /[\\/]http-[^\\/]*$/;
+// Specs about the server, not a layout (HTTP answers, an own server of the built app): the
+// desktop project alone runs them.
+const httpSpecs = /[\\/](?:http-[^\\/]*|api-routing\.spec\.ts|client-address\.spec\.ts|turnstile\.spec\.ts)$/;
 
 /**
  * Playwright's own WebKit, only where it is installed (QA machines): its download host is not

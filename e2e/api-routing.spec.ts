@@ -7,12 +7,8 @@ import { apiRouteFiles, routePattern } from "../scripts/test-support/api-routes"
 /**
  * Routing by the real Next server (a route handler test cannot see it): unknown /api paths are
  * JSON not_found, methods a route lacks are JSON method_not_allowed with Allow, and the
- * catch-all shadows no real route. Plain HTTP, so one project runs it.
+ * catch-all shadows no real route. Plain HTTP, so only the desktop project runs it (playwright.config.ts).
  */
-
-test.beforeEach(async ({ request: _ }, info) => {
-  test.skip(info.project.name !== "chromium-desktop", "HTTP only: the desktop project runs it");
-});
 
 async function expectError(response: APIResponse, status: number, code: string) {
   expect(response.status(), `${response.url()}`).toBe(status);

@@ -14,7 +14,6 @@ let base = "";
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright passes fixtures first; none are needed
 test.beforeAll(async ({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== "chromium-desktop", "one project is enough for a server check");
   testInfo.setTimeout(150_000);
   server = await startOwnServer("client-address", { TRUST_PROXY: "" });
   base = server.url;

@@ -21,10 +21,7 @@ let server: OwnServer | undefined;
 test.use({ serviceWorkers: "block" });
 test.describe.configure({ mode: "serial" });
 
-const wiringProject = "chromium-desktop";
-
-test.beforeAll(async ({ browserName: _ }, testInfo) => {
-  if (testInfo.project.name !== wiringProject) return;
+test.beforeAll(async () => {
   test.setTimeout(180_000);
   siteverify = await startSiteverify(SECRET);
   // Sign-in codes go to the outbox, as on the main e2e server.
@@ -44,8 +41,7 @@ test.afterAll(async () => {
   await siteverify?.close();
 });
 
-test.beforeEach(({ browserName: _ }, testInfo) => {
-  test.skip(testInfo.project.name !== wiringProject, "one browser is enough for the wiring");
+test.beforeEach(() => {
   test.setTimeout(150_000);
 });
 
