@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { type OwnServer, residentBytes, startOwnServer } from "./support/server";
@@ -140,6 +141,53 @@ test("four parallel chunked 100 MB uploads are refused without buffering them", 
     expect(errorCode(answer)).toBe("payload_too_large");
   }
   expect(growth).toBeLessThan(150);
+});
+
+/**
+ * A client that keeps sending a refused upload and reads the answer only later, over a raw socket:
+ * the server must not reset the connection under it (a reset throws away the unread 413).
+ */
+function uploadReadingLate(readAfterMs: number): Promise<string> {
+  const url = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (text) => {
+      received += text;
+      if (received.includes("}}")) {
+        socket.destroy();
+        resolve(received);
+      }
+    });
+    socket.on("error", () => resolve(received));
+    socket.on("close", () => resolve(received));
+    socket.write(
+      `POST /api/uploads HTTP/1.1\r\nHost: ${url.host}\r\ncookie: ${cookie}\r\n` +
+        `content-type: multipart/form-data; boundary=${BOUNDARY}\r\ntransfer-encoding: chunked\r\n\r\n`,
+    );
+    socket.pause();
+    const chunk = Buffer.alloc(MB);
+    let chunks = 0;
+    const pump = () => {
+      while (chunks < 60 && !socket.destroyed) {
+        chunks += 1;
+        socket.write(`${chunk.length.toString(16)}\r\n`);
+        const more = socket.write(Buffer.concat([chunk, Buffer.from("\r\n")]));
+        if (!more) return void socket.once("drain", pump);
+      }
+    };
+    pump();
+    setTimeout(() => socket.resume(), readAfterMs);
+  });
+}
+
+test("a client still sending when the 413 comes reads it later: the server lingers, never resets", async () => {
+  for (let i = 0; i < 3; i++) {
+    const received = await uploadReadingLate(1_000);
+    expect(received.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+    expect(received).toContain('"code":"payload_too_large"');
+  }
 });
 
 test("after a 413 the server closes that connection, and a keep-alive client carries on", async () => {

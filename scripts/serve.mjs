@@ -75,6 +75,26 @@ function answerError(response, status, code, message, headers = {}) {
   response.end(body);
 }
 
+/**
+ * How long a closing connection keeps reading (and dropping) what the client still sends. Node
+ * closes a socket as soon as the last answer is written; a client still uploading a refused
+ * body (a 413 sent early) then gets a reset, which can destroy the answer before it reads it.
+ * Lingering instead, as Apache and nginx do, lets it read the answer and stop.
+ */
+const LINGER_MS = 5_000;
+
+/** Replaces Node's "close once written" for this socket with a lingering close. */
+function lingerOnClose(socket) {
+  socket.destroySoon = function lingeringClose() {
+    if (this.writable) this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("close", () => clearTimeout(timer));
+    this.once("end", () => this.destroy());
+    this.resume();
+  };
+}
+
 const { default: next } = await import("next");
 const app = next({ dev, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -86,6 +106,7 @@ const server = createServer((request, response) => {
   stamp(request);
   handle(request, response);
 });
+server.on("connection", lingerOnClose);
 if (dev) {
   // Hot reloading's WebSocket.
   const upgrade = app.getUpgradeHandler();

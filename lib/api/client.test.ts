@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { z } from "zod";
-import { createApiClient } from "./client";
+import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
+import { createApiClient, isSavedCopy } from "./client";
 import { ApiError } from "./errors";
 
 // The client against a real HTTP server whose answers each test scripts.
@@ -110,4 +111,14 @@ test("no answer in time is a timeout", async () => {
 test("an unreachable server is a network error", async () => {
   const offline = createApiClient({ baseUrl: "http://127.0.0.1:1", timeoutMs: 1000, random: () => 0 });
   expect((await failure(offline.request("/x", ok, { method: "POST" })))?.code).toBe("network_error");
+});
+
+test("an answer the worker marked as its saved copy is known as one; a network answer is not", async () => {
+  replies = [send(200, { ok: true }, { [SAVED_COPY_HEADER]: "1" }), send(200, { ok: true })];
+  const saved = await client().request("/x", ok);
+  const fresh = await client().request("/x", ok);
+  expect(saved).toEqual(fresh);
+  expect(isSavedCopy(saved)).toBe(true);
+  expect(isSavedCopy(fresh)).toBe(false);
+  expect(isSavedCopy(null)).toBe(false);
 });

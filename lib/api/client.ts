@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errorBodySchema } from "../contracts/api";
+import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
 import { isErrorCode } from "../errors";
 import { ApiError, codeForStatus } from "./errors";
 
@@ -62,6 +63,14 @@ export function createApiClient(client: ClientOptions = {}): ApiClient {
 
 const defaultClient = createApiClient();
 
+/** Answers the service worker took from its cache rather than the network (see isSavedCopy). */
+const savedCopies = new WeakSet<object>();
+
+/** Whether this parsed answer is the worker's saved copy, so it is worth asking again online. */
+export function isSavedCopy(value: unknown): boolean {
+  return typeof value === "object" && value !== null && savedCopies.has(value);
+}
+
 export function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}) {
   return defaultClient.request(path, schema, options);
 }
@@ -76,7 +85,11 @@ async function request<S extends z.ZodType>(
   const canRetry = method === "GET" || options.idempotencyKey !== undefined;
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(path, method, options);
-    if (outcome.ok) return parseBody(schema, outcome.body);
+    if (outcome.ok) {
+      const parsed = parseBody(schema, outcome.body);
+      if (outcome.savedCopy && typeof parsed === "object" && parsed !== null) savedCopies.add(parsed);
+      return parsed;
+    }
     const error = outcome.error;
     const retryable =
       canRetry &&
@@ -93,7 +106,7 @@ async function request<S extends z.ZodType>(
   }
 }
 
-type Outcome = { ok: true; body: unknown } | { ok: false; error: ApiError };
+type Outcome = { ok: true; body: unknown; savedCopy: boolean } | { ok: false; error: ApiError };
 
 async function attemptOnce(path: string, method: string, options: RequestOptions): Promise<Outcome> {
   const controller = new AbortController();
@@ -112,7 +125,7 @@ async function attemptOnce(path: string, method: string, options: RequestOptions
       signal: controller.signal,
     });
     const body = response.status === 204 ? null : await response.json().catch(() => undefined);
-    if (response.ok) return { ok: true, body };
+    if (response.ok) return { ok: true, body, savedCopy: response.headers.has(SAVED_COPY_HEADER) };
     return { ok: false, error: errorFrom(response, body) };
   } catch {
     if (options.signal?.aborted) throw new DOMException("The request was cancelled", "AbortError");

@@ -8,8 +8,11 @@ import type { Job } from "../contracts/job";
 import type { Me } from "../contracts/user";
 import type { Locale } from "../i18n/locale";
 import { isFinalStatus, pollDelayMs } from "../jobs-polling";
+import { isSavedCopy } from "./client";
 import { api } from "./endpoints";
 import type { ApiError } from "./errors";
+
+const SAVED_COPY_REFRESH_MS = 5_000;
 
 /** SWR keys (reference-spec §1.7): invalidate "me" after anything that changes credits. */
 export const swrKeys = {
@@ -79,6 +82,9 @@ export function useJobPages(q: string) {
     ([, query, cursor]: JobsPageKey) => api.jobs({ q: query || undefined, cursor, limit: 20 }),
     {
       shouldRetryOnError: (error) => error.code !== "unauthorized",
+      // A page the worker answered from its cache (the network failed or was slow) is asked for
+      // again every few seconds while online, until the network answers.
+      refreshInterval: (pages) => (pages?.some(isSavedCopy) ? SAVED_COPY_REFRESH_MS : 0),
     },
   );
 }

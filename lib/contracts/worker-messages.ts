@@ -12,6 +12,12 @@
  */
 export const JOB_CACHES = { jobs: "rendio-jobs", watches: "rendio-job-watches" } as const;
 
+/**
+ * Set by the worker on an API answer it took from its cache instead of the network (offline, or
+ * the network too slow). The page shows it, then asks again until the network answers.
+ */
+export const SAVED_COPY_HEADER = "x-rendio-saved-copy";
+
 export type NotificationText = { title: string; body: string };
 
 /** Page → worker: keep polling this job while the page is hidden or closed. Texts are localized. */

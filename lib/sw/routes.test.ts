@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCacheable, mediaCacheKey, type RequestInfo, routeFor, USER_CACHES } from "./routes";
+import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
+import { isCacheable, markSavedCopy, mediaCacheKey, type RequestInfo, routeFor, USER_CACHES } from "./routes";
 
 const origin = "https://rendio.test";
 const req = (path: string, init: Partial<Omit<RequestInfo, "url">> = {}, base = origin): RequestInfo => ({
@@ -99,5 +100,20 @@ describe("isCacheable", () => {
         "rendio-thumbnails",
       ].sort(),
     );
+  });
+});
+
+describe("markSavedCopy", () => {
+  it("hands back the stored answer unchanged but for the saved-copy mark", async () => {
+    const stored = new Response(JSON.stringify({ items: [] }), {
+      status: 200,
+      headers: { "content-type": "application/json", date: "Tue, 01 Dec 2026 10:00:00 GMT" },
+    });
+    const marked = markSavedCopy(stored);
+    expect(marked.status).toBe(200);
+    expect(marked.headers.get(SAVED_COPY_HEADER)).toBe("1");
+    expect(marked.headers.get("date")).toBe("Tue, 01 Dec 2026 10:00:00 GMT");
+    expect(await marked.json()).toEqual({ items: [] });
+    expect(stored.headers.has(SAVED_COPY_HEADER)).toBe(false);
   });
 });

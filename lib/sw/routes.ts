@@ -4,7 +4,7 @@
  * uploads, webhooks, cron, /api/me and single jobs always go to the network untouched.
  */
 
-import { JOB_CACHES } from "../contracts/worker-messages";
+import { JOB_CACHES, SAVED_COPY_HEADER } from "../contracts/worker-messages";
 
 /** Runtime caches. Every one of them may hold the signed-in person's data (see USER_CACHES). */
 export const CACHE = {
@@ -64,4 +64,11 @@ export function mediaCacheKey(url: URL): string {
 /** Only complete 200 answers are stored: no errors, redirects, partial or opaque responses. */
 export function isCacheable(response: { status: number; type: string }): boolean {
   return response.status === 200 && response.type !== "opaqueredirect";
+}
+
+/** A stored answer as the worker hands it back: the same, marked as a saved copy. */
+export function markSavedCopy(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_COPY_HEADER, "1");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -11,7 +11,15 @@ import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { installJobWatching } from "./job-watch";
 import { installPushHandlers } from "./push";
-import { CACHE, isCacheable, mediaCacheKey, OFFLINE_URL, type RouteKind, routeFor } from "./routes";
+import {
+  CACHE,
+  isCacheable,
+  markSavedCopy,
+  mediaCacheKey,
+  OFFLINE_URL,
+  type RouteKind,
+  routeFor,
+} from "./routes";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -20,6 +28,11 @@ const DAY = 24 * 60 * 60;
 /** Stores only complete 200 answers (Workbox's default would also keep opaque ones). */
 const onlyOk: WorkboxPlugin = {
   cacheWillUpdate: async ({ response }) => (isCacheable(response) ? response : null),
+};
+
+/** Marks what comes from the cache, so the page knows to ask again once the network answers. */
+const markCached: WorkboxPlugin = {
+  cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && markSavedCopy(cachedResponse),
 };
 
 const expire = (maxEntries: number, maxAgeSeconds: number) =>
@@ -49,7 +62,7 @@ const strategies: Record<RouteKind, StaleWhileRevalidate | NetworkFirst | CacheF
   history: new NetworkFirst({
     cacheName: CACHE.history,
     networkTimeoutSeconds: 3,
-    plugins: [onlyOk, expire(5, 7 * DAY)],
+    plugins: [onlyOk, expire(5, 7 * DAY), markCached],
   }),
   thumbnail: new StaleWhileRevalidate({
     cacheName: CACHE.thumbnails,
