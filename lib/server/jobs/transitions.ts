@@ -1,0 +1,47 @@
+import "server-only";
+import { getRpc } from "../db";
+import { type DbJob, jobChangeResult, jobFailResult } from "../db/results";
+import { getMediaStore } from "../storage";
+import { jobFinished } from "./finished";
+
+/** Where a job's finished media lives in the media store. */
+export function mediaPaths(job: Pick<DbJob, "id" | "userId">): { video: string; thumbnail: string } {
+  return {
+    video: `videos/${job.userId}/${job.id}.mp4`,
+    thumbnail: `thumbnails/${job.userId}/${job.id}.jpg`,
+  };
+}
+
+/**
+ * Stores the finished files and completes the job (mark_job_completed). The owner is told only by
+ * the call that made the change, so a replayed delivery announces nothing. Storage errors throw.
+ */
+export async function completeJob(
+  job: DbJob,
+  files: { videoFile: string; thumbnailFile: string },
+): Promise<DbJob> {
+  const media = await getMediaStore();
+  const paths = mediaPaths(job);
+  await media.putFile(paths.video, files.videoFile, "video/mp4");
+  await media.putFile(paths.thumbnail, files.thumbnailFile, "image/jpeg");
+  const rpc = await getRpc();
+  const completed = await rpc.call(
+    "mark_job_completed",
+    { p_job_id: job.id, p_video_path: paths.video, p_thumbnail_path: paths.thumbnail },
+    jobChangeResult,
+  );
+  if (completed.changed) await jobFinished(completed.job);
+  return completed.job;
+}
+
+/** Fails the job and refunds it once (mark_job_failed); the owner is told if this call did it. */
+export async function failJob(job: Pick<DbJob, "id">, errorCode: string): Promise<DbJob> {
+  const rpc = await getRpc();
+  const failed = await rpc.call(
+    "mark_job_failed",
+    { p_job_id: job.id, p_error_code: errorCode },
+    jobFailResult,
+  );
+  if (failed.changed) await jobFinished(failed.job);
+  return failed.job;
+}
