@@ -121,6 +121,7 @@ export async function toApiJob(job: DbJob): Promise<Job> {
     prompt: job.prompt,
     settings: job.settings,
     model: job.model,
+    provider: job.provider,
     themeId: job.themeId,
     creditsUsed: job.creditsUsed,
     videoUrl,
