@@ -199,7 +199,7 @@ async function call(url: string, timeoutMs: number, init: RequestInit): Promise<
     if (name === "TimeoutError" || name === "AbortError") {
       throw new FalRequestError("timeout", `fal did not answer within ${timeoutMs} ms`);
     }
-    throw new FalRequestError("network", `fal could not be reached: ${describe(error)}`);
+    throw new FalRequestError("network", `fal could not be reached: ${errorText(error)}`);
   }
 }
 
@@ -249,7 +249,7 @@ function errorTypeOf(answer: Answer): string | null {
   return null;
 }
 
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error.message}${cause}`;
