@@ -10,6 +10,7 @@ import { z } from "zod";
  * URLs name only owner/app, not the endpoint's sub-path.
  */
 
+export const FAL_QUEUE_URL = "https://queue.fal.run";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
@@ -73,7 +74,7 @@ export type FalQueue = {
 
 export type FalQueueOptions = {
   key: string;
-  /** https://queue.fal.run in production. */
+  /** FAL_QUEUE_URL in production; the stand-in's url in tests. */
   queueUrl: string;
   /** Per call, including reading the body. */
   timeoutMs?: number;
@@ -126,6 +127,8 @@ export function createFalQueue(options: FalQueueOptions): FalQueue {
         method: "POST",
         headers: { ...auth, "Content-Type": "application/json" },
         body: JSON.stringify(input),
+        // A redirected POST would be sent a second time.
+        redirect: "error",
       });
       expectOk(answer, "submit");
       const body = parseOrThrow(submissionSchema, answer, "submit");
@@ -191,7 +194,7 @@ type Answer = { status: number; ok: boolean; headers: Headers; json: unknown };
 /** One HTTP exchange under a timeout; the body is read as JSON when it is JSON (else `json` is undefined). */
 async function call(url: string, timeoutMs: number, init: RequestInit): Promise<Answer> {
   try {
-    const response = await fetch(url, { ...init, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, json: parseJson(text) };
   } catch (error) {
