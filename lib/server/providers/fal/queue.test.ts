@@ -117,6 +117,12 @@ describe("submit", () => {
     expect((await failure(queue().submit("fal-ai/x", {}, "https://w.example/"))).kind).toBe("malformed");
   });
 
+  test("a redirect is not followed: the POST is never sent a second time", async () => {
+    answer(307, "", { location: `${base}/elsewhere` });
+    expect((await failure(queue().submit("fal-ai/x", {}, "https://w.example/"))).kind).toBe("network");
+    expect(seen).toHaveLength(1);
+  });
+
   test("no answer in time is a timeout, sent once; a closed port is a network error", async () => {
     handler = () => {}; // never answers
     const started = performance.now();
