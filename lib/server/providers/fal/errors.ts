@@ -9,11 +9,18 @@
 
 export type FalFailureCode = "content_rejected" | "input_rejected" | "provider_error";
 
-export type FalFailure =
-  /** A failed `result()`: its status and detail. */
-  | { from: "result"; status: number; detail: unknown }
-  /** A webhook body with `status: "ERROR"`. */
-  | { from: "webhook"; error?: string | null; payload: unknown; payload_error?: string | null };
+/** A failed `result()` or a refused submit: the HTTP status and fal's detail. */
+export type FalResultFailure = { status: number; detail: unknown };
+
+/** A webhook body (as sent: snake_case); meant for `status: "ERROR"`, an "OK" one is provider_error. */
+export type FalWebhookFailure = {
+  status: "OK" | "ERROR";
+  error?: string | null;
+  payload: unknown;
+  payload_error?: string | null;
+};
+
+export type FalFailure = FalResultFailure | FalWebhookFailure;
 
 /** `detail[].type` values that mean a safety checker refused the prompt or the image. */
 const CONTENT_TYPES = new Set(["content_policy_violation"]);
@@ -28,7 +35,9 @@ const SERVER_TYPES = new Set([
 ]);
 
 export function falFailureCode(failure: FalFailure): FalFailureCode {
-  if (failure.from === "result") return classify(failure.status, failure.detail);
+  if (typeof failure.status === "number")
+    return classify(failure.status, (failure as FalResultFailure).detail);
+  if (failure.status !== "ERROR") return "provider_error";
   const payload = failure.payload;
   if (!payload || typeof payload !== "object" || !("detail" in payload)) return "provider_error";
   // A typed detail list is a model error even when `error` does not say which status it had.

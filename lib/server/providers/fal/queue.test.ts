@@ -130,6 +130,10 @@ describe("submit", () => {
     expect((await failure(submitQueue.submit("fal-ai/x", {}, "https://w.example/"))).kind).toBe("timeout");
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(seen).toHaveLength(1);
+    const perCall = performance.now();
+    const call = queue().submit("fal-ai/x", {}, "https://w.example/", { timeoutMs: 100 });
+    expect((await failure(call)).kind).toBe("timeout");
+    expect(performance.now() - perCall).toBeLessThan(400);
     const closed = createFalQueue({ key: "k", queueUrl: "http://127.0.0.1:9" });
     expect((await failure(closed.submit("fal-ai/x", {}, "https://w.example/"))).kind).toBe("network");
   });

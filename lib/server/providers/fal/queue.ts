@@ -62,8 +62,16 @@ export type FalResult =
     };
 
 export type FalQueue = {
-  /** Sends the job once. Throws FalRequestError; on `timeout`/`network` fal may still have accepted it. */
-  submit(endpointId: string, input: Record<string, unknown>, webhookUrl: string): Promise<FalSubmission>;
+  /**
+   * Sends the job once (`timeoutMs` overrides the submit timeout for this call). Throws
+   * FalRequestError; on `timeout`/`network` fal may still have accepted it.
+   */
+  submit(
+    endpointId: string,
+    input: Record<string, unknown>,
+    webhookUrl: string,
+    options?: { timeoutMs?: number },
+  ): Promise<FalSubmission>;
   /** Throws FalRequestError. A failed run is COMPLETED too: its failure shows in `result`. */
   status(statusUrl: string): Promise<FalStatus>;
   /** A model's refusal or an infrastructure error is `ok: false`; throws FalRequestError when fal gave no answer. */
@@ -121,9 +129,9 @@ export function createFalQueue(options: FalQueueOptions): FalQueue {
   const auth = { Authorization: `Key ${options.key}` };
 
   return {
-    async submit(endpointId, input, webhookUrl) {
+    async submit(endpointId, input, webhookUrl, callOptions) {
       const url = `${queueUrl}/${endpointId}?fal_webhook=${encodeURIComponent(webhookUrl)}`;
-      const answer = await call(url, submitTimeoutMs, {
+      const answer = await call(url, callOptions?.timeoutMs ?? submitTimeoutMs, {
         method: "POST",
         headers: { ...auth, "Content-Type": "application/json" },
         body: JSON.stringify(input),

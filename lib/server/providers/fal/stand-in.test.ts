@@ -109,13 +109,13 @@ describe("a job through the stand-in", () => {
     const result = await queue().result(responseUrl);
     expect(result).toStrictEqual({ ok: false, status: 422, detail, retryable: false, errorType: null });
     if (result.ok) return;
-    expect(falFailureCode({ from: "result", ...result })).toBe("content_rejected");
+    expect(falFailureCode({ ...result })).toBe("content_rejected");
 
     expect((await fal.deliverWebhook(requestId)).status).toBe(200);
     const body = delivered[0]?.body;
     expect(body).toMatchObject({ status: "ERROR", error: "Invalid status code: 422", payload: { detail } });
     if (!body) return;
-    expect(falFailureCode({ from: "webhook", error: body.error, payload: body.payload })).toBe(
+    expect(falFailureCode({ status: "ERROR", error: body.error, payload: body.payload })).toBe(
       "content_rejected",
     );
   });
@@ -126,7 +126,7 @@ describe("a job through the stand-in", () => {
     fal.advance(requestId, "COMPLETED");
     const result = await queue().result(responseUrl);
     expect(result).toMatchObject({ ok: false, status: 504, retryable: true, errorType: "request_timeout" });
-    if (!result.ok) expect(falFailureCode({ from: "result", ...result })).toBe("provider_error");
+    if (!result.ok) expect(falFailureCode({ ...result })).toBe("provider_error");
   });
 
   test("an output without a video is a failure", async () => {
