@@ -69,6 +69,8 @@ export type WebhookOverride = {
   url?: string;
 };
 
+export type SignedWebhook = { url: string; headers: Record<string, string>; body: string };
+
 export type FalStandInOptions = {
   /** The key callers must send as `Authorization: Key <key>`. */
   key: string;
@@ -96,6 +98,11 @@ export type FalStandIn = {
   advance(requestId: string, to: FalState): void;
   /** The webhook fal would send now (moves the request to COMPLETED first); resolves to our server's answer. */
   deliverWebhook(requestId: string, override?: WebhookOverride): Promise<{ status: number; body: string }>;
+  /**
+   * The same webhook, signed but not sent (moves the request to COMPLETED): for a test that calls
+   * the route handler itself, e.g. `new Request(url, { method: "POST", headers, body })`.
+   */
+  signedWebhook(requestId: string, override?: WebhookOverride): SignedWebhook;
   /** The request's video file now answers 404, as an expired fal CDN URL does. */
   expireOutput(requestId: string): void;
   /** A new signing key; the JWKS serves it (and the old one too when `keepOld`). */
@@ -134,6 +141,7 @@ export async function startFalStandIn(options: FalStandInOptions): Promise<FalSt
       if (to === "COMPLETED") onCompleted(request);
     },
     deliverWebhook: (requestId, override) => deliver(known(requestId), override ?? {}),
+    signedWebhook: (requestId, override) => signed(known(requestId), override ?? {}),
     expireOutput(requestId) {
       known(requestId).outputExpired = true;
     },
@@ -204,29 +212,30 @@ export async function startFalStandIn(options: FalStandInOptions): Promise<FalSt
     return { ...ids, status: "ERROR", error: `Invalid status code: ${status}`, payload: body };
   }
 
-  async function deliver(request: FalStandInRequest, override: WebhookOverride) {
+  function signed(request: FalStandInRequest, override: WebhookOverride): SignedWebhook {
     if (request.state !== "COMPLETED") request.state = "COMPLETED";
     const url = override.url ?? request.webhookUrl;
     if (!url) throw new Error(`stand-in: request ${request.requestId} has no webhook URL`);
-    const raw = override.rawBody ?? JSON.stringify(override.body ?? webhookBody(request));
+    const body = override.rawBody ?? JSON.stringify(override.body ?? webhookBody(request));
     const timestamp = String(override.timestamp ?? Math.floor(Date.now() / 1000));
     const userId = override.userId ?? state.userId;
-    const bodyHash = createHash("sha256").update(raw).digest("hex");
+    const bodyHash = createHash("sha256").update(body).digest("hex");
     const message = Buffer.from(`${request.requestId}\n${userId}\n${timestamp}\n${bodyHash}`, "utf8");
     const signature = sign(null, message, override.privateKey ?? state.privateKey).toString("hex");
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-fal-webhook-request-id": request.requestId,
-        "x-fal-webhook-user-id": userId,
-        "x-fal-webhook-timestamp": timestamp,
-        "x-fal-webhook-signature": signature,
-        ...override.headers,
-      },
-      body: raw,
-      signal: AbortSignal.timeout(15_000),
-    });
+    const headers = {
+      "content-type": "application/json",
+      "x-fal-webhook-request-id": request.requestId,
+      "x-fal-webhook-user-id": userId,
+      "x-fal-webhook-timestamp": timestamp,
+      "x-fal-webhook-signature": signature,
+      ...override.headers,
+    };
+    return { url, headers, body };
+  }
+
+  async function deliver(request: FalStandInRequest, override: WebhookOverride) {
+    const { url, headers, body } = signed(request, override);
+    const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(15_000) });
     return { status: response.status, body: await response.text() };
   }
 

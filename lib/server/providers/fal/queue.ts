@@ -10,7 +10,6 @@ import { z } from "zod";
  * URLs name only owner/app, not the endpoint's sub-path.
  */
 
-export const FAL_QUEUE_URL = "https://queue.fal.run";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
@@ -82,7 +81,7 @@ export type FalQueue = {
 
 export type FalQueueOptions = {
   key: string;
-  /** FAL_QUEUE_URL in production; the stand-in's url in tests. */
+  /** https://queue.fal.run in production (config FAL_QUEUE_URL); the stand-in's url in tests. */
   queueUrl: string;
   /** Per call, including reading the body. */
   timeoutMs?: number;

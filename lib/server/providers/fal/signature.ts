@@ -10,7 +10,6 @@ import { FalRequestError } from "./queue";
  * the set is fetched again once before refusing.
  */
 
-export const FAL_JWKS_URL = "https://rest.alpha.fal.ai/.well-known/jwks.json";
 /** How far a webhook's timestamp may be from our clock. */
 export const MAX_SKEW_SECONDS = 300;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,6 +28,7 @@ export type JwksCache = {
 };
 
 export type JwksCacheOptions = {
+  /** https://rest.alpha.fal.ai/.well-known/jwks.json in production (config FAL_JWKS_URL). */
   url: string;
   timeoutMs?: number;
   maxAgeMs?: number;

@@ -255,6 +255,20 @@ describe("webhook signatures from the stand-in", () => {
     expect(delivered).toHaveLength(0);
   });
 
+  test("signedWebhook gives the signed delivery without sending it, for a route handler test", async () => {
+    const requestId = await completed();
+    const { url, headers, body } = fal.signedWebhook(requestId);
+    expect(url).toBe(webhookUrl);
+    const request = new Request(url, { method: "POST", headers, body });
+    const verified = await verifyFalWebhook({
+      headers: request.headers,
+      body: new Uint8Array(await request.arrayBuffer()),
+      jwks,
+    });
+    expect(verified.body).toMatchObject({ requestId, status: "OK" });
+    expect(fal.count("POST", "/api/")).toBe(0);
+  });
+
   test("after fal rotates its key, the next webhook is verified by one JWKS refresh", async () => {
     const first = await completed();
     expect((await fal.deliverWebhook(first)).status).toBe(200);
