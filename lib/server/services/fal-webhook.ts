@@ -7,24 +7,14 @@ import { type DbJob, jobChangeResult, jobResult } from "../db/results";
 import { failJob } from "../jobs/transitions";
 import { falFailureCode } from "../providers/fal/errors";
 import { storeOutput } from "../providers/fal/provider";
+import { FalRequestError, falVideoOutput } from "../providers/fal/queue";
 import {
   createJwksCache,
+  type FalWebhookBody,
   type JwksCache,
   verifyFalWebhook,
   WebhookSignatureError,
 } from "../providers/fal/signature";
-
-/** fal's webhook body (its queue's delivery of one request's outcome). */
-const deliverySchema = z.object({
-  request_id: z.string().min(1).max(255),
-  gateway_request_id: z.string().max(255).nullish(),
-  status: z.enum(["OK", "ERROR"]),
-  payload: z.unknown(),
-  error: z.string().nullish(),
-  payload_error: z.string().nullish(),
-});
-
-const outputSchema = z.object({ video: z.object({ url: z.string().min(1) }) });
 
 export type WebhookOutcome = { received: true; job: DbJob["status"] | "unknown" };
 
@@ -37,7 +27,7 @@ function jwks(url: string): JwksCache {
 
 /**
  * One delivery of fal's webhook, verified from the raw body before anything is read from it: a
- * bad or unsigned request changes nothing (401/400). `OK` stores the video and completes the job;
+ * bad or unsigned request changes nothing (401; 400 for a job that does not match). `OK` stores the video and completes the job;
  * `ERROR` fails and refunds it with fal's reason. A replayed delivery changes nothing; one we
  * cannot process now (our storage) throws, so the route answers 5xx and fal delivers again.
  */
@@ -48,51 +38,44 @@ export async function receiveFalWebhook(input: {
 }): Promise<WebhookOutcome> {
   const settings = getConfig().fal;
   if (!settings) throw new AppError("not_found");
-  let signed: { requestId: string };
+  let delivery: FalWebhookBody;
   try {
-    signed = await verifyFalWebhook({
+    ({ body: delivery } = await verifyFalWebhook({
       headers: input.headers,
       body: input.body,
       jwks: jwks(settings.jwksUrl),
-    });
+    }));
   } catch (error) {
     if (error instanceof WebhookSignatureError) throw new AppError("unauthorized");
+    // fal's keys could not be fetched: not the sender's fault, and fal delivers again later.
+    if (error instanceof FalRequestError) throw new AppError("service_unavailable");
     throw error;
   }
-  const delivery = parseDelivery(input.body);
-  if (delivery.request_id !== signed.requestId)
-    throw new AppError("validation_failed", { field: "request_id" });
   const parsedJobId = z.uuid().safeParse(input.jobId);
   if (!parsedJobId.success) throw new AppError("validation_failed", { field: "job" });
 
   const job = await findJob(parsedJobId.data);
   if (!job) return { received: true, job: "unknown" }; // deleted meanwhile: nothing left to do
   if (job.provider !== "fal") throw new AppError("validation_failed", { field: "job" });
-  const current = await claimRequest(job, delivery.request_id);
+  const current = await claimRequest(job, delivery.requestId);
   if (current.status === "completed" || current.status === "failed") {
     return { received: true, job: current.status };
   }
   if (delivery.status === "ERROR") {
-    const failed = await failJob(current, falFailureCode(delivery));
+    const reason = falFailureCode({
+      status: "ERROR",
+      error: delivery.error,
+      payload: delivery.payload,
+      payload_error: delivery.payloadError,
+    });
+    const failed = await failJob(current, reason);
     return { received: true, job: failed.status };
   }
-  const output = outputSchema.safeParse(delivery.payload);
-  const done = output.success
-    ? await storeOutput(current, output.data.video.url)
+  const output = falVideoOutput(delivery.payload);
+  const done = output
+    ? await storeOutput(current, output.videoUrl)
     : await failJob(current, "provider_error");
   return { received: true, job: done.status };
-}
-
-function parseDelivery(body: Uint8Array): z.infer<typeof deliverySchema> {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
-  } catch {
-    throw new AppError("validation_failed", { field: "body" });
-  }
-  const parsed = deliverySchema.safeParse(value);
-  if (!parsed.success) throw new AppError("validation_failed", { field: "body" });
-  return parsed.data;
 }
 
 async function findJob(jobId: string): Promise<DbJob | undefined> {
