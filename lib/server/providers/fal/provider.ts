@@ -2,6 +2,7 @@ import "server-only";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { AppError, isAppError } from "../../../errors";
 import { finishAfterResponse } from "../../after-response";
 import { getConfig } from "../../config";
 import { getRpc } from "../../db";
@@ -185,11 +186,22 @@ async function download(job: DbJob, videoUrl: string): Promise<DbJob> {
         atSeconds: Math.min(1, job.settings.durationSeconds / 3),
       });
     } catch (error) {
-      if (error instanceof OutputError && error.kind === "unavailable") throw error;
+      if (error instanceof OutputError && error.kind === "unavailable") {
+        throw new AppError("service_unavailable", {
+          message: `fal's output is unavailable now: ${error.message}`,
+        });
+      }
       console.error(`[rendio] fal's output for job ${job.id} is unusable`, errorText(error));
       return failJob(job, "provider_error");
     }
-    return await completeJob(job, { videoFile, thumbnailFile });
+    try {
+      return await completeJob(job, { videoFile, thumbnailFile });
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      // Our storage failed: the job stays in flight, and the delivery is answered 503 so fal retries.
+      console.error(`[rendio] could not store the video of job ${job.id}`, error);
+      throw new AppError("service_unavailable");
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
