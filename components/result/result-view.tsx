@@ -21,7 +21,6 @@ type Props = {
   initialJob: Job;
   /** The theme the job started from, for Regenerate's link. */
   themeSlug: string | null;
-  previewRenderer: boolean;
 };
 
 /**
@@ -29,7 +28,7 @@ type Props = {
  * paused while the page is hidden, when the service worker takes over), shows honest progress,
  * offers a notification when it is ready, then the player and actions.
  */
-export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
+export function ResultView({ initialJob, themeSlug }: Props) {
   const t = useTranslations("result");
   const { mutate } = useSWRConfig();
   const { data, mutate: refreshJob } = useJob(initialJob);
@@ -92,7 +91,7 @@ export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
 
         <ResultActions job={job} regenerateHref={regenerateHref} videoRef={videoRef} onToast={show} />
 
-        {previewRenderer && job.status === "completed" ? (
+        {job.provider === "local" && job.status === "completed" ? (
           <p className="text-center text-caption text-text-secondary">
             {t("player.preview", { model: job.model.name })}
           </p>

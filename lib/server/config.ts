@@ -34,6 +34,10 @@ const envSchema = z.object({
   SUPABASE_SECRET_KEY: optional,
   SUPABASE_SERVICE_ROLE_KEY: optional,
   FAL_KEY: optional,
+  VIDEO_PROVIDER: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["local", "fal"], { error: 'must be "local" or "fal"' }).optional(),
+  ),
   NEXT_PHASE: optional,
   NEXT_RUNTIME: optional,
   GENERATIONS_PER_MINUTE: z.preprocess(
@@ -124,6 +128,8 @@ export type Config = {
   databaseUrl: string | undefined;
   supabase: { url: string; publishableKey: string; secretKey: string } | undefined;
   falKey: string | undefined;
+  /** Who makes new videos: fal.ai (VIDEO_PROVIDER, default with FAL_KEY) or the local preview renderer. */
+  videoProvider: "local" | "fal";
   /** Generations one user may start per minute (fixed window). */
   generationsPerMinute: number;
   /** Stripe Checkout and its webhook; without them purchases are labelled test purchases. */
@@ -235,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     supabase,
     falKey: e.FAL_KEY,
+    videoProvider: e.VIDEO_PROVIDER ?? (e.FAL_KEY ? "fal" : "local"),
     generationsPerMinute: e.GENERATIONS_PER_MINUTE,
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET

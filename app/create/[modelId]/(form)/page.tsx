@@ -4,14 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { layerSettings } from "@/components/create/settings";
-import { usesPreviewRenderer } from "@/components/result/preview-renderer";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
-import { getCatalog } from "@/lib/server/services/catalog";
+import { getCatalog, videoProviderName } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
 import { loadModel } from "../model";
 
@@ -85,7 +84,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
           </div>
         </header>
 
-        <CreateForm model={model} themes={themes} initial={initial} previewRenderer={usesPreviewRenderer()} />
+        <CreateForm model={model} themes={themes} initial={initial} previewRenderer={videoProviderName() === "local"} />
         <div className="h-6 lg:h-12" />
       </MeFallback>
     </main>
