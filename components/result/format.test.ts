@@ -111,10 +111,20 @@ describe("stageView", () => {
   });
 
   test("a fal job runs against the model's usual time, never a percentage", () => {
-    expect(stageView(fal, at(72))).toEqual({ kind: "estimate", elapsedMs: 72_000, typicalMs: 90_000, overdue: false });
+    expect(stageView(fal, at(72))).toEqual({
+      kind: "estimate",
+      elapsedMs: 72_000,
+      typicalMs: 90_000,
+      overdue: false,
+    });
     expect(stageView(fal, at(90))).toMatchObject({ overdue: false });
     expect(stageView(fal, at(91))).toMatchObject({ elapsedMs: 91_000, overdue: true });
-    expect(stageView(fal, null)).toEqual({ kind: "estimate", elapsedMs: null, typicalMs: 90_000, overdue: false });
+    expect(stageView(fal, null)).toEqual({
+      kind: "estimate",
+      elapsedMs: null,
+      typicalMs: 90_000,
+      overdue: false,
+    });
     // Clock skew (a start "in the future") reads as no time yet, not negative time.
     expect(stageView(fal, at(-3))).toMatchObject({ elapsedMs: 0, overdue: false });
   });

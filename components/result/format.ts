@@ -89,17 +89,24 @@ export function stageView(job: InFlightJob, now: number | null): StageView {
  * minute, to 10 s under ten minutes, to the minute beyond. `unit` picks the message
  * (`common.duration.<unit>`).
  */
-export function aboutDuration(seconds: number): {
-  unit: "seconds" | "minutes" | "minutesSeconds";
-  minutes: number;
-  seconds: number;
-} {
+export type DurationUnit = "seconds" | "minutes" | "minutesSeconds";
+
+export function aboutDuration(seconds: number): { unit: DurationUnit; minutes: number; seconds: number } {
   const step = seconds < 60 ? 5 : seconds < 600 ? 10 : 60;
   const rounded = Math.max(5, Math.round(seconds / step) * step);
   const minutes = Math.floor(rounded / 60);
   const rest = rounded % 60;
   if (minutes === 0) return { unit: "seconds", minutes, seconds: rest };
   return { unit: rest === 0 ? "minutes" : "minutesSeconds", minutes, seconds: rest };
+}
+
+/** A usual duration in words ("1 min 30 s"), given the `common.duration` translator. */
+export function aboutDurationText(
+  seconds: number,
+  t: (unit: DurationUnit, values: { minutes: number; seconds: number }) => string,
+): string {
+  const { unit, ...values } = aboutDuration(seconds);
+  return t(unit, values);
 }
 
 /** A file name for sharing the video: rendio-<model>-<yyyy-mm-dd>.mp4 (matches the download). */

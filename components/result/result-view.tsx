@@ -8,7 +8,7 @@ import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { swrKeys, useJob } from "@/lib/api/hooks";
 import type { Job } from "@/lib/contracts/job";
-import { isLongWait } from "./format";
+import { aboutDurationText, isLongWait } from "./format";
 import { MediaStage } from "./media-stage";
 import { NotifyCard } from "./notify-card";
 import { ResultActions } from "./result-actions";
@@ -30,6 +30,7 @@ type Props = {
  */
 export function ResultView({ initialJob, themeSlug }: Props) {
   const t = useTranslations("result");
+  const tRoot = useTranslations();
   const { mutate } = useSWRConfig();
   const { data, mutate: refreshJob } = useJob(initialJob);
   const job = data ?? initialJob;
@@ -58,13 +59,21 @@ export function ResultView({ initialJob, themeSlug }: Props) {
     completed: t("status.completedTitle"),
     failed: t("status.failedTitle"),
   }[job.status];
+  const fal = job.provider === "fal";
+  const usualTime = aboutDurationText(job.model.typicalSeconds, (unit, values) =>
+    tRoot(`common.duration.${unit}`, values),
+  );
   const subtitle =
     job.status === "pending"
       ? job.queuePosition
         ? t("status.queuedPosition", { position: job.queuePosition })
-        : t("status.queuedWaiting")
+        : fal
+          ? t("status.queuedService")
+          : t("status.queuedWaiting")
       : job.status === "processing"
-        ? t("status.processingHint")
+        ? fal
+          ? t("status.processingTypical", { time: usualTime })
+          : t("status.processingHint")
         : job.status === "completed"
           ? t("status.completedHint")
           : t("failed.nextStep");
