@@ -9,6 +9,7 @@ import {
   LONG_WAIT_MS,
   mediaBoxWidth,
   progressPercent,
+  refusedInput,
   stageView,
   videoFileName,
 } from "./format";
@@ -58,6 +59,14 @@ test("failureCode keeps catalogue codes and the deadline's timeout only", () => 
   expect(failureCode("timeout")).toBe("timeout");
   expect(failureCode("ffmpeg exploded")).toBeNull();
   expect(failureCode(null)).toBeNull();
+});
+
+test("refusedInput: the model's refusals, not the service's failures", () => {
+  expect(refusedInput("content_rejected")).toBe(true);
+  expect(refusedInput("input_rejected")).toBe(true);
+  expect(refusedInput("provider_error")).toBe(false);
+  expect(refusedInput("timeout")).toBe(false);
+  expect(refusedInput(null)).toBe(false);
 });
 
 test("progressPercent", () => {

@@ -53,6 +53,11 @@ export function failureCode(errorCode: string | null): ErrorCode | "timeout" | n
   return isErrorCode(errorCode) ? errorCode : null;
 }
 
+/** The model refused this prompt or image: trying the very same again will not help. */
+export function refusedInput(errorCode: string | null): boolean {
+  return errorCode === "content_rejected" || errorCode === "input_rejected";
+}
+
 /** Progress as a whole percent 0..100, or null when the provider does not report it. */
 export function progressPercent(progress: number | null): number | null {
   if (progress === null || !Number.isFinite(progress)) return null;

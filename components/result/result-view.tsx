@@ -8,7 +8,7 @@ import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { swrKeys, useJob } from "@/lib/api/hooks";
 import type { Job } from "@/lib/contracts/job";
-import { aboutDurationText, isLongWait } from "./format";
+import { aboutDurationText, isLongWait, refusedInput } from "./format";
 import { MediaStage } from "./media-stage";
 import { NotifyCard } from "./notify-card";
 import { ResultActions } from "./result-actions";
@@ -76,7 +76,9 @@ export function ResultView({ initialJob, themeSlug }: Props) {
           : t("status.processingHint")
         : job.status === "completed"
           ? t("status.completedHint")
-          : t("failed.nextStep");
+          : refusedInput(job.errorCode)
+            ? t("failed.nextStepChange")
+            : t("failed.nextStep");
 
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start lg:gap-8">
