@@ -18,6 +18,8 @@ export const errorCatalogue = {
   job_in_progress: { status: 409, retryable: false },
   insufficient_credits: { status: 402, retryable: false },
   payload_too_large: { status: 413, retryable: false },
+  content_rejected: { status: 422, retryable: false },
+  input_rejected: { status: 422, retryable: false },
   rate_limited: { status: 429, retryable: true },
   provider_error: { status: 502, retryable: true },
   service_unavailable: { status: 503, retryable: true },
@@ -50,6 +52,10 @@ const englishMessages: Record<ErrorCode, string> = {
   job_in_progress: "This video is still being made.",
   insufficient_credits: "You do not have enough credits for this video.",
   payload_too_large: "The request is too large.",
+  content_rejected:
+    "The model's safety filter declined this prompt or image. Your credits were refunded; change the prompt or image and try again.",
+  input_rejected:
+    "The model could not use this input. Your credits were refunded; try a different image or prompt.",
   rate_limited: "Too many requests. Try again later.",
   provider_error: "The video service failed. Your credits were refunded.",
   service_unavailable: "The service is temporarily unavailable. Try again later.",

@@ -17,7 +17,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { progressPercent } from "@/components/result/format";
+import { failureCode, progressPercent } from "@/components/result/format";
 import { toneText } from "@/components/ui/tones";
 import type { Job } from "@/lib/contracts/job";
 import { daysUntilExpiry } from "./history-format";
@@ -65,10 +65,22 @@ export function HistoryCard({ job, now, actions }: { job: Job; now: number | nul
               </span>
             ) : null}
           </div>
+          {job.status === "failed" ? <FailureReason job={job} /> : null}
         </div>
       </div>
       <CardFooter job={job} actions={actions} />
     </article>
+  );
+}
+
+/** Why a failed job failed, in one or two lines (the same text as its result page). */
+function FailureReason({ job }: { job: Job }) {
+  const t = useTranslations();
+  const code = failureCode(job.errorCode);
+  return (
+    <p className="line-clamp-2 text-caption text-pretty text-text-secondary" data-testid="failure-reason">
+      {code ? t(`errors.${code}`) : t("result.failed.generic")}
+    </p>
   );
 }
 
@@ -137,12 +149,17 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent ?? undefined}
-          className="h-1.5 overflow-hidden rounded-full bg-text-secondary/15"
+          className={`relative h-1.5 overflow-hidden rounded-full bg-text-secondary/15 ${percent === null ? "motion-reduce:bg-[repeating-linear-gradient(90deg,var(--brand-primary)_0_6px,transparent_6px_12px)]" : ""}`}
         >
-          <div
-            className={`h-full rounded-full bg-brand-primary transition-[width] duration-500 ${percent === null ? "w-1/3 motion-safe:animate-pulse" : ""}`}
-            style={percent === null ? undefined : { width: `${Math.max(4, percent)}%` }}
-          />
+          {/* Without a percentage (fal): a sliding band, or a still dashed track, never an amount. */}
+          {percent === null ? (
+            <div className="absolute inset-y-0 left-0 w-1/3 rounded-full bg-brand-primary motion-safe:animate-indeterminate motion-reduce:hidden" />
+          ) : (
+            <div
+              className="h-full rounded-full bg-brand-primary transition-[width] duration-500"
+              style={{ width: `${Math.max(4, percent)}%` }}
+            />
+          )}
         </div>
         <p className="text-caption text-text-secondary">{t("card.inFlight")}</p>
       </div>

@@ -1,6 +1,7 @@
-import { Image as ImageIcon, Type, Zap } from "lucide-react";
+import { Clock, Image as ImageIcon, Type, Zap } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { aboutDurationText } from "@/components/result/format";
 import type { CatalogModel } from "@/lib/contracts/api";
 import { toneText } from "../ui/tones";
 import { modelHref } from "./catalog";
@@ -9,6 +10,7 @@ import { Thumbnail } from "./thumbnail";
 /** GridCard (reference-spec §1.2 item 6): 16:9 picture, name (two lines at most), kind and price. */
 export function ModelCard({ model }: { model: CatalogModel }) {
   const t = useTranslations("home");
+  const tDuration = useTranslations("common.duration");
   return (
     <Link
       href={modelHref(model)}
@@ -27,6 +29,10 @@ export function ModelCard({ model }: { model: CatalogModel }) {
         <p className="flex items-center gap-1 text-caption text-text-secondary">
           <CategoryIcon category={model.category} />
           {t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo")}
+        </p>
+        <p className="flex items-center gap-1 text-caption text-text-secondary" data-testid="usual-time">
+          <Clock aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />
+          {t("usualTime", { time: aboutDurationText(model.typicalSeconds, tDuration) })}
         </p>
         <p className={`flex items-center gap-1 text-caption font-semibold ${toneText.brand}`}>
           <Zap aria-hidden="true" className="size-3.5 shrink-0 fill-current" strokeWidth={2} />

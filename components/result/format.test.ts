@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  aboutDuration,
   aspectRatioValue,
   failureCode,
   formatElapsed,
@@ -8,6 +9,8 @@ import {
   LONG_WAIT_MS,
   mediaBoxWidth,
   progressPercent,
+  refusedInput,
+  stageView,
   videoFileName,
 } from "./format";
 
@@ -49,10 +52,21 @@ test("mediaBoxWidth narrows portrait boxes instead of letterboxing", () => {
   expect(mediaBoxWidth(9 / 16, "70dvh")).toBe("min(100%, calc(70dvh * 0.5625))");
 });
 
-test("failureCode keeps catalogue codes only", () => {
+test("failureCode keeps catalogue codes and the deadline's timeout only", () => {
   expect(failureCode("provider_error")).toBe("provider_error");
+  expect(failureCode("content_rejected")).toBe("content_rejected");
+  expect(failureCode("input_rejected")).toBe("input_rejected");
+  expect(failureCode("timeout")).toBe("timeout");
   expect(failureCode("ffmpeg exploded")).toBeNull();
   expect(failureCode(null)).toBeNull();
+});
+
+test("refusedInput: the model's refusals, not the service's failures", () => {
+  expect(refusedInput("content_rejected")).toBe(true);
+  expect(refusedInput("input_rejected")).toBe(true);
+  expect(refusedInput("provider_error")).toBe(false);
+  expect(refusedInput("timeout")).toBe(false);
+  expect(refusedInput(null)).toBe(false);
 });
 
 test("progressPercent", () => {
@@ -69,4 +83,69 @@ test("videoFileName matches the download name", () => {
       createdAt: "2026-11-25T10:00:00Z",
     }),
   ).toBe("rendio-ltx-2-fast-2026-11-25.mp4");
+});
+
+describe("stageView", () => {
+  const createdAt = "2026-11-25T10:00:00.000Z";
+  const startedAt = "2026-11-25T10:00:30.000Z";
+  const model = { id: "x", slug: "veo", name: "Veo", typicalSeconds: 90 };
+  const fal = {
+    status: "processing" as const,
+    provider: "fal" as const,
+    progress: null,
+    queuePosition: null,
+    createdAt,
+    startedAt,
+    model,
+  };
+  const at = (seconds: number) => Date.parse(startedAt) + seconds * 1000;
+
+  test("a queued job shows its place in line, or none when the provider does not say", () => {
+    expect(stageView({ ...fal, status: "pending", startedAt: null, queuePosition: 3 }, at(0))).toEqual({
+      kind: "queued",
+      position: 3,
+    });
+    expect(stageView({ ...fal, status: "pending", startedAt: null }, at(0))).toEqual({
+      kind: "queued",
+      position: null,
+    });
+  });
+
+  test("a local job keeps its own percentage", () => {
+    expect(stageView({ ...fal, provider: "local", progress: 0.42 }, at(5))).toEqual({
+      kind: "percent",
+      percent: 42,
+    });
+    expect(stageView({ ...fal, provider: "local" }, at(5))).toEqual({ kind: "percent", percent: null });
+  });
+
+  test("a fal job runs against the model's usual time, never a percentage", () => {
+    expect(stageView(fal, at(72))).toEqual({
+      kind: "estimate",
+      elapsedMs: 72_000,
+      typicalMs: 90_000,
+      overdue: false,
+    });
+    expect(stageView(fal, at(90))).toMatchObject({ overdue: false });
+    expect(stageView(fal, at(91))).toMatchObject({ elapsedMs: 91_000, overdue: true });
+    expect(stageView(fal, null)).toEqual({
+      kind: "estimate",
+      elapsedMs: null,
+      typicalMs: 90_000,
+      overdue: false,
+    });
+    // Clock skew (a start "in the future") reads as no time yet, not negative time.
+    expect(stageView(fal, at(-3))).toMatchObject({ elapsedMs: 0, overdue: false });
+  });
+});
+
+test("aboutDuration rounds a usual time the way a person says it", () => {
+  expect(aboutDuration(40)).toEqual({ unit: "seconds", minutes: 0, seconds: 40 });
+  expect(aboutDuration(42)).toEqual({ unit: "seconds", minutes: 0, seconds: 40 });
+  expect(aboutDuration(1)).toEqual({ unit: "seconds", minutes: 0, seconds: 5 });
+  expect(aboutDuration(58)).toEqual({ unit: "minutes", minutes: 1, seconds: 0 });
+  expect(aboutDuration(90)).toEqual({ unit: "minutesSeconds", minutes: 1, seconds: 30 });
+  expect(aboutDuration(94)).toEqual({ unit: "minutesSeconds", minutes: 1, seconds: 30 });
+  expect(aboutDuration(120)).toEqual({ unit: "minutes", minutes: 2, seconds: 0 });
+  expect(aboutDuration(725)).toEqual({ unit: "minutes", minutes: 12, seconds: 0 });
 });

@@ -44,15 +44,74 @@ export function mediaBoxWidth(ratio: number, maxHeight: string): string {
   return `min(100%, calc(${maxHeight} * ${Number(ratio.toFixed(5))}))`;
 }
 
-/** The messages key for why a job failed: its catalogue code when it has one, else null (generic). */
-export function failureCode(errorCode: string | null): ErrorCode | null {
+/**
+ * The `errors.<key>` that says why a job failed: its catalogue code, or `timeout` (the deadline
+ * sweep's code), else null (the generic text).
+ */
+export function failureCode(errorCode: string | null): ErrorCode | "timeout" | null {
+  if (errorCode === "timeout") return errorCode;
   return isErrorCode(errorCode) ? errorCode : null;
+}
+
+/** The model refused this prompt or image: trying the very same again will not help. */
+export function refusedInput(errorCode: string | null): boolean {
+  return errorCode === "content_rejected" || errorCode === "input_rejected";
 }
 
 /** Progress as a whole percent 0..100, or null when the provider does not report it. */
 export function progressPercent(progress: number | null): number | null {
   if (progress === null || !Number.isFinite(progress)) return null;
   return Math.round(Math.min(1, Math.max(0, progress)) * 100);
+}
+
+/**
+ * What the picture area shows while a job is in flight:
+ * - `queued`: waiting to start, at `position` in line (1 = next) when the provider says;
+ * - `percent`: the local renderer's own percentage (null until its first report);
+ * - `estimate`: a provider without a percentage (fal): the time running against the model's usual
+ *   time, `overdue` once past it. `elapsedMs` is null until the clock is known (first render).
+ */
+export type StageView =
+  | { kind: "queued"; position: number | null }
+  | { kind: "percent"; percent: number | null }
+  | { kind: "estimate"; elapsedMs: number | null; typicalMs: number; overdue: boolean };
+
+type InFlightJob = Pick<
+  Job,
+  "status" | "provider" | "progress" | "queuePosition" | "createdAt" | "startedAt" | "model"
+>;
+
+export function stageView(job: InFlightJob, now: number | null): StageView {
+  if (job.status === "pending") return { kind: "queued", position: job.queuePosition };
+  if (job.provider === "local") return { kind: "percent", percent: progressPercent(job.progress) };
+  const typicalMs = job.model.typicalSeconds * 1000;
+  const elapsedMs = now === null ? null : Math.max(0, now - jobClockStart(job));
+  return { kind: "estimate", elapsedMs, typicalMs, overdue: elapsedMs !== null && elapsedMs > typicalMs };
+}
+
+/**
+ * A usual duration as message arguments, rounded as a person would say it "about": to 5 s under a
+ * minute, to 10 s under ten minutes, to the minute beyond. `unit` picks the message
+ * (`common.duration.<unit>`).
+ */
+export type DurationUnit = "seconds" | "minutes" | "minutesSeconds";
+
+export function aboutDuration(seconds: number): { unit: DurationUnit; minutes: number; seconds: number } {
+  const step = seconds < 60 ? 5 : seconds < 600 ? 10 : 60;
+  const rounded = Math.max(5, Math.round(seconds / step) * step);
+  const minutes = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  if (minutes === 0) return { unit: "seconds", minutes, seconds: rest };
+  return { unit: rest === 0 ? "minutes" : "minutesSeconds", minutes, seconds: rest };
+}
+
+/** A usual duration in words ("1 min 30 s"), given the `common.duration` translator. */
+export function aboutDurationText(
+  seconds: number,
+  t: (unit: DurationUnit, values: { minutes: number; seconds: number }) => string,
+): string {
+  const { unit, ...values } = aboutDuration(seconds);
+  return t(unit, values);
 }
 
 /** A file name for sharing the video: rendio-<model>-<yyyy-mm-dd>.mp4 (matches the download). */

@@ -10,7 +10,7 @@ import {
   formatElapsed,
   jobClockStart,
   mediaBoxWidth,
-  progressPercent,
+  stageView,
 } from "./format";
 import { useNow } from "./use-now";
 
@@ -125,59 +125,106 @@ function ProgressStage({ job }: { job: Job }) {
   const t = useTranslations("result.stage");
   // The clock ticks here only, so the rest of the page does not re-render every second.
   const now = useNow(1000, true);
-  const percent = progressPercent(job.progress);
-  const queued = job.status === "pending";
+  const view = stageView(job, now);
   const elapsed = now === null ? null : formatElapsed(now - jobClockStart(job));
 
   return (
     <div className="absolute inset-0 flex flex-col items-center justify-center gap-4 p-6 text-center text-white">
       <Aurora />
       <div className="relative flex flex-col items-center gap-3">
-        {queued ? (
+        {view.kind === "queued" ? (
           <>
             <span className="flex size-14 items-center justify-center rounded-full bg-white/10 ring-1 ring-white/20">
               <Hourglass aria-hidden="true" className="size-7" />
             </span>
-            {job.queuePosition ? (
-              <p className="flex flex-col items-center">
-                <span className="text-large-title font-bold tabular-nums">#{job.queuePosition}</span>
-                <span className="text-subheadline text-white/85">{t("inLine")}</span>
-              </p>
-            ) : (
-              <p className="text-headline font-semibold">{t("starting")}</p>
-            )}
+            {/* Announced when the place in line changes, not on every tick. */}
+            <p className="text-title3 font-bold" aria-live="polite" data-testid="queue-position">
+              {view.position
+                ? t("queuePosition", { position: view.position })
+                : job.provider === "fal"
+                  ? t("waitingService")
+                  : t("starting")}
+            </p>
           </>
-        ) : percent !== null ? (
-          <p className="text-large-title font-bold tabular-nums" data-testid="progress-percent">
-            {percent}%
-          </p>
+        ) : view.kind === "percent" ? (
+          <PercentProgress percent={view.percent} label={t("progress")} />
         ) : (
-          <LoaderCircle aria-hidden="true" className="size-10 motion-safe:animate-spin" />
+          <>
+            <LoaderCircle aria-hidden="true" className="size-10 motion-safe:animate-spin" />
+            <IndeterminateBar label={t("progress")} />
+          </>
         )}
 
-        {!queued && percent !== null ? (
-          <div
-            role="progressbar"
-            aria-label={t("progress")}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            className="h-1.5 w-48 overflow-hidden rounded-full bg-white/20 sm:w-64"
-          >
-            <div
-              className="h-full rounded-full bg-white transition-[width] duration-700 ease-out"
-              style={{ width: `${Math.max(3, percent)}%` }}
-            />
-          </div>
-        ) : null}
-
-        <p className="text-subheadline text-white/85 tabular-nums">
-          {t("elapsed")}{" "}
-          <time data-testid="elapsed" className="font-semibold text-white">
-            {elapsed ?? "–:––"}
-          </time>
-        </p>
+        {view.kind === "estimate" ? (
+          <>
+            <p className="text-subheadline text-white/85 tabular-nums">
+              {t.rich("elapsedOfTypical", {
+                elapsed: elapsed ?? "–:––",
+                typical: formatElapsed(view.typicalMs),
+                clock: (chunks) => (
+                  <time data-testid="elapsed" className="font-semibold text-white">
+                    {chunks}
+                  </time>
+                ),
+              })}
+            </p>
+            {/* Said once when the usual time passes. */}
+            <p aria-live="polite" className="min-h-6 text-subheadline font-semibold text-amber-200">
+              {view.overdue ? <span data-testid="overdue">{t("overdue")}</span> : null}
+            </p>
+          </>
+        ) : (
+          <p className="text-subheadline text-white/85 tabular-nums">
+            {t("elapsed")}{" "}
+            <time data-testid="elapsed" className="font-semibold text-white">
+              {elapsed ?? "–:––"}
+            </time>
+          </p>
+        )}
       </div>
+    </div>
+  );
+}
+
+/** The local renderer's own percentage (a spinner until its first report). */
+function PercentProgress({ percent, label }: { percent: number | null; label: string }) {
+  if (percent === null)
+    return <LoaderCircle aria-hidden="true" className="size-10 motion-safe:animate-spin" />;
+  return (
+    <>
+      <p className="text-large-title font-bold tabular-nums" data-testid="progress-percent">
+        {percent}%
+      </p>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-1.5 w-48 overflow-hidden rounded-full bg-white/20 sm:w-64"
+      >
+        <div
+          className="h-full rounded-full bg-white transition-[width] duration-700 ease-out"
+          style={{ width: `${Math.max(3, percent)}%` }}
+        />
+      </div>
+    </>
+  );
+}
+
+/**
+ * A bar that says "working" without claiming how far: no value (an indeterminate progressbar),
+ * a sliding band, or under reduced motion a still dashed track that reads as no amount.
+ */
+function IndeterminateBar({ label }: { label: string }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      data-testid="progress-indeterminate"
+      className="relative h-1.5 w-48 overflow-hidden rounded-full bg-white/20 motion-reduce:bg-[repeating-linear-gradient(90deg,rgb(255_255_255/0.5)_0_6px,transparent_6px_12px)] sm:w-64"
+    >
+      <div className="absolute inset-y-0 left-0 w-1/3 rounded-full bg-white motion-safe:animate-indeterminate motion-reduce:hidden" />
     </div>
   );
 }

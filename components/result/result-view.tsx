@@ -8,7 +8,7 @@ import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { swrKeys, useJob } from "@/lib/api/hooks";
 import type { Job } from "@/lib/contracts/job";
-import { isLongWait } from "./format";
+import { aboutDurationText, isLongWait, refusedInput } from "./format";
 import { MediaStage } from "./media-stage";
 import { NotifyCard } from "./notify-card";
 import { ResultActions } from "./result-actions";
@@ -21,7 +21,6 @@ type Props = {
   initialJob: Job;
   /** The theme the job started from, for Regenerate's link. */
   themeSlug: string | null;
-  previewRenderer: boolean;
 };
 
 /**
@@ -29,8 +28,9 @@ type Props = {
  * paused while the page is hidden, when the service worker takes over), shows honest progress,
  * offers a notification when it is ready, then the player and actions.
  */
-export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
+export function ResultView({ initialJob, themeSlug }: Props) {
   const t = useTranslations("result");
+  const tRoot = useTranslations();
   const { mutate } = useSWRConfig();
   const { data, mutate: refreshJob } = useJob(initialJob);
   const job = data ?? initialJob;
@@ -59,16 +59,26 @@ export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
     completed: t("status.completedTitle"),
     failed: t("status.failedTitle"),
   }[job.status];
+  const fal = job.provider === "fal";
+  const usualTime = aboutDurationText(job.model.typicalSeconds, (unit, values) =>
+    tRoot(`common.duration.${unit}`, values),
+  );
   const subtitle =
     job.status === "pending"
       ? job.queuePosition
         ? t("status.queuedPosition", { position: job.queuePosition })
-        : t("status.queuedWaiting")
+        : fal
+          ? t("status.queuedService")
+          : t("status.queuedWaiting")
       : job.status === "processing"
-        ? t("status.processingHint")
+        ? fal
+          ? t("status.processingTypical", { time: usualTime })
+          : t("status.processingHint")
         : job.status === "completed"
           ? t("status.completedHint")
-          : t("failed.nextStep");
+          : refusedInput(job.errorCode)
+            ? t("failed.nextStepChange")
+            : t("failed.nextStep");
 
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start lg:gap-8">
@@ -92,7 +102,7 @@ export function ResultView({ initialJob, themeSlug, previewRenderer }: Props) {
 
         <ResultActions job={job} regenerateHref={regenerateHref} videoRef={videoRef} onToast={show} />
 
-        {previewRenderer && job.status === "completed" ? (
+        {job.provider === "local" && job.status === "completed" ? (
           <p className="text-center text-caption text-text-secondary">
             {t("player.preview", { model: job.model.name })}
           </p>

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { usesPreviewRenderer } from "@/components/result/preview-renderer";
 import { ResultView } from "@/components/result/result-view";
 import { BackButton } from "@/components/ui/back-button";
 import type { Job } from "@/lib/contracts/job";
@@ -60,7 +59,7 @@ export default async function JobPage({ params }: Props) {
           <House aria-hidden="true" className="size-5" />
         </Link>
       </div>
-      <ResultView initialJob={job} themeSlug={themeSlug} previewRenderer={usesPreviewRenderer()} />
+      <ResultView initialJob={job} themeSlug={themeSlug} />
     </main>
   );
 }

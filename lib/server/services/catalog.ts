@@ -3,6 +3,7 @@ import type { CatalogModel, CatalogResponse } from "../../contracts/api";
 import type { Model } from "../../contracts/catalog";
 import { cheapestCredits } from "../../contracts/pricing";
 import type { Locale } from "../../i18n/locale";
+import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { catalogResult, modelResult } from "../db/results";
 
@@ -23,4 +24,9 @@ export async function getModel(idOrSlug: string, locale: Locale): Promise<Catalo
   return withFromCredits(
     (await rpc.call("get_model", { p_model: idOrSlug, p_locale: locale }, modelResult)).model,
   );
+}
+
+/** Who makes new videos on this server: `fal` (AI models) or `local` (the offline preview renderer). */
+export function videoProviderName(): "local" | "fal" {
+  return getConfig().videoProvider;
 }

@@ -1,17 +1,18 @@
+import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import Image from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { layerSettings } from "@/components/create/settings";
-import { usesPreviewRenderer } from "@/components/result/preview-renderer";
+import { aboutDurationText } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
-import { getCatalog } from "@/lib/server/services/catalog";
+import { getCatalog, videoProviderName } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
 import { loadModel } from "../model";
 
@@ -82,10 +83,23 @@ export default async function CreatePage({ params, searchParams }: Props) {
             <p className="line-clamp-3 text-subheadline text-pretty text-text-secondary">
               {model.description}
             </p>
+            <p className="flex items-center gap-1 text-caption text-text-secondary" data-testid="usual-time">
+              <Clock aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />
+              {t("create.page.usualTime", {
+                time: aboutDurationText(model.typicalSeconds, (unit, values) =>
+                  t(`common.duration.${unit}`, values),
+                ),
+              })}
+            </p>
           </div>
         </header>
 
-        <CreateForm model={model} themes={themes} initial={initial} previewRenderer={usesPreviewRenderer()} />
+        <CreateForm
+          model={model}
+          themes={themes}
+          initial={initial}
+          previewRenderer={videoProviderName() === "local"}
+        />
         <div className="h-6 lg:h-12" />
       </MeFallback>
     </main>
