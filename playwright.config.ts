@@ -14,7 +14,8 @@ const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|s
 /** Specs named http-*.spec.ts test the server over plain HTTP (no browser): one project runs them. */
 // Specs about the server, not a layout (HTTP answers, an own server of the built app): the
 // desktop project alone runs them.
-const httpSpecs = /[\\/](?:http-[^\\/]*|api-routing\.spec\.ts|client-address\.spec\.ts|turnstile\.spec\.ts)$/;
+const httpSpecs =
+  /[\\/](?:http-[^\\/]*|api-routing\.spec\.ts|client-address\.spec\.ts|turnstile\.spec\.ts|fal-provider\.spec\.ts)$/;
 
 /**
  * Playwright's own WebKit, only where it is installed (QA machines): its download host is not

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import { type FalStandIn, startFalStandIn } from "../scripts/test-support/fal";
+import { type OwnServer, startOwnServer } from "./support/server";
+
+/**
+ * A video made end to end through the fal adapter: the built app started with VIDEO_PROVIDER=fal
+ * against a fal stand-in (fal's queue and signed webhooks, a real MP4 as the output). The job is
+ * submitted once, waits in fal's queue on screen, is completed by the signed webhook posted to the
+ * app, and the video plays from the app's own storage.
+ */
+
+const KEY = "e2e-key-id:e2e-key-secret";
+const PROMPT = "Lanterns rising over a quiet lake at dusk";
+
+let fal: FalStandIn;
+let server: OwnServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fal = await startFalStandIn({ key: KEY });
+  server = await startOwnServer("fal", (url) => ({
+    VIDEO_PROVIDER: "fal",
+    FAL_KEY: KEY,
+    FAL_QUEUE_URL: fal.url,
+    FAL_JWKS_URL: fal.jwksUrl,
+    APP_URL: url,
+  }));
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await fal?.close();
+});
+
+test("a guest generates a video with fal: queued, completed by the signed webhook, played from our storage", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  fal.script("hang");
+  await page.goto(`${server.url}/create/ltx-2-fast`);
+  await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
+  // A real model: no preview-renderer notice.
+  await expect(page.getByText(en.create.generate.previewRenderer)).toHaveCount(0);
+  await page.getByLabel(en.create.prompt.label).fill(PROMPT);
+  await page.getByRole("button", { name: new RegExp(en.create.generate.button) }).click();
+  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  const jobId = new URL(page.url()).pathname.split("/").at(-1) as string;
+
+  // Submitted once to fal's queue, with our webhook address and the model's own input.
+  expect(fal.count("POST", "/fal-ai/ltx-2/text-to-video/fast")).toBe(1);
+  const [request] = [...fal.requests.values()];
+  expect(request?.webhookUrl).toBe(`${server.url}/api/webhooks/fal?job=${jobId}`);
+  expect(request?.input).toMatchObject({ prompt: PROMPT, duration: 6 });
+
+  // Waiting in fal's queue, said as such.
+  await expect(page.locator("header[data-status]")).toHaveAttribute("data-status", "pending");
+  await expect(page.getByTestId("queue-position")).toHaveText(
+    new RegExp(`${en.result.stage.waitingService}|Your video is next|in line`),
+  );
+
+  // fal finishes and posts its signed webhook to the app.
+  const delivery = await fal.deliverWebhook(request?.requestId as string);
+  expect(delivery.status, delivery.body).toBe(200);
+
+  await expect(page.getByTestId("result-title")).toHaveText(en.result.status.completedTitle, {
+    timeout: 60_000,
+  });
+  const video = page.getByTestId("result-video");
+  await video.evaluate((element: HTMLVideoElement) => {
+    element.muted = true;
+    return element.play();
+  });
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(2);
+  const source = await video.evaluate((element: HTMLVideoElement) => element.currentSrc);
+  expect(source.startsWith(`${server.url}/api/media/videos/`)).toBe(true);
+  expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeCloseTo(2, 0);
+  await expect(page.getByText(/preview renderer/i)).toHaveCount(0);
+});
