@@ -16,7 +16,7 @@ import {
   rateLimitResult,
 } from "../db/results";
 import { parseWith } from "../http";
-import { localJobRunner } from "../jobs/local-runner";
+import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 
 /** How long a media link in an API answer stays valid. */
@@ -58,7 +58,7 @@ export async function createJob(
     }
     throw error;
   }
-  localJobRunner().ensure(result.job);
+  await (await getVideoProvider(result.job.provider)).start(result.job);
   return { job: await toApiJob(result.job), credits: result.credits };
 }
 
@@ -85,7 +85,9 @@ export async function getJob(session: Session, jobId: string): Promise<Job> {
   const rpc = await getRpc();
   const { job } = await rpc.call("get_job", { p_user_id: session.userId, p_job_id: jobId }, jobResult);
   // A job left in flight by a restarted server is picked up again here.
-  localJobRunner().ensure(job);
+  if (job.status === "pending" || job.status === "processing") {
+    await (await getVideoProvider(job.provider)).refresh(job);
+  }
   return toApiJob(job);
 }
 

@@ -4,10 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { putUndecodableImage } from "@/scripts/test-support/media";
 import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
-import { getRpc } from "../db";
-import { generateResult, jobResult, onboardResult } from "../db/results";
-import { sweep } from "./background";
-import { localJobRunner, resumeLocalJobs } from "./local-runner";
+import { getRpc } from "../../db";
+import { generateResult, jobResult, onboardResult } from "../../db/results";
+import { sweep } from "../../jobs/background";
+import { createLocalProvider } from ".";
+import { localJobRunner, resumeLocalJobs } from "./runner";
 
 let route: RouteDb;
 beforeAll(async () => {
@@ -44,18 +45,40 @@ async function guestWithJob(status: "pending" | "processing") {
 
 const read = async (id: string) => (await (await getRpc()).call("find_job", { p_job_id: id }, jobResult)).job;
 
+const finished = (id: string) =>
+  eventually(async () => {
+    const now = await read(id);
+    return now.status === "completed" || now.status === "failed" ? now : undefined;
+  }, 60_000);
+
 test("jobs left in flight by a restart are picked up again and finish", async () => {
   const pending = await guestWithJob("pending");
   const processing = await guestWithJob("processing");
   expect(await resumeLocalJobs()).toBeGreaterThanOrEqual(2);
   for (const { job } of [pending, processing]) {
-    const done = await eventually(async () => {
-      const now = await read(job.id);
-      return now.status === "completed" || now.status === "failed" ? now : undefined;
-    }, 60_000);
+    const done = await finished(job.id);
     expect(done.status).toBe("completed");
     expect(existsSync(path.join(route.dataDir, "media", done.videoPath as string))).toBe(true);
   }
+});
+
+test("at start-up a job left processing renders, though it can no longer be claimed", async () => {
+  // mark_job_processing changes only a pending job: this one's claim reports no change.
+  const { job } = await guestWithJob("processing");
+  await createLocalProvider().reconcile();
+  const done = await finished(job.id);
+  expect(done.status).toBe("completed");
+  expect(done.refunded).toBe(false);
+  expect(existsSync(path.join(route.dataDir, "media", done.videoPath as string))).toBe(true);
+});
+
+test("a status read queues a job this process does not know, once", async () => {
+  const { job } = await guestWithJob("pending");
+  const local = createLocalProvider();
+  await local.refresh(job);
+  await local.refresh(job);
+  const done = await finished(job.id);
+  expect(done.status).toBe("completed");
 });
 
 test("a queued job is queued once, however often it is seen", async () => {

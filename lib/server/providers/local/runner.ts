@@ -1,35 +1,44 @@
+import "server-only";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { isAppError } from "../../errors";
-import { getConfig } from "../config";
-import { getRpc } from "../db";
-import { type DbJob, jobChangeResult, jobFailResult, jobListResult } from "../db/results";
-import { renderPreviewVideo } from "../providers/local-renderer";
-import { getMediaStore } from "../storage";
-import { jobFinished } from "./finished";
-import { makeRenderDir } from "./render-temp";
+import { isAppError } from "../../../errors";
+import { getConfig } from "../../config";
+import { getRpc } from "../../db";
+import { type DbJob, jobChangeResult, jobListResult } from "../../db/results";
+import { makeRenderDir } from "../../jobs/render-temp";
+import { completeJob, failJob } from "../../jobs/transitions";
+import { getMediaStore } from "../../storage";
+import { renderPreviewVideo } from "./renderer";
+
+/**
+ * How a queued job becomes this process's to render: `claim` only if mark_job_processing moves it
+ * from pending (another render has it otherwise); `resume` also takes a job already processing,
+ * which at start-up nothing renders any more (the local provider runs on a single server).
+ */
+type Take = "claim" | "resume";
 
 /**
  * The `local` provider's worker: renders each job's preview video in this server process, one at
  * a time (ffmpeg already uses every core), moving the job through the same SQL transitions a
  * real provider's webhook would. Jobs left in flight by a restart are picked up again by
- * `resumeLocalJobs` at start-up or by the next status read (`ensure`).
+ * `resumeLocalJobs` at start-up, and pending ones by the next status read (`ensure`).
  */
 class LocalJobRunner {
   private readonly known = new Set<string>();
-  private readonly queue: DbJob[] = [];
+  private readonly queue: { job: DbJob; take: Take }[] = [];
   private readonly active = new Set<Promise<void>>();
   private running = 0;
 
   constructor(private readonly concurrency: number) {}
 
-  /** Queues the job unless it is not ours, already final, or already queued. */
+  /** Queues the job unless it is not ours, already final, or already queued; it renders if claimed. */
   ensure(job: DbJob): void {
-    if (job.provider !== "local" || job.status === "completed" || job.status === "failed") return;
-    if (this.known.has(job.id)) return;
-    this.known.add(job.id);
-    this.queue.push(job);
-    this.pump();
+    this.add(job, "claim");
+  }
+
+  /** As `ensure`, for a job a previous server left: it renders even if already processing. */
+  resume(job: DbJob): void {
+    this.add(job, "resume");
   }
 
   get size(): number {
@@ -41,11 +50,19 @@ class LocalJobRunner {
     while (this.active.size > 0) await Promise.allSettled([...this.active]);
   }
 
+  private add(job: DbJob, take: Take): void {
+    if (job.provider !== "local" || job.status === "completed" || job.status === "failed") return;
+    if (this.known.has(job.id)) return;
+    this.known.add(job.id);
+    this.queue.push({ job, take });
+    this.pump();
+  }
+
   private pump(): void {
     while (this.running < this.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift() as DbJob;
+      const { job, take } = this.queue.shift() as { job: DbJob; take: Take };
       this.running++;
-      const done: Promise<void> = this.run(job).finally(() => {
+      const done: Promise<void> = this.render(job, take).finally(() => {
         this.running--;
         this.known.delete(job.id);
         this.active.delete(done);
@@ -55,13 +72,8 @@ class LocalJobRunner {
     }
   }
 
-  /** Renders the job, then announces it if this run is what made it final. */
-  private async run(job: DbJob): Promise<void> {
-    const finished = await this.render(job);
-    if (finished) await jobFinished(finished);
-  }
-
-  private async render(job: DbJob): Promise<DbJob | undefined> {
+  /** Renders the job and completes it, or fails and refunds it; the owner is told either way. */
+  private async render(job: DbJob, take: Take): Promise<void> {
     const rpc = await getRpc();
     const workDir = await makeRenderDir(getConfig().dataDir);
     try {
@@ -70,11 +82,15 @@ class LocalJobRunner {
         { p_job_id: job.id, p_provider_request_id: `local-${job.id}`, p_progress: 0 },
         jobChangeResult,
       );
-      if (!started.changed) return undefined;
+      const ours = started.changed || (take === "resume" && started.job.status === "processing");
+      if (!ours) return;
       const media = await getMediaStore();
       let imageFile: string | undefined;
       if (job.inputImagePath) {
-        imageFile = path.join(workDir, `input${path.extname(job.inputImagePath)}`);
+        imageFile = path.join(
+          /* turbopackIgnore: true */ workDir,
+          `input${path.extname(job.inputImagePath)}`,
+        );
         await media.download(job.inputImagePath, imageFile);
       }
       let reported = 0;
@@ -89,25 +105,15 @@ class LocalJobRunner {
             .catch(() => undefined); // progress is a hint; the final transition is what counts
         },
       );
-      const videoPath = `videos/${job.userId}/${job.id}.mp4`;
-      const thumbnailPath = `thumbnails/${job.userId}/${job.id}.jpg`;
-      await media.putFile(videoPath, result.videoFile, "video/mp4");
-      await media.putFile(thumbnailPath, result.thumbnailFile, "image/jpeg");
-      const completed = await rpc.call(
-        "mark_job_completed",
-        { p_job_id: job.id, p_video_path: videoPath, p_thumbnail_path: thumbnailPath },
-        jobChangeResult,
-      );
-      return completed.changed ? completed.job : undefined;
+      await completeJob(started.job, result);
     } catch (error) {
-      if (isAppError(error, "job_not_found")) return undefined; // deleted meanwhile
+      if (isAppError(error, "job_not_found")) return; // deleted meanwhile
       console.error(`[rendio] local render of job ${job.id} failed`, error);
-      const failed = await rpc
-        .call("mark_job_failed", { p_job_id: job.id, p_error_code: "provider_error" }, jobFailResult)
-        .catch((failure) => console.error(`[rendio] could not fail job ${job.id}`, failure));
-      return failed?.changed ? failed.job : undefined;
+      await failJob(job, "provider_error").catch((failure) =>
+        console.error(`[rendio] could not fail job ${job.id}`, failure),
+      );
     } finally {
-      await rm(workDir, { recursive: true, force: true });
+      await rm(/* turbopackIgnore: true */ workDir, { recursive: true, force: true });
     }
   }
 }
@@ -119,10 +125,13 @@ export function localJobRunner(): LocalJobRunner {
   return holder.__rendioLocalRunner;
 }
 
-/** Queues every local job still in flight (after a restart). */
+/**
+ * Queues every local job still in flight, processing ones included: a processing job this process
+ * does not know was being rendered by a server that stopped (at start-up, every one). Returns how many.
+ */
 export async function resumeLocalJobs(): Promise<number> {
   const rpc = await getRpc();
   const { jobs } = await rpc.call("list_in_flight_jobs", { p_provider: "local" }, jobListResult);
-  for (const job of jobs) localJobRunner().ensure(job);
+  for (const job of jobs) localJobRunner().resume(job);
   return jobs.length;
 }
