@@ -52,6 +52,9 @@ class LocalJobRunner {
 
   private add(job: DbJob, take: Take): void {
     if (job.provider !== "local" || job.status === "completed" || job.status === "failed") return;
+    // A status read may have queued a job left processing just before start-up resumes it.
+    const queued = this.queue.find((entry) => entry.job.id === job.id);
+    if (queued && take === "resume") queued.take = take;
     if (this.known.has(job.id)) return;
     this.known.add(job.id);
     this.queue.push({ job, take });
