@@ -9,6 +9,8 @@
 --   "auto" in aspectRatios means "follow the input image". For Kling and Wan image-to-video,
 --   fal has no aspect_ratio field at all, so ["auto"] is the only option and the adapter must
 --   not send one. Kling has no resolution field either: ["1080p"] is what it outputs.
+-- models.typical_seconds: how long fal usually takes for a default video with this model
+--   (shown as the expected wait while a job runs; fal reports no percentage).
 -- models.pricing: 1 credit = US$0.10 of fal's list price.
 --   credits = max(1, ceil(units * (centsByResolution[res] + (audio ? audioCents : 0)) / 10))
 --   units = duration in seconds (per_second) or 1 (per_video).
@@ -22,7 +24,7 @@
 
 insert into public.models
   (id, slug, name, description, category, provider, provider_model_id, thumbnail_url,
-   inputs, pricing, is_featured, is_available, sort_order)
+   inputs, pricing, is_featured, is_available, sort_order, typical_seconds)
 values
 -- Veo 3.1 Fast, text-to-video. fal-ai/veo3.1/fast: aspect_ratio 16:9|9:16, duration 4s|6s|8s
 -- (default 8s), resolution 720p|1080p (4k also exists, priced differently, not offered here),
@@ -41,7 +43,7 @@ values
     "aspectRatios": ["16:9", "9:16"], "defaultAspectRatio": "16:9",
     "audio": "optional", "defaultAudio": true}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"720p": 10, "1080p": 10}, "audioCents": 5}'::jsonb,
-  true, true, 10
+  true, true, 10, 60
 ),
 -- Sora 2, image-to-video. fal-ai/sora-2/image-to-video (fal.ai/models/.../llms.txt):
 -- image_url required, resolution auto|720p (default auto), aspect_ratio auto|9:16|16:9
@@ -59,7 +61,7 @@ values
     "aspectRatios": ["auto", "16:9", "9:16"], "defaultAspectRatio": "auto",
     "audio": "always", "defaultAudio": true}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"auto": 10, "720p": 10}, "audioCents": 0}'::jsonb,
-  true, true, 20
+  true, true, 20, 150
 ),
 -- Kling 2.5 Turbo Pro, text-to-video. fal-ai/kling-video/v2.5-turbo/pro/text-to-video:
 -- duration "5"|"10" (default "5"), aspect_ratio 16:9|9:16|1:1 (default 16:9), no resolution
@@ -78,7 +80,7 @@ values
     "aspectRatios": ["16:9", "9:16", "1:1"], "defaultAspectRatio": "16:9",
     "audio": "never", "defaultAudio": false}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"1080p": 7}, "audioCents": 0}'::jsonb,
-  true, true, 30
+  true, true, 30, 90
 ),
 -- LTX-2 Fast, text-to-video. fal-ai/ltx-2/text-to-video/fast (llms.txt): duration 6..20 in
 -- steps of 2 (default 6; over 10 s only at 25 fps and 1080p, so 12-20 are not offered here),
@@ -97,7 +99,7 @@ values
     "aspectRatios": ["16:9"], "defaultAspectRatio": "16:9",
     "audio": "optional", "defaultAudio": true}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"1080p": 4, "1440p": 8, "2160p": 16}, "audioCents": 0}'::jsonb,
-  false, true, 40
+  false, true, 40, 40
 ),
 -- Sora 2, text-to-video. fal-ai/sora-2/text-to-video (llms.txt): resolution "720p" (default,
 -- no other value listed), aspect_ratio 9:16|16:9 (default 16:9), duration 4|8|12|16|20
@@ -114,7 +116,7 @@ values
     "aspectRatios": ["16:9", "9:16"], "defaultAspectRatio": "16:9",
     "audio": "always", "defaultAudio": true}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"720p": 10}, "audioCents": 0}'::jsonb,
-  false, true, 50
+  false, true, 50, 150
 ),
 -- Veo 3.1 Fast, image-to-video. fal-ai/veo3.1/fast/image-to-video: image_url required,
 -- aspect_ratio auto|16:9|9:16 (default auto), duration 4s|6s|8s (default 8s), resolution
@@ -132,7 +134,7 @@ values
     "aspectRatios": ["auto", "16:9", "9:16"], "defaultAspectRatio": "auto",
     "audio": "optional", "defaultAudio": true}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"720p": 10, "1080p": 10}, "audioCents": 5}'::jsonb,
-  false, true, 60
+  false, true, 60, 60
 ),
 -- Kling 2.5 Turbo Pro, image-to-video. fal-ai/kling-video/v2.5-turbo/pro/image-to-video
 -- (llms.txt): image_url required, duration "5"|"10" (default "5"), optional tail_image_url;
@@ -150,7 +152,7 @@ values
     "aspectRatios": ["auto"], "defaultAspectRatio": "auto",
     "audio": "never", "defaultAudio": false}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"1080p": 7}, "audioCents": 0}'::jsonb,
-  false, true, 70
+  false, true, 70, 90
 ),
 -- Wan 2.5, image-to-video. fal-ai/wan-25-preview/image-to-video (llms.txt): image_url
 -- required, duration "5"|"10" (default "5"), resolution 480p|720p|1080p (default 1080p),
@@ -169,7 +171,7 @@ values
     "aspectRatios": ["auto"], "defaultAspectRatio": "auto",
     "audio": "always", "defaultAudio": true}'::jsonb,
   '{"basis": "per_second", "centsByResolution": {"480p": 5, "720p": 10, "1080p": 15}, "audioCents": 0}'::jsonb,
-  false, true, 80
+  false, true, 80, 120
 )
 on conflict (id) do update set
   slug = excluded.slug,
@@ -183,7 +185,8 @@ on conflict (id) do update set
   pricing = excluded.pricing,
   is_featured = excluded.is_featured,
   is_available = excluded.is_available,
-  sort_order = excluded.sort_order;
+  sort_order = excluded.sort_order,
+  typical_seconds = excluded.typical_seconds;
 
 -- ---------------------------------------------------------------------------------------------
 -- Themes (prompt presets). model_id is the recommended text-to-video model; every value in

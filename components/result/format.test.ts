@@ -64,6 +64,9 @@ test("progressPercent", () => {
 
 test("videoFileName matches the download name", () => {
   expect(
-    videoFileName({ model: { id: "x", slug: "ltx-2-fast", name: "LTX" }, createdAt: "2026-11-25T10:00:00Z" }),
+    videoFileName({
+      model: { id: "x", slug: "ltx-2-fast", name: "LTX", typicalSeconds: 40 },
+      createdAt: "2026-11-25T10:00:00Z",
+    }),
   ).toBe("rendio-ltx-2-fast-2026-11-25.mp4");
 });

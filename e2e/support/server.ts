@@ -10,20 +10,25 @@ import path from "node:path";
  */
 export type OwnServer = { url: string; pid: number; dataDir: string; stop(): Promise<void> };
 
-export async function startOwnServer(name: string, env: Record<string, string> = {}): Promise<OwnServer> {
+/** `env` may depend on the server's own URL (e.g. APP_URL, where a provider's webhooks come back). */
+export async function startOwnServer(
+  name: string,
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
+): Promise<OwnServer> {
   const dataDir = path.resolve(".test-data", `own-server-${name}-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const extra = typeof env === "function" ? env(url) : env;
   const child = spawn(
     process.execPath,
     [path.resolve("scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NEXT_PUBLIC_SUPABASE_URL: "", ...env },
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NEXT_PUBLIC_SUPABASE_URL: "", ...extra },
     },
   );
-  const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, child);
   return {
     url,

@@ -33,6 +33,8 @@ export const modelSchema = z.object({
   isFeatured: z.boolean(),
   inputs: modelInputsSchema,
   pricing: modelPricingSchema,
+  /** How long a video usually takes with this model (seconds). */
+  typicalSeconds: z.number().int().positive(),
 });
 export type Model = z.infer<typeof modelSchema>;
 

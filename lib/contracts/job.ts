@@ -14,7 +14,15 @@ export const jobSchema = z.object({
   queuePosition: z.number().int().positive().nullable(),
   prompt: z.string(),
   settings: videoSettingsSchema,
-  model: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  model: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    /** How long a video usually takes with this model (seconds), for an honest wait. */
+    typicalSeconds: z.number().int().positive(),
+  }),
+  /** Who makes the video: `fal` (an AI model) or `local` (the offline preview renderer). */
+  provider: z.enum(["local", "fal"]),
   themeId: z.uuid().nullable(),
   creditsUsed: z.number().int().positive(),
   videoUrl: z.string().nullable(),

@@ -243,3 +243,49 @@ describe("loadConfig", () => {
     expect(line).not.toContain("s3cret");
   });
 });
+
+describe("video provider", () => {
+  const fal = { FAL_KEY: "key-id:secret", APP_URL: "https://rendio.example" };
+
+  test("the local renderer without a fal key, in every database mode", () => {
+    expect(loadConfig({}).videoProvider).toBe("local");
+    expect(loadConfig({ DATABASE_URL: "postgres://db/app" }).videoProvider).toBe("local");
+    expect(loadConfig({}).fal).toBeNull();
+    expect(describeConfig(loadConfig({}))).toContain("videos by the local preview renderer");
+  });
+
+  test("fal by default once FAL_KEY is set, with fal's own queue and keys", () => {
+    const config = loadConfig(fal);
+    expect(config.videoProvider).toBe("fal");
+    expect(config.fal).toEqual({
+      key: "key-id:secret",
+      queueUrl: "https://queue.fal.run",
+      jwksUrl: "https://rest.alpha.fal.ai/.well-known/jwks.json",
+    });
+    expect(describeConfig(config)).toContain("videos by fal.ai");
+    expect(describeConfig(config)).not.toContain("secret");
+  });
+
+  test("VIDEO_PROVIDER chooses, and the queue and keys can point elsewhere (a stand-in)", () => {
+    expect(loadConfig({ ...fal, VIDEO_PROVIDER: "local" })).toMatchObject({
+      videoProvider: "local",
+      fal: null,
+    });
+    const config = loadConfig({
+      ...fal,
+      VIDEO_PROVIDER: "fal",
+      FAL_QUEUE_URL: "http://127.0.0.1:4100",
+      FAL_JWKS_URL: "http://127.0.0.1:4100/.well-known/jwks.json",
+    });
+    expect(config.fal?.queueUrl).toBe("http://127.0.0.1:4100");
+    expect(config.fal?.jwksUrl).toBe("http://127.0.0.1:4100/.well-known/jwks.json");
+  });
+
+  test("fal without its key, without APP_URL, or with a bad setting fails and names it", () => {
+    expect(() => loadConfig({ VIDEO_PROVIDER: "fal", APP_URL: fal.APP_URL })).toThrow(/FAL_KEY/);
+    expect(() => loadConfig({ FAL_KEY: fal.FAL_KEY })).toThrow(/APP_URL is required with the fal provider/);
+    expect(() => loadConfig({ ...fal, VIDEO_PROVIDER: "runway" })).toThrow(/VIDEO_PROVIDER/);
+    expect(() => loadConfig({ ...fal, FAL_QUEUE_URL: "queue.fal.run" })).toThrow(/FAL_QUEUE_URL/);
+    expect(() => loadConfig({ ...fal, APP_URL: "rendio.example" })).toThrow(/APP_URL/);
+  });
+});

@@ -20,6 +20,10 @@ const optionalUrl = (protocols: RegExp) =>
       .optional(),
   );
 
+/** fal's queue and the keys its webhooks are signed with; tests point FAL_QUEUE_URL/FAL_JWKS_URL elsewhere. */
+export const FAL_QUEUE = "https://queue.fal.run";
+export const FAL_JWKS = "https://rest.alpha.fal.ai/.well-known/jwks.json";
+
 /** Cloudflare's endpoint for checking a Turnstile token; tests point TURNSTILE_VERIFY_URL elsewhere. */
 export const TURNSTILE_SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
@@ -34,6 +38,18 @@ const envSchema = z.object({
   SUPABASE_SECRET_KEY: optional,
   SUPABASE_SERVICE_ROLE_KEY: optional,
   FAL_KEY: optional,
+  VIDEO_PROVIDER: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["local", "fal"], { error: 'must be "local" or "fal"' }).optional(),
+  ),
+  FAL_QUEUE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be a URL (https?)" }).default(FAL_QUEUE),
+  ),
+  FAL_JWKS_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be a URL (https?)" }).default(FAL_JWKS),
+  ),
   NEXT_PHASE: optional,
   NEXT_RUNTIME: optional,
   GENERATIONS_PER_MINUTE: z.preprocess(
@@ -123,7 +139,13 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   supabase: { url: string; publishableKey: string; secretKey: string } | undefined;
-  falKey: string | undefined;
+  /**
+   * Who makes the videos: "fal" (fal.ai's queue; VIDEO_PROVIDER, by default when FAL_KEY is set)
+   * or "local" (the offline preview renderer in this server process).
+   */
+  videoProvider: "local" | "fal";
+  /** fal.ai: the API key, its queue and its webhook keys (JWKS); null with the local provider. */
+  fal: { key: string; queueUrl: string; jwksUrl: string } | null;
   /** Generations one user may start per minute (fixed window). */
   generationsPerMinute: number;
   /** Stripe Checkout and its webhook; without them purchases are labelled test purchases. */
@@ -220,6 +242,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
 
   const mode: Mode = supabase ? "supabase" : e.DATABASE_URL ? "postgres" : "embedded";
+  const videoProvider = e.VIDEO_PROVIDER ?? (e.FAL_KEY ? "fal" : "local");
+  if (videoProvider === "fal" && !e.FAL_KEY) {
+    throw new ConfigError(["VIDEO_PROVIDER=fal needs FAL_KEY (from fal.ai/dashboard/keys)"]);
+  }
+  if (videoProvider === "fal" && !e.APP_URL) {
+    throw new ConfigError([
+      "APP_URL is required with the fal provider: fal's webhooks reach the app at APP_URL/api/webhooks/fal",
+    ]);
+  }
   const push = pushSettings(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT);
   if (Boolean(e.TURNSTILE_SITE_KEY) !== Boolean(e.TURNSTILE_SECRET_KEY)) {
     throw new ConfigError([
@@ -234,7 +265,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     supabase,
-    falKey: e.FAL_KEY,
+    videoProvider,
+    fal:
+      videoProvider === "fal" && e.FAL_KEY
+        ? { key: e.FAL_KEY, queueUrl: e.FAL_QUEUE_URL, jwksUrl: e.FAL_JWKS_URL }
+        : null,
     generationsPerMinute: e.GENERATIONS_PER_MINUTE,
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
@@ -315,7 +350,8 @@ export function describeConfig(config: Config): string {
     postgres: `PostgreSQL at ${redactUrl(config.databaseUrl ?? "")}`,
     supabase: `Supabase at ${config.supabase?.url}`,
   }[config.mode];
-  return `Rendio ${config.version} — mode: ${config.mode} (${where})${describeMail(config)}`;
+  const videos = config.videoProvider === "fal" ? "videos by fal.ai" : "videos by the local preview renderer";
+  return `Rendio ${config.version} — mode: ${config.mode} (${where}); ${videos}${describeMail(config)}`;
 }
 
 /** What a production server's operator must hear at start: an open outbox, or no email sign-in. */

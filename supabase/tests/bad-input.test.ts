@@ -217,6 +217,8 @@ const schemas = {
   price_of: results.priceResult,
   generate_video: results.generateResult,
   mark_job_processing: results.jobChangeResult,
+  record_job_queued: results.jobChangeResult,
+  claim_job_check: results.jobClaimResult,
   mark_job_completed: results.jobChangeResult,
   mark_job_failed: results.jobFailResult,
   get_job: results.jobResult,
@@ -540,8 +542,66 @@ bad(
     ["status URL over 2000 characters", { p_status_url: long(2001) }, "validation_failed", "statusUrl"],
     ["empty response URL", { p_response_url: "" }, "validation_failed", "responseUrl"],
     ["response URL over 2000 characters", { p_response_url: long(2001) }, "validation_failed", "responseUrl"],
+    ["empty cancel URL", { p_cancel_url: "" }, "validation_failed", "cancelUrl"],
+    ["cancel URL over 2000 characters", { p_cancel_url: long(2001) }, "validation_failed", "cancelUrl"],
+    [
+      "another request id than the job already has",
+      (f) => ({ p_job_id: f.processingJob, p_provider_request_id: "req-other" }),
+      "idempotency_conflict",
+    ],
   ],
 );
+
+bad(
+  "record_job_queued",
+  (f) => ({
+    p_job_id: f.pendingJob,
+    p_provider_request_id: "req-new",
+    p_status_url: "https://queue.example/requests/req-new/status",
+    p_response_url: "https://queue.example/requests/req-new",
+    p_cancel_url: "https://queue.example/requests/req-new/cancel",
+    p_queue_position: 3,
+  }),
+  [
+    ["null job id", { p_job_id: null }, "validation_failed", "jobId"],
+    ["malformed job id", { p_job_id: malformed }, "validation_failed"],
+    ["unknown job", { p_job_id: UNKNOWN_ID }, "job_not_found"],
+    ["empty provider request id", { p_provider_request_id: "" }, "validation_failed", "providerRequestId"],
+    [
+      "provider request id over 255 characters",
+      { p_provider_request_id: long(256) },
+      "validation_failed",
+      "providerRequestId",
+    ],
+    [
+      "provider request id another job already has",
+      { p_provider_request_id: "req-processing" },
+      "idempotency_conflict",
+    ],
+    [
+      "another request id than the job already has",
+      (f) => ({ p_job_id: f.processingJob, p_provider_request_id: "req-other" }),
+      "idempotency_conflict",
+    ],
+    ["empty status URL", { p_status_url: "" }, "validation_failed", "statusUrl"],
+    ["status URL over 2000 characters", { p_status_url: long(2001) }, "validation_failed", "statusUrl"],
+    ["empty response URL", { p_response_url: "" }, "validation_failed", "responseUrl"],
+    ["empty cancel URL", { p_cancel_url: "" }, "validation_failed", "cancelUrl"],
+    ["cancel URL over 2000 characters", { p_cancel_url: long(2001) }, "validation_failed", "cancelUrl"],
+    ["negative queue position", { p_queue_position: -1 }, "validation_failed", "queuePosition"],
+    ["absurd queue position", { p_queue_position: 1_000_001 }, "validation_failed", "queuePosition"],
+    ["queue position that is not a number", { p_queue_position: "third" }, "validation_failed"],
+  ],
+);
+
+bad("claim_job_check", (f) => ({ p_job_id: f.pendingJob, p_min_seconds: 5 }), [
+  ["null job id", { p_job_id: null }, "validation_failed", "jobId"],
+  ["malformed job id", { p_job_id: malformed }, "validation_failed"],
+  ["unknown job", { p_job_id: UNKNOWN_ID }, "job_not_found"],
+  ["no interval", { p_min_seconds: null }, "validation_failed", "minSeconds"],
+  ["zero interval", { p_min_seconds: 0 }, "validation_failed", "minSeconds"],
+  ["interval over an hour", { p_min_seconds: 3601 }, "validation_failed", "minSeconds"],
+]);
 
 bad("mark_job_completed", (f) => ({ p_job_id: f.processingJob, p_video_path: "videos/new.mp4" }), [
   ["null job id", { p_job_id: null }, "validation_failed", "jobId"],
@@ -1060,6 +1120,8 @@ test("every base call succeeds (run last)", async () => {
     "price_of",
     "generate_video",
     "mark_job_processing",
+    "record_job_queued",
+    "claim_job_check",
     "mark_job_completed",
     "mark_job_failed",
     "get_job",

@@ -260,6 +260,9 @@ describe("job transitions", () => {
       r.jobChangeResult,
     );
     expect(p1.job).toMatchObject({ status: "processing", progress: 0.5, providerRequestId: `req-${job.id}` });
+    expect(p1.changed).toBe(true);
+    // Already processing: not a transition, so no second instance starts the job again.
+    expect(p2.changed).toBe(false);
     expect(p2.job.progress).toBe(0.5);
     expect(p2.job.queuePosition).toBeNull();
 
@@ -312,6 +315,110 @@ describe("job transitions", () => {
       [job.id],
     );
     expect(refunds[0]?.n).toBe(1);
+  });
+});
+
+describe("jobs at a remote provider", () => {
+  const urls = (id: string) => ({
+    p_status_url: `https://queue.example/owner/app/requests/${id}/status`,
+    p_response_url: `https://queue.example/owner/app/requests/${id}`,
+    p_cancel_url: `https://queue.example/owner/app/requests/${id}/cancel`,
+  });
+
+  test("a queued job keeps its request once, shows the provider's position, and loses it when it runs", async () => {
+    const user = await createUser(db);
+    const { job } = await generate(user, { p_provider: "fal" });
+    expect(job.queuePosition).toBeNull(); // not submitted yet: no position to tell
+    const request = `fal-${job.id}`;
+    const queued = await db.rpc.call(
+      "record_job_queued",
+      { p_job_id: job.id, p_provider_request_id: request, ...urls(request), p_queue_position: 0 },
+      r.jobChangeResult,
+    );
+    expect(queued.changed).toBe(true);
+    expect(queued.job).toMatchObject({
+      status: "pending",
+      queuePosition: 1,
+      providerRequestId: request,
+      providerCancelUrl: urls(request).p_cancel_url,
+    });
+    const again = await db.rpc.call(
+      "record_job_queued",
+      { p_job_id: job.id, p_queue_position: 4 },
+      r.jobChangeResult,
+    );
+    expect(again).toMatchObject({ changed: false, job: { queuePosition: 5, providerRequestId: request } });
+    await expect(
+      db.rpc.call(
+        "record_job_queued",
+        { p_job_id: job.id, p_provider_request_id: "other" },
+        r.jobChangeResult,
+      ),
+    ).rejects.toMatchObject({ code: "idempotency_conflict" });
+
+    const running = await db.rpc.call("mark_job_processing", { p_job_id: job.id }, r.jobChangeResult);
+    expect(running).toMatchObject({ changed: true, job: { status: "processing", queuePosition: null } });
+    const late = await db.rpc.call(
+      "record_job_queued",
+      { p_job_id: job.id, p_queue_position: 2 },
+      r.jobChangeResult,
+    );
+    expect(late.job).toMatchObject({ status: "processing", queuePosition: null });
+  });
+
+  test("a webhook that comes before the submit's own write sets the request; the submit's write agrees", async () => {
+    const user = await createUser(db);
+    const { job } = await generate(user, { p_provider: "fal" });
+    const request = `fal-early-${job.id}`;
+    const done = await db.rpc.call(
+      "mark_job_completed",
+      { p_job_id: job.id, p_video_path: `videos/${job.id}.mp4` },
+      r.jobChangeResult,
+    );
+    expect(done.changed).toBe(true);
+    const submitted = await db.rpc.call(
+      "record_job_queued",
+      { p_job_id: job.id, p_provider_request_id: request, ...urls(request), p_queue_position: 7 },
+      r.jobChangeResult,
+    );
+    expect(submitted.job).toMatchObject({
+      status: "completed",
+      providerRequestId: request,
+      queuePosition: null,
+    });
+  });
+
+  test("only one caller at a time may ask the provider about a job, and never about a final one", async () => {
+    const user = await createUser(db);
+    const { job } = await generate(user, { p_provider: "fal" });
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        db.rpc.call("claim_job_check", { p_job_id: job.id, p_min_seconds: 60 }, r.jobClaimResult),
+      ),
+    );
+    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    await db.sql(
+      `update public.video_jobs set provider_checked_at = now() - interval '61 seconds' where id = $1`,
+      [job.id],
+    );
+    const later = await db.rpc.call(
+      "claim_job_check",
+      { p_job_id: job.id, p_min_seconds: 60 },
+      r.jobClaimResult,
+    );
+    expect(later.claimed).toBe(true);
+    await db.rpc.call(
+      "mark_job_failed",
+      { p_job_id: job.id, p_error_code: "provider_error" },
+      r.jobFailResult,
+    );
+    await db.sql(`update public.video_jobs set provider_checked_at = null where id = $1`, [job.id]);
+    const final = await db.rpc.call(
+      "claim_job_check",
+      { p_job_id: job.id, p_min_seconds: 1 },
+      r.jobClaimResult,
+    );
+    expect(final.claimed).toBe(false);
   });
 });
 

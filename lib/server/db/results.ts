@@ -16,7 +16,12 @@ export const dbJobSchema = z.object({
   queuePosition: z.number().int().positive().nullable(),
   prompt: z.string(),
   settings: videoSettingsSchema,
-  model: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  model: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    typicalSeconds: z.number().int().positive(),
+  }),
   themeId: z.uuid().nullable(),
   creditsUsed: z.number().int().positive(),
   inputImagePath: z.string().nullable(),
@@ -29,6 +34,8 @@ export const dbJobSchema = z.object({
   providerRequestId: z.string().nullable(),
   providerStatusUrl: z.string().nullable(),
   providerResponseUrl: z.string().nullable(),
+  providerCancelUrl: z.string().nullable(),
+  providerCheckedAt: iso.nullable(),
   createdAt: iso,
   startedAt: iso.nullable(),
   completedAt: iso.nullable(),
@@ -57,6 +64,7 @@ export const localAuthUserResult = z.object({
   isAnonymous: z.boolean(),
 });
 export const jobChangeResult = z.object({ job: dbJobSchema, changed: z.boolean() });
+export const jobClaimResult = z.object({ job: dbJobSchema, claimed: z.boolean() });
 export const jobFailResult = jobChangeResult.extend({ credits: z.number().int().nonnegative() });
 export const jobPageResult = z.object({ jobs: z.array(dbJobSchema), nextCursor: z.string().nullable() });
 export const mediaRemovalResult = z.object({ deleted: z.literal(true), mediaPaths: z.array(z.string()) });

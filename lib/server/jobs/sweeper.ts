@@ -1,7 +1,10 @@
 import "server-only";
 import type { z } from "zod";
+import { getConfig } from "../config";
 import { getRpc } from "../db";
+import type { DbJob } from "../db/results";
 import { sweepResult } from "../db/results";
+import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
 
@@ -9,15 +12,24 @@ export type SweepResult = z.infer<typeof sweepResult>;
 
 /**
  * One sweep (architecture.md "Jobs"): the database fails and refunds jobs stuck past their
- * deadline and deletes expired ones in one SQL call, then the media of the deleted jobs goes and
- * the owners of the failed jobs are told, as for any failed job.
+ * deadline and deletes expired ones in one SQL call, then the media of the deleted jobs goes, the
+ * failed jobs are stopped at their provider and their owners told, as for any failed job. Last,
+ * the configured remote provider checks every job still in flight (lost webhooks).
  */
 export async function sweep(): Promise<SweepResult> {
   const rpc = await getRpc();
   const result = await rpc.call("sweep", {}, sweepResult);
   await (await getMediaStore()).delete(result.mediaPaths);
-  await Promise.all(result.failedJobs.map(jobFinished));
+  await Promise.all(
+    result.failedJobs.map(async (job) => Promise.all([cancelAtProvider(job), jobFinished(job)])),
+  );
+  if (getConfig().videoProvider === "fal") await (await getVideoProvider("fal")).reconcile();
   return result;
+}
+
+async function cancelAtProvider(job: DbJob): Promise<void> {
+  if (job.provider !== getConfig().videoProvider) return; // its provider is no longer set up here
+  await (await getVideoProvider(job.provider)).cancel(job);
 }
 
 let running: Promise<SweepResult> | undefined;

@@ -3,17 +3,23 @@ import type { ProviderName, VideoProvider } from "./video-provider";
 
 export type { ProviderName, VideoProvider } from "./video-provider";
 
+const holder = globalThis as typeof globalThis & {
+  __rendioProviders?: Map<ProviderName, Promise<VideoProvider>>;
+};
+
 /**
- * The provider a job names. Each adapter is imported on first use, so code that only reads jobs
- * never loads a renderer or a provider's client.
+ * The adapter of a provider, loaded on first use: a server that never renders locally never
+ * loads the renderer (and the build does not trace it into every route).
  */
-export async function getVideoProvider(name: ProviderName): Promise<VideoProvider> {
-  switch (name) {
-    case "local": {
-      const { createLocalProvider } = await import("./local");
-      return createLocalProvider();
-    }
-    case "fal":
-      throw new Error("fal provider not built yet");
+export function getVideoProvider(name: ProviderName): Promise<VideoProvider> {
+  holder.__rendioProviders ??= new Map();
+  let provider = holder.__rendioProviders.get(name);
+  if (!provider) {
+    provider =
+      name === "local"
+        ? import("./local").then((module) => module.createLocalProvider())
+        : import("./fal/provider").then((module) => module.createFalProvider());
+    holder.__rendioProviders.set(name, provider);
   }
+  return provider;
 }

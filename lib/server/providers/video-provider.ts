@@ -10,10 +10,15 @@ export type ProviderName = "local" | "fal";
  */
 export interface VideoProvider {
   readonly name: ProviderName;
-  /** A job generate_video just created: hand it over. Never throws; a refusal fails and refunds it. */
-  start(job: DbJob): Promise<void>;
-  /** A status read saw this job still in flight: catch up with the provider if it is due. */
-  refresh(job: DbJob): Promise<void>;
+  /**
+   * A job generate_video just created: hand it over, and resolve with the job as it then is. A
+   * refusal fails and refunds it; only our own database failing makes this throw.
+   */
+  start(job: DbJob): Promise<DbJob>;
+  /** A status read saw this job still in flight: catch up with the provider if due; the job as it now is. */
+  refresh(job: DbJob): Promise<DbJob>;
   /** The sweeper's pass over every job of this provider still in flight (restarts, lost webhooks). */
   reconcile(): Promise<void>;
+  /** The job was failed and refunded here (its deadline passed): stop it at the provider. Never throws. */
+  cancel(job: DbJob): Promise<void>;
 }

@@ -1,9 +1,11 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
 import type { CreateJobRequest, CreateJobResponse, JobPage } from "../../contracts/api";
 import { createJobRequestSchema } from "../../contracts/api";
 import type { Job } from "../../contracts/job";
 import { isAppError } from "../../errors";
+import { finishAfterResponse } from "../after-response";
 import type { Session } from "../auth";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
@@ -21,11 +23,14 @@ import { getMediaStore } from "../storage";
 
 /** How long a media link in an API answer stays valid. */
 const MEDIA_LINK_SECONDS = 3600;
+/** How long the request that creates a job waits for its provider to take it before answering. */
+const START_WAIT_MS = 3_000;
 
 /**
  * Charges the user and creates the job in one SQL transaction (generate_video), then hands it to
- * the provider. The same Idempotency-Key replays the first answer without charging again, even
- * at the generation limit (the SQL function counts a request only after its replay lookup).
+ * the configured provider. The same Idempotency-Key replays the first answer without charging
+ * again, even at the generation limit (the SQL function counts a request only after its replay
+ * lookup), and without handing the job over a second time.
  */
 export async function createJob(
   session: Session,
@@ -47,7 +52,7 @@ export async function createJob(
         p_settings: input.settings,
         p_theme_id: input.themeId ?? null,
         p_input_image_path: input.imageUrl ?? null,
-        p_provider: "local",
+        p_provider: getConfig().videoProvider,
         p_per_minute: perMinute,
       },
       generateResult,
@@ -58,8 +63,28 @@ export async function createJob(
     }
     throw error;
   }
-  await (await getVideoProvider(result.job.provider)).start(result.job);
-  return { job: await toApiJob(result.job), credits: result.credits };
+  if (result.replayed) return { job: await toApiJob(result.job), credits: result.credits };
+  const job = await startJob(result.job);
+  // A provider that refused the job at once has refunded it already.
+  const credits = job.refunded ? result.credits + job.creditsUsed : result.credits;
+  return { job: await toApiJob(job), credits };
+}
+
+/**
+ * Hands a new job to its provider, waiting a moment for the answer (a refusal then shows at
+ * once); past that the request answers with the job as created and the hand-over finishes after
+ * the response, kept alive on a serverless host.
+ */
+async function startJob(job: DbJob): Promise<DbJob> {
+  const provider = await getVideoProvider(job.provider);
+  const started = provider.start(job);
+  const stopWaiting = new AbortController();
+  const waited = sleep(START_WAIT_MS, undefined, { signal: stopWaiting.signal }).catch(() => undefined);
+  const settled = await Promise.race([started, waited]);
+  stopWaiting.abort();
+  if (settled) return settled;
+  finishAfterResponse(started, `handing job ${job.id} to ${job.provider}`);
+  return job;
 }
 
 /**
@@ -84,11 +109,18 @@ async function countRefusedGeneration(userId: string, perMinute: number): Promis
 export async function getJob(session: Session, jobId: string): Promise<Job> {
   const rpc = await getRpc();
   const { job } = await rpc.call("get_job", { p_user_id: session.userId, p_job_id: jobId }, jobResult);
-  // A job left in flight by a restarted server is picked up again here.
-  if (job.status === "pending" || job.status === "processing") {
-    await (await getVideoProvider(job.provider)).refresh(job);
+  return toApiJob(await refreshJob(job));
+}
+
+/** A job still in flight catches up with its provider (a late webhook, a restarted server). */
+async function refreshJob(job: DbJob): Promise<DbJob> {
+  if (job.status === "completed" || job.status === "failed") return job;
+  try {
+    return await (await getVideoProvider(job.provider)).refresh(job);
+  } catch (error) {
+    console.error(`[rendio] could not check job ${job.id} with ${job.provider}`, error);
+    return job;
   }
-  return toApiJob(job);
 }
 
 export async function listJobs(
@@ -123,6 +155,7 @@ export async function toApiJob(job: DbJob): Promise<Job> {
     prompt: job.prompt,
     settings: job.settings,
     model: job.model,
+    provider: job.provider,
     themeId: job.themeId,
     creditsUsed: job.creditsUsed,
     videoUrl,

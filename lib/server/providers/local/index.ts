@@ -12,17 +12,22 @@ import { localJobRunner, resumeLocalJobs } from "./runner";
 export function createLocalProvider(): VideoProvider {
   return {
     name: "local",
-    // Queues the render and returns: the job moves on in the background.
+    // Queues the render and answers at once: the job moves on in the background.
     async start(job) {
       localJobRunner().ensure(job);
+      return job;
     },
     // A job in flight that this process does not know (a restart) is queued again.
     async refresh(job) {
       localJobRunner().ensure(job);
+      return job;
     },
     async reconcile() {
       const count = await resumeLocalJobs();
       if (count > 0) console.log(`[rendio] resumed ${count} local job(s) left in flight`);
+    },
+    async cancel(job) {
+      localJobRunner().cancel(job.id);
     },
   };
 }

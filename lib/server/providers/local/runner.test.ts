@@ -7,6 +7,7 @@ import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-supp
 import { getRpc } from "../../db";
 import { generateResult, jobResult, onboardResult } from "../../db/results";
 import { sweep } from "../../jobs/background";
+import { mediaPaths } from "../../jobs/transitions";
 import { createLocalProvider } from ".";
 import { localJobRunner, resumeLocalJobs } from "./runner";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => route.close());
 
-async function guestWithJob(status: "pending" | "processing") {
+async function guestWithJob(status: "pending" | "processing", settings?: { durationSeconds: number }) {
   const rpc = await getRpc();
   const user = randomUUID();
   await route.db.query("insert into auth.users (id, is_anonymous) values ($1, true)", [user]);
@@ -32,6 +33,7 @@ async function guestWithJob(status: "pending" | "processing") {
       p_idempotency_key: randomUUID(),
       p_model_id: model?.id,
       p_prompt: "left behind by a restart",
+      ...(settings ? { p_settings: settings } : {}),
     },
     generateResult,
   );
@@ -138,6 +140,33 @@ test("the sweeper removes expired jobs with their media files", async () => {
   const result = await sweep();
   expect(result.jobsExpired).toBeGreaterThanOrEqual(1);
   expect(files.some(existsSync)).toBe(false);
+});
+
+test("a job the sweeper fails past its deadline stops rendering and stores nothing", async () => {
+  const { job } = await guestWithJob("pending", { durationSeconds: 10 });
+  const runner = localJobRunner();
+  await runner.whenIdle();
+  runner.ensure(job);
+  await eventually(async () => ((await read(job.id)).status === "processing" ? true : undefined), 20_000);
+  await route.db.query(
+    "update public.video_jobs set deadline_at = now() - interval '1 second' where id = $1",
+    [job.id],
+  );
+  const started = performance.now();
+  await sweep();
+  await runner.whenIdle();
+  // Stopped, not rendered to the end (a 10 s preview takes several seconds here).
+  expect(performance.now() - started).toBeLessThan(2_000);
+  const failed = await read(job.id);
+  expect(failed).toMatchObject({ status: "failed", refunded: true, videoPath: null });
+  const { video, thumbnail } = mediaPaths(job);
+  for (const file of [video, thumbnail])
+    expect(existsSync(path.join(route.dataDir, "media", file))).toBe(false);
+  const ledger = await route.db.query<{ kind: string }>(
+    "select kind from public.credit_ledger where job_id = $1 order by id",
+    [job.id],
+  );
+  expect(ledger.rows.map((r) => r.kind)).toEqual(["spend", "refund"]);
 });
 
 test("a render that fails marks the job failed and refunds it, once", async () => {

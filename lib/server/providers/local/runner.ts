@@ -27,6 +27,8 @@ class LocalJobRunner {
   private readonly known = new Set<string>();
   private readonly queue: { job: DbJob; take: Take }[] = [];
   private readonly active = new Set<Promise<void>>();
+  /** Stops the render of each job running now. */
+  private readonly stops = new Map<string, AbortController>();
   private running = 0;
 
   constructor(private readonly concurrency: number) {}
@@ -39,6 +41,16 @@ class LocalJobRunner {
   /** As `ensure`, for a job a previous server left: it renders even if already processing. */
   resume(job: DbJob): void {
     this.add(job, "resume");
+  }
+
+  /** Drops the job if queued, stops its render if running (the job was failed elsewhere). */
+  cancel(jobId: string): void {
+    const index = this.queue.findIndex((entry) => entry.job.id === jobId);
+    if (index >= 0) {
+      this.queue.splice(index, 1);
+      this.known.delete(jobId);
+    }
+    this.stops.get(jobId)?.abort();
   }
 
   get size(): number {
@@ -77,6 +89,8 @@ class LocalJobRunner {
 
   /** Renders the job and completes it, or fails and refunds it; the owner is told either way. */
   private async render(job: DbJob, take: Take): Promise<void> {
+    const stop = new AbortController();
+    this.stops.set(job.id, stop);
     const rpc = await getRpc();
     const workDir = await makeRenderDir(getConfig().dataDir);
     try {
@@ -107,15 +121,19 @@ class LocalJobRunner {
             .call("mark_job_processing", { p_job_id: job.id, p_progress: fraction }, jobChangeResult)
             .catch(() => undefined); // progress is a hint; the final transition is what counts
         },
+        stop.signal,
       );
+      stop.signal.throwIfAborted(); // failed meanwhile: store nothing
       await completeJob(started.job, result);
     } catch (error) {
-      if (isAppError(error, "job_not_found")) return; // deleted meanwhile
+      // Deleted meanwhile, or failed elsewhere and cancelled here: nothing left to do.
+      if (isAppError(error, "job_not_found") || stop.signal.aborted) return;
       console.error(`[rendio] local render of job ${job.id} failed`, error);
       await failJob(job, "provider_error").catch((failure) =>
         console.error(`[rendio] could not fail job ${job.id}`, failure),
       );
     } finally {
+      this.stops.delete(job.id);
       await rm(/* turbopackIgnore: true */ workDir, { recursive: true, force: true });
     }
   }

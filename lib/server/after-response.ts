@@ -1,0 +1,17 @@
+import "server-only";
+import { after } from "next/server";
+
+/**
+ * Lets `work` finish after the response is sent. On a serverless host (Vercel) the function is
+ * kept alive until it settles (`after` from next/server); outside a request (start-up, the
+ * sweeper, tests) `after` is not available and the long-lived process simply carries on.
+ * Failures are logged: nobody is left to hear them.
+ */
+export function finishAfterResponse(work: Promise<unknown>, what: string): void {
+  const logged = work.catch((error: unknown) => console.error(`[rendio] ${what} failed`, error));
+  try {
+    after(logged);
+  } catch {
+    // Not inside a request: nothing to extend.
+  }
+}

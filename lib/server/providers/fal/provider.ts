@@ -1,0 +1,241 @@
+import "server-only";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { AppError, isAppError } from "../../../errors";
+import { finishAfterResponse } from "../../after-response";
+import { getConfig } from "../../config";
+import { getRpc } from "../../db";
+import { type DbJob, jobChangeResult, jobClaimResult, jobListResult } from "../../db/results";
+import { completeJob, failJob } from "../../jobs/transitions";
+import { getMediaStore } from "../../storage";
+import { makeThumbnail } from "../ffmpeg";
+import type { VideoProvider } from "../video-provider";
+import { falFailureCode } from "./errors";
+import { falInput } from "./inputs";
+import { downloadOutput, OutputError } from "./output";
+import { createFalQueue, type FalQueue, FalRequestError } from "./queue";
+
+/** How long the request that creates a job waits for fal's queue before answering without it. */
+const SUBMIT_TIMEOUT_MS = 15_000;
+/** A job asks fal about itself at most this often, across every server instance. */
+const CHECK_EVERY_SECONDS = 5;
+/** A status read asks fal only about a job this old: before that the webhook is the news. */
+const QUIET_BEFORE_CHECK_MS = 15_000;
+/** A job with no request at fal this long after it was charged lost its submit: fail and refund it. */
+const SUBMIT_LOST_AFTER_MS = 2 * 60_000;
+/** How long fal may take to fetch the input image from our signed link. */
+const INPUT_LINK_SECONDS = 6 * 3600;
+
+/**
+ * The fal adapter: submits each job to fal's queue once (a submit is never retried: a second POST
+ * is a second paid video), completes it from fal's signed webhook (services/fal-webhook.ts), and
+ * asks fal itself when a webhook is late (status reads, the sweeper).
+ */
+export function createFalProvider(): VideoProvider {
+  const settings = getConfig().fal;
+  if (!settings) throw new Error("The fal provider needs FAL_KEY (lib/server/config.ts)");
+  const queue = createFalQueue({ key: settings.key, queueUrl: settings.queueUrl, timeoutMs: 10_000 });
+  return {
+    name: "fal",
+    start: (job) => submit(queue, job),
+    refresh: (job) => refresh(queue, job),
+    reconcile: () => reconcile(queue),
+    cancel: (job) => cancel(queue, job),
+  };
+}
+
+/** fal posts the outcome here; the job id lets a delivery that beats the submit's own write find its job. */
+export function webhookUrl(jobId: string): string {
+  const origin = getConfig().appOrigin;
+  if (!origin) throw new Error("The fal provider needs APP_URL (lib/server/config.ts)");
+  return `${origin}/api/webhooks/fal?job=${encodeURIComponent(jobId)}`;
+}
+
+async function submit(queue: FalQueue, job: DbJob): Promise<DbJob> {
+  if (job.providerRequestId || isFinal(job)) return job;
+  let queued: Awaited<ReturnType<FalQueue["submit"]>>;
+  try {
+    const input = falInput(job.providerModelId, job, await inputImageLink(job));
+    queued = await queue.submit(job.providerModelId, input, webhookUrl(job.id), {
+      timeoutMs: SUBMIT_TIMEOUT_MS,
+    });
+  } catch (error) {
+    console.error(`[rendio] fal refused job ${job.id}`, errorText(error));
+    return failJob(job, submitFailureCode(error));
+  }
+  const rpc = await getRpc();
+  const recorded = await rpc.call(
+    "record_job_queued",
+    {
+      p_job_id: job.id,
+      p_provider_request_id: queued.requestId,
+      p_status_url: queued.statusUrl,
+      p_response_url: queued.responseUrl,
+      p_cancel_url: queued.cancelUrl,
+      p_queue_position: queued.queuePosition,
+    },
+    jobChangeResult,
+  );
+  return recorded.job;
+}
+
+function submitFailureCode(error: unknown): string {
+  if (error instanceof FalRequestError && error.kind === "refused" && error.status !== undefined) {
+    return falFailureCode({ status: error.status, detail: error.detail });
+  }
+  return "provider_error";
+}
+
+/** A link fal can fetch the job's input image from, for as long as the job may wait in fal's queue. */
+async function inputImageLink(job: DbJob): Promise<string | null> {
+  if (!job.inputImagePath) return null;
+  const link = await (await getMediaStore()).signedUrl(job.inputImagePath, {
+    expiresInSeconds: INPUT_LINK_SECONDS,
+  });
+  return new URL(link, getConfig().appOrigin).toString();
+}
+
+/**
+ * A status read of an in-flight job: a job whose submit was lost is failed; one quiet for a while
+ * asks fal (one caller per job every few seconds). Returns the job as it now is.
+ */
+async function refresh(queue: FalQueue, job: DbJob, now = Date.now()): Promise<DbJob> {
+  if (isFinal(job)) return job;
+  const age = now - Date.parse(job.createdAt);
+  if (!job.providerRequestId) {
+    return age > SUBMIT_LOST_AFTER_MS ? failJob(job, "provider_error") : job;
+  }
+  if (age < QUIET_BEFORE_CHECK_MS) return job;
+  const rpc = await getRpc();
+  const claim = await rpc.call(
+    "claim_job_check",
+    { p_job_id: job.id, p_min_seconds: CHECK_EVERY_SECONDS },
+    jobClaimResult,
+  );
+  if (!claim.claimed) return claim.job;
+  return askFal(queue, claim.job);
+}
+
+/** One question to fal about the job, and what follows from the answer. */
+async function askFal(queue: FalQueue, job: DbJob): Promise<DbJob> {
+  if (!job.providerStatusUrl) return job;
+  let status: Awaited<ReturnType<FalQueue["status"]>>;
+  try {
+    status = await queue.status(job.providerStatusUrl);
+  } catch (error) {
+    console.error(`[rendio] fal status of job ${job.id} unavailable`, errorText(error));
+    return job;
+  }
+  const rpc = await getRpc();
+  if (status.state === "IN_QUEUE") {
+    const queued = await rpc.call(
+      "record_job_queued",
+      { p_job_id: job.id, p_queue_position: status.position },
+      jobChangeResult,
+    );
+    return queued.job;
+  }
+  if (status.state === "IN_PROGRESS") {
+    const running = await rpc.call("mark_job_processing", { p_job_id: job.id }, jobChangeResult);
+    return running.job;
+  }
+  // COMPLETED: the outcome is at response_url (a failed run is "completed" too). Storing the
+  // video may take a while, so a status read answers now and the work finishes after it.
+  finishAfterResponse(collectResult(queue, job), `collecting fal's result for job ${job.id}`);
+  return job;
+}
+
+/** Reads fal's result for a completed request: the video, or why there is none. */
+async function collectResult(queue: FalQueue, job: DbJob): Promise<void> {
+  if (!job.providerResponseUrl) return;
+  const result = await queue.result(job.providerResponseUrl);
+  if (result.ok) {
+    await storeOutput(job, result.videoUrl);
+    return;
+  }
+  if (result.retryable) return; // fal retries it; a later check or the webhook settles it
+  await failJob(job, falFailureCode({ status: result.status, detail: result.detail }));
+}
+
+const storing = new Map<string, Promise<DbJob>>();
+
+/**
+ * Downloads fal's output into our media store with a thumbnail, and completes the job. Parallel
+ * deliveries for one job in this process share one download; across processes the completion
+ * is idempotent (same paths, mark_job_completed changes once). An output fal no longer has, or
+ * that is not a video, fails and refunds the job; anything else (our storage, the network)
+ * throws, so a webhook answers 5xx and fal delivers again.
+ */
+export function storeOutput(job: DbJob, videoUrl: string): Promise<DbJob> {
+  const running = storing.get(job.id);
+  if (running) return running;
+  const work = download(job, videoUrl).finally(() => storing.delete(job.id));
+  storing.set(job.id, work);
+  return work;
+}
+
+async function download(job: DbJob, videoUrl: string): Promise<DbJob> {
+  const dir = await mkdtemp(path.join(tmpdir(), "rendio-fal-"));
+  try {
+    const videoFile = path.join(dir, "video.mp4");
+    const thumbnailFile = path.join(dir, "thumbnail.jpg");
+    try {
+      await downloadOutput(videoUrl, videoFile);
+      await makeThumbnail(videoFile, thumbnailFile, {
+        atSeconds: Math.min(1, job.settings.durationSeconds / 3),
+      });
+    } catch (error) {
+      if (error instanceof OutputError && error.kind === "unavailable") {
+        throw new AppError("service_unavailable", {
+          message: `fal's output is unavailable now: ${error.message}`,
+        });
+      }
+      console.error(`[rendio] fal's output for job ${job.id} is unusable`, errorText(error));
+      return failJob(job, "provider_error");
+    }
+    try {
+      return await completeJob(job, { videoFile, thumbnailFile });
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      // Our storage failed: the job stays in flight, and the delivery is answered 503 so fal retries.
+      console.error(`[rendio] could not store the video of job ${job.id}`, error);
+      throw new AppError("service_unavailable");
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The sweeper's pass: every in-flight fal job is checked as a status read would (lost webhooks,
+ * lost submits). Jobs past their deadline are failed and refunded by the SQL sweep, which hands
+ * them to `cancelAbandoned`.
+ */
+async function reconcile(queue: FalQueue): Promise<void> {
+  const rpc = await getRpc();
+  const { jobs } = await rpc.call("list_in_flight_jobs", { p_provider: "fal", p_limit: 200 }, jobListResult);
+  for (const job of jobs) {
+    await refresh(queue, job).catch((error: unknown) =>
+      console.error(`[rendio] could not check fal job ${job.id}`, errorText(error)),
+    );
+  }
+}
+
+/** Tells fal to stop a job failed here past its deadline (already refunded): fal bills no more. */
+async function cancel(queue: FalQueue, job: DbJob): Promise<void> {
+  if (!job.providerCancelUrl) return;
+  try {
+    await queue.cancel(job.providerCancelUrl);
+  } catch (error) {
+    console.error(`[rendio] could not cancel fal job ${job.id}`, errorText(error));
+  }
+}
+
+function isFinal(job: DbJob): boolean {
+  return job.status === "completed" || job.status === "failed";
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
