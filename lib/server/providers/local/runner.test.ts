@@ -104,6 +104,15 @@ test("a status read queues a job this process does not know, once", async () => 
   expect(done.status).toBe("completed");
 });
 
+test("a status read does not render a job already processing: only start-up takes those over", async () => {
+  const { job } = await guestWithJob("processing");
+  const runner = localJobRunner();
+  await runner.whenIdle();
+  await createLocalProvider().refresh(job);
+  await runner.whenIdle();
+  expect(await read(job.id)).toMatchObject({ status: "processing", videoPath: null, refunded: false });
+});
+
 test("a queued job is queued once, however often it is seen", async () => {
   const { job } = await guestWithJob("pending");
   const runner = localJobRunner();
