@@ -27,14 +27,18 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
-          exclude: ["lib/server/jobs/**"],
+          exclude: ["lib/server/jobs/**", "lib/server/providers/local/runner.test.ts"],
         },
       },
       {
         extends: true,
         test: {
           name: "routes",
-          include: ["app/**/*.test.ts", "lib/server/jobs/**/*.test.ts"],
+          include: [
+            "app/**/*.test.ts",
+            "lib/server/jobs/**/*.test.ts",
+            "lib/server/providers/local/runner.test.ts",
+          ],
           globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
       },

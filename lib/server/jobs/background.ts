@@ -1,5 +1,5 @@
 import { getConfig } from "../config";
-import { resumeLocalJobs } from "./local-runner";
+import { getVideoProvider } from "../providers";
 import { removeRenderLeftovers } from "./render-temp";
 import { sweepOnce } from "./sweeper";
 
@@ -24,8 +24,8 @@ export function startBackgroundWork(): void {
   void removeRenderLeftovers(config.dataDir)
     .then((count) => count > 0 && console.log(`[rendio] removed ${count} unfinished render folder(s)`))
     .catch((error) => console.error("[rendio] could not remove unfinished renders", error))
-    .then(resumeLocalJobs)
-    .then((count) => count > 0 && console.log(`[rendio] resumed ${count} job(s) left in flight`))
+    .then(() => getVideoProvider("local"))
+    .then((local) => local.reconcile())
     .catch((error) => console.error("[rendio] could not resume jobs", error));
   const run = () => {
     void sweepOnce().catch((error) => console.error("[rendio] sweep failed", error));

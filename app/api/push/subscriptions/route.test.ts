@@ -8,8 +8,8 @@ import { pushMessageSchema } from "@/lib/contracts/push";
 import { getRpc } from "@/lib/server/db";
 import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/results";
 import { jobFinished } from "@/lib/server/jobs/finished";
-import { localJobRunner } from "@/lib/server/jobs/local-runner";
 import { sweep } from "@/lib/server/jobs/sweeper";
+import { localJobRunner } from "@/lib/server/providers/local/runner";
 import { putUndecodableImage } from "@/scripts/test-support/media";
 import { newGuest } from "@/scripts/test-support/people";
 import {

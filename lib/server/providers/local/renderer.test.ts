@@ -13,7 +13,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, test } from "vitest";
 import type { VideoSettings } from "@/lib/contracts/catalog";
-import { ffmpegBinary, frameSize, type RenderInput, renderPreviewVideo, wrapPrompt } from "./local-renderer";
+import { ffmpegBinary } from "../ffmpeg";
+import { frameSize, type RenderInput, renderPreviewVideo, wrapPrompt } from "./renderer";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rendio-render-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +31,7 @@ async function render(label: string, input: RenderInput) {
   const started = performance.now();
   const result = await renderPreviewVideo(input, outDir, (fraction) => progress.push(fraction));
   const ms = Math.round(performance.now() - started);
-  console.log(`[local-renderer] ${label}: ${ms} ms`);
+  console.log(`[local renderer] ${label}: ${ms} ms`);
   return { result, progress, outDir, ms };
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { access, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { VideoSettings } from "../../contracts/catalog";
+import type { VideoSettings } from "../../../contracts/catalog";
+import { makeThumbnail, runFfmpeg } from "../ffmpeg";
 
 /**
  * The `local` provider's renderer (architecture.md "local provider"): no AI, a real short MP4
@@ -290,14 +290,6 @@ export function videoArgs(options: {
   ];
 }
 
-let binary: Promise<string> | undefined;
-
-/** The static ffmpeg binary, loaded on first use (the package resolves its platform's build). */
-export function ffmpegBinary(): Promise<string> {
-  binary ??= import("@ffmpeg-installer/ffmpeg").then((module) => module.default.path);
-  return binary;
-}
-
 async function fontsAvailable(): Promise<boolean> {
   try {
     await Promise.all([access(PROMPT_FONT), access(LABEL_FONT)]);
@@ -319,13 +311,17 @@ export async function renderPreviewVideo(
   }
   signal?.throwIfAborted();
   const { width, height } = frameSize(input.settings.aspectRatio);
-  await mkdir(outDir, { recursive: true });
-  const videoFile = path.join(path.resolve(outDir), "preview.mp4");
-  const thumbnailFile = path.join(path.resolve(outDir), "preview.jpg");
+  // Every path here is a work folder chosen at run time, never a file of the app: the ignore
+  // comments keep the build's file tracing from following them (it would take in the whole project).
+  const dir = path.resolve(/* turbopackIgnore: true */ outDir);
+  await mkdir(/* turbopackIgnore: true */ dir, { recursive: true });
+  const videoFile = path.join(/* turbopackIgnore: true */ dir, "preview.mp4");
+  const thumbnailFile = path.join(/* turbopackIgnore: true */ dir, "preview.jpg");
 
   // Text goes through files in ffmpeg's working directory, so no prompt character ever needs
   // filtergraph escaping (`:` `'` `%` `\` `,` are all literal; expansion=none).
-  const textDir = await mkdtemp(path.join(outDir, ".text-"));
+  const textDir = await mkdtemp(path.join(/* turbopackIgnore: true */ dir, ".text-"));
+  const inTextDir = (file: string) => path.join(/* turbopackIgnore: true */ textDir, file);
   let reported = 0;
   const report = (fraction: number) => {
     const clamped = Math.min(1, Math.max(0, fraction));
@@ -342,26 +338,24 @@ export async function renderPreviewVideo(
       const lines = wrapPrompt(input.prompt, maxChars, 3);
       for (const [i, line] of lines.entries()) {
         const file = `line-${i + 1}.txt`;
-        await writeFile(path.join(textDir, file), line, "utf8");
+        await writeFile(/* turbopackIgnore: true */ inTextDir(file), line, "utf8");
         lineFiles.push(file);
       }
       labelFile = "label.txt";
-      await writeFile(path.join(textDir, labelFile), LABEL, "utf8");
+      await writeFile(/* turbopackIgnore: true */ inTextDir(labelFile), LABEL, "utf8");
     }
 
-    const ffmpeg = await ffmpegBinary();
     // Decode the photo once into a plain PNG: a broken file fails here at once (looping a file
     // ffmpeg cannot decode would never finish), and odd formats or sizes are normalised.
     let imageFile: string | undefined;
     if (input.imageFile) {
-      imageFile = path.join(textDir, "input.png");
+      imageFile = inTextDir("input.png");
       await runFfmpeg(
-        ffmpeg,
         [
           ...["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y"],
           ...[
             "-i",
-            path.resolve(input.imageFile),
+            path.resolve(/* turbopackIgnore: true */ input.imageFile),
             "-frames:v",
             "1",
             "-vf",
@@ -385,7 +379,7 @@ export async function renderPreviewVideo(
       output: videoFile,
     });
     const total = durationSeconds * 1_000_000;
-    await runFfmpeg(ffmpeg, args, {
+    await runFfmpeg(args, {
       cwd: textDir,
       signal,
       timeoutMs: 60_000 + durationSeconds * 10_000,
@@ -397,82 +391,16 @@ export async function renderPreviewVideo(
     });
     report(VIDEO_SHARE);
 
-    const at = (durationSeconds / 3).toFixed(3);
-    await runFfmpeg(
-      ffmpeg,
-      [
-        ...["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y"],
-        ...["-ss", at, "-i", videoFile, "-frames:v", "1", "-an", "-q:v", "4", thumbnailFile],
-      ],
-      { cwd: textDir, signal },
-    );
+    await makeThumbnail(videoFile, thumbnailFile, { atSeconds: durationSeconds / 3, signal });
     report(1);
     return { videoFile, thumbnailFile, width, height, durationSeconds };
   } catch (error) {
     // Best effort: the render's own error is the one worth reporting.
-    const discard = (file: string) => rm(file, { force: true }).catch(() => undefined);
+    const discard = (file: string) =>
+      rm(/* turbopackIgnore: true */ file, { force: true }).catch(() => undefined);
     await Promise.all([discard(videoFile), discard(thumbnailFile)]);
     throw error;
   } finally {
-    await rm(textDir, { recursive: true, force: true }).catch(() => undefined);
+    await rm(/* turbopackIgnore: true */ textDir, { recursive: true, force: true }).catch(() => undefined);
   }
-}
-
-function runFfmpeg(
-  binaryPath: string,
-  args: string[],
-  options: { cwd: string; signal?: AbortSignal; onLine?: (line: string) => void; timeoutMs?: number },
-): Promise<void> {
-  const { signal } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortReason(signal));
-      return;
-    }
-    const child = spawn(binaryPath, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const kill = () => child.kill("SIGKILL");
-    signal?.addEventListener("abort", kill, { once: true });
-    // No input may hang a render (and with it a paid job): past the limit ffmpeg is killed.
-    let timedOut = false;
-    const limit = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, options.timeoutMs ?? 120_000);
-
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-      const lines = stdout.split("\n");
-      stdout = lines.pop() ?? "";
-      for (const line of lines) options.onLine?.(line);
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-
-    child.on("error", (error) => {
-      clearTimeout(limit);
-      signal?.removeEventListener("abort", kill);
-      reject(error);
-    });
-    child.on("close", (code, killedBy) => {
-      clearTimeout(limit);
-      signal?.removeEventListener("abort", kill);
-      if (signal?.aborted) reject(abortReason(signal));
-      else if (timedOut)
-        reject(new Error(`ffmpeg took longer than ${options.timeoutMs ?? 120_000} ms and was stopped`));
-      else if (code === 0) resolve();
-      else {
-        const tail = stderr.trim().split("\n").slice(-8).join("\n");
-        reject(new Error(`ffmpeg failed (${code ?? killedBy}): ${tail || "no output"}`));
-      }
-    });
-  });
-}
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error
-    ? signal.reason
-    : new DOMException("The render was aborted", "AbortError");
 }
