@@ -41,7 +41,7 @@ test("a guest generates a video with fal: queued, completed by the signed webhoo
   await page.goto(`${server.url}/create/ltx-2-fast`);
   await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
   // A real model: no preview-renderer notice.
-  await expect(page.getByText(en.create.generate.previewRenderer)).toHaveCount(0);
+  await expect(page.getByText(en.create.cost.previewRenderer)).toHaveCount(0);
   await page.getByLabel(en.create.prompt.label).fill(PROMPT);
   await page.getByRole("button", { name: new RegExp(en.create.generate.button) }).click();
   await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
