@@ -81,6 +81,16 @@ async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] as Worker;
 }
 
+/** How many windows of the app the worker sees (what decides whether it notifies). */
+function windowClients(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const scope = self as unknown as {
+      clients: { matchAll(options: { type: string; includeUncontrolled: boolean }): Promise<unknown[]> };
+    };
+    return (await scope.clients.matchAll({ type: "window", includeUncontrolled: true })).length;
+  });
+}
+
 type ShownNotification = { title: string; body: string; tag: string; data: unknown };
 
 function notifications(worker: Worker): Promise<ShownNotification[]> {
@@ -320,8 +330,10 @@ test.describe("web push", () => {
       });
     });
     await cdp.send("ServiceWorker.enable");
-    // No window of the app left open: nobody would see the page update.
+    // No window of the app left open: nobody would see the page update. The worker learns of the
+    // page leaving a moment later; until then it would (rightly) not notify a person looking.
     await page.goto("about:blank");
+    await expect.poll(() => windowClients(worker)).toBe(0);
 
     // The payload exactly as the server sends it (already localized).
     const payload = {
