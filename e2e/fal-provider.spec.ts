@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { type FalStandIn, startFalStandIn } from "../scripts/test-support/fal";
 import { type OwnServer, startOwnServer } from "./support/server";
+import { playResultVideo } from "./support/video";
 
 /**
  * A video made end to end through the fal adapter: the built app started with VIDEO_PROVIDER=fal
@@ -66,16 +67,8 @@ test("a guest generates a video with fal: queued, completed by the signed webhoo
   await expect(page.getByTestId("result-title")).toHaveText(en.result.status.completedTitle, {
     timeout: 60_000,
   });
-  const video = page.getByTestId("result-video");
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true;
-    return element.play();
-  });
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
-    .toBeGreaterThanOrEqual(2);
-  const source = await video.evaluate((element: HTMLVideoElement) => element.currentSrc);
+  const { source, duration } = await playResultVideo(page);
   expect(source.startsWith(`${server.url}/api/media/videos/`)).toBe(true);
-  expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeCloseTo(2, 0);
+  expect(duration).toBeCloseTo(2, 0);
   await expect(page.getByText(/preview renderer/i)).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolations } from "./support/axe";
 import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
+import { playResultVideo } from "./support/video";
 
 /**
  * The generation loop in a real browser against `next start` on a fresh embedded database, with
@@ -60,23 +61,14 @@ async function waitForFinalTitle(page: Page, title: string) {
   await expect(page.getByTestId("result-title")).toHaveText(title, { timeout: 60_000 });
 }
 
-/** Plays the finished video for real: frames decoded, a duration, a poster that loads. */
+/** Plays the finished video for real (frames decoded, a duration) with a poster that loads. */
 async function expectPlayableVideo(page: Page) {
-  const video = page.getByTestId("result-video");
-  await expect(video).toBeVisible();
+  const { video, duration } = await playResultVideo(page);
   const poster = await video.getAttribute("poster");
   expect(poster).toBeTruthy();
   const posterResponse = await page.request.get(poster as string);
   expect(posterResponse.status()).toBe(200);
   expect(posterResponse.headers()["content-type"]).toContain("image/jpeg");
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true;
-    return element.play();
-  });
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
-    .toBeGreaterThanOrEqual(2);
-  const duration = await video.evaluate((element: HTMLVideoElement) => element.duration);
   expect(duration).toBeGreaterThan(0);
   return video;
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import { playResultVideo } from "./support/video";
 
 /**
  * The whole first-time journey as a person takes it, with no shortcut through the API: the welcome,
@@ -33,15 +34,7 @@ test("new visitor → welcome → guest → model → generate → the video pla
     timeout: 60_000,
   });
 
-  const video = page.getByTestId("result-video");
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true;
-    return element.play();
-  });
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
-    .toBeGreaterThanOrEqual(2);
-  expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeGreaterThan(0);
+  expect((await playResultVideo(page)).duration).toBeGreaterThan(0);
 
   await page.goto("/");
   await expect(badge).toHaveText(String(10 - cost));

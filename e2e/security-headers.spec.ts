@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page, type Response, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { randomAddress, startGuest } from "./support/people";
+import { playResultVideo } from "./support/video";
 
 /**
  * Security headers (issue #8 item 5) on the built app: every page has a Content-Security-Policy
@@ -164,15 +165,7 @@ test.describe("pages", () => {
 
     // The finished job plays its video (media-src) with its poster (img-src).
     await visit(`/jobs/${jobId}`, 200);
-    const video = page.getByTestId("result-video");
-    await expect(video).toBeVisible();
-    await video.evaluate((element: HTMLVideoElement) => {
-      element.muted = true;
-      return element.play();
-    });
-    await expect
-      .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
-      .toBeGreaterThanOrEqual(2);
+    await playResultVideo(page);
     await expectNoViolations(page, consoleErrors);
 
     expect(seen.size, "a nonce was reused").toBe(10);
