@@ -151,9 +151,13 @@ describe("loadConfig", () => {
   test("Web Push: all three VAPID settings or none, with a private key that makes the public key", () => {
     const ecdh = createECDH("prime256v1");
     ecdh.generateKeys();
+    // getPrivateKey() drops leading zero bytes (1 key in 256): web-push always writes 32 bytes.
+    const privateKey = ecdh.getPrivateKey();
     const vapid = {
       VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString("base64url"),
-      VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString("base64url"),
+      VAPID_PRIVATE_KEY: Buffer.concat([Buffer.alloc(32 - privateKey.length), privateKey]).toString(
+        "base64url",
+      ),
       VAPID_SUBJECT: "mailto:ops@rendio.example",
     };
     expect(loadConfig({}).push).toBeNull();

@@ -35,7 +35,12 @@ let receiver: PushReceiver;
 beforeAll(async () => {
   route = await openRouteDatabase();
   vi.stubEnv("VAPID_PUBLIC_KEY", VAPID_PUBLIC_KEY);
-  vi.stubEnv("VAPID_PRIVATE_KEY", vapid.getPrivateKey().toString("base64url"));
+  // getPrivateKey() drops leading zero bytes (1 key in 256): web-push always writes 32 bytes.
+  const privateKey = vapid.getPrivateKey();
+  vi.stubEnv(
+    "VAPID_PRIVATE_KEY",
+    Buffer.concat([Buffer.alloc(32 - privateKey.length), privateKey]).toString("base64url"),
+  );
   vi.stubEnv("VAPID_SUBJECT", SUBJECT);
   receiver = await startPushReceiver();
 });
