@@ -144,11 +144,18 @@ export function createGoTrue(ctx: GoTrueContext) {
   }
 
   async function findUserByEmail(email: string): Promise<UserState | undefined> {
-    const { rows } = await ctx.db.query<{ id: string }>("select id from auth.users where email = $1", [email]);
+    const { rows } = await ctx.db.query<{ id: string }>("select id from auth.users where email = $1", [
+      email,
+    ]);
     return rows[0] ? loadUser(rows[0].id) : undefined;
   }
 
-  function newUserState(id: string, email: string | null, isAnonymous: boolean, createdAt = now()): UserState {
+  function newUserState(
+    id: string,
+    email: string | null,
+    isAnonymous: boolean,
+    createdAt = now(),
+  ): UserState {
     return {
       id,
       email,
@@ -180,11 +187,10 @@ export function createGoTrue(ctx: GoTrueContext) {
   async function saveUser(user: UserState): Promise<void> {
     user.updatedAt = now();
     try {
-      await ctx.db.query("update auth.users set email = $2, is_anonymous = $3, updated_at = now() where id = $1", [
-        user.id,
-        user.email,
-        user.isAnonymous,
-      ]);
+      await ctx.db.query(
+        "update auth.users set email = $2, is_anonymous = $3, updated_at = now() where id = $1",
+        [user.id, user.email, user.isAnonymous],
+      );
     } catch (error) {
       if ((error as { code?: string }).code === "23505") {
         fail(422, "email_exists", "A user with this email address has already been registered");
@@ -214,7 +220,9 @@ export function createGoTrue(ctx: GoTrueContext) {
       aud: "authenticated",
       role: "authenticated",
       email: user.email ?? "",
-      ...(user.emailConfirmedAt ? { email_confirmed_at: user.emailConfirmedAt, confirmed_at: user.emailConfirmedAt } : {}),
+      ...(user.emailConfirmedAt
+        ? { email_confirmed_at: user.emailConfirmedAt, confirmed_at: user.emailConfirmedAt }
+        : {}),
       phone: "",
       ...(user.confirmationSentAt ? { confirmation_sent_at: user.confirmationSentAt } : {}),
       ...(user.newEmail ? { new_email: user.newEmail } : {}),
@@ -310,7 +318,8 @@ export function createGoTrue(ctx: GoTrueContext) {
     const user = await loadUser(String(claims.sub));
     if (!user) return fail(403, "user_not_found", "User from sub claim in JWT does not exist");
     const session = sessions.get(String(claims.session_id));
-    if (!session) return fail(403, "session_not_found", "Session from session_id claim in JWT does not exist");
+    if (!session)
+      return fail(403, "session_not_found", "Session from session_id claim in JWT does not exist");
     return { user, session };
   }
 
@@ -330,7 +339,8 @@ export function createGoTrue(ctx: GoTrueContext) {
     if (bearer(request) === ctx.secretKey) return;
     const security = body.gotrue_meta_security as { captcha_token?: unknown } | undefined;
     const token = typeof security?.captcha_token === "string" ? security.captcha_token.trim() : "";
-    if (!token) fail(400, "captcha_failed", "captcha protection: request disallowed (no captcha_token found)");
+    if (!token)
+      fail(400, "captcha_failed", "captcha protection: request disallowed (no captcha_token found)");
     if (ctx.captchaToken !== undefined && token !== ctx.captchaToken) {
       fail(400, "captcha_failed", "captcha protection: request disallowed (invalid-input-response)");
     }
@@ -398,7 +408,7 @@ export function createGoTrue(ctx: GoTrueContext) {
     if (!ctx.config.external_email_enabled) fail(422, "email_provider_disabled", "Email logins are disabled");
     const email = normalizeEmail(body.email);
     let user = await findUserByEmail(email);
-    if (!user || !user.emailConfirmedAt) {
+    if (!user?.emailConfirmedAt) {
       if (!user && (body.create_user === false || ctx.config.disable_signup)) {
         fail(422, "otp_disabled", "Signups not allowed for otp");
       }
@@ -508,7 +518,7 @@ export function createGoTrue(ctx: GoTrueContext) {
       fail(400, "validation_failed", "invalid request: both auth code and code verifier should be non-empty");
     }
     const flow = [...flows.values()].find((f) => f.authCode === authCode);
-    if (!flow || !flow.userId) {
+    if (!flow?.userId) {
       return fail(404, "flow_state_not_found", "invalid flow state, no valid flow state found");
     }
     if (Date.now() - flow.createdAt > 300_000) {
@@ -518,7 +528,8 @@ export function createGoTrue(ctx: GoTrueContext) {
       flow.codeChallengeMethod === "plain"
         ? verifier
         : createHash("sha256").update(verifier).digest("base64url");
-    if (expected !== flow.codeChallenge) fail(400, "bad_code_verifier", "code challenge does not match previously saved code verifier");
+    if (expected !== flow.codeChallenge)
+      fail(400, "bad_code_verifier", "code challenge does not match previously saved code verifier");
     flows.delete(flow.id);
     const user = await loadUser(flow.userId);
     if (!user) return fail(404, "user_not_found", "User not found");
@@ -584,7 +595,8 @@ export function createGoTrue(ctx: GoTrueContext) {
   }
 
   async function linkIdentity(request: StandInRequest) {
-    if (!ctx.config.security_manual_linking_enabled) fail(404, "manual_linking_disabled", "Manual linking is disabled");
+    if (!ctx.config.security_manual_linking_enabled)
+      fail(404, "manual_linking_disabled", "Manual linking is disabled");
     const { user } = await authenticate(request);
     const url = startOAuth(request, user.id);
     return request.url.searchParams.get("skip_http_redirect") === "true" ? json(200, { url }) : redirect(url);
@@ -593,7 +605,10 @@ export function createGoTrue(ctx: GoTrueContext) {
   /** Apple's side: signs in the next queued identity (or a new one) and returns to GoTrue's callback. */
   function appleAuthorize(request: StandInRequest): StandInResponse {
     const state = request.url.searchParams.get("state") ?? "";
-    const identity = appleQueue.shift() ?? { sub: `apple-${randomUUID()}`, email: `${randomUUID()}@privaterelay.appleid.com` };
+    const identity = appleQueue.shift() ?? {
+      sub: `apple-${randomUUID()}`,
+      email: `${randomUUID()}@privaterelay.appleid.com`,
+    };
     const code = randomUUID();
     providerCodes.set(code, { flowId: state, identity });
     return redirect(`${ctx.baseUrl()}/auth/v1/callback?state=${state}&code=${code}`);
@@ -605,7 +620,8 @@ export function createGoTrue(ctx: GoTrueContext) {
     try {
       if (!flow) return fail(404, "flow_state_not_found", "OAuth state not found");
       const provided = providerCodes.get(request.url.searchParams.get("code") ?? "");
-      if (!provided || provided.flowId !== flow.id) return fail(400, "bad_oauth_callback", "OAuth callback with invalid state");
+      if (!provided || provided.flowId !== flow.id)
+        return fail(400, "bad_oauth_callback", "OAuth callback with invalid state");
       providerCodes.delete(request.url.searchParams.get("code") ?? "");
       const user = flow.linkingTargetId
         ? await linkTo(flow.linkingTargetId, provided.identity)
@@ -616,7 +632,11 @@ export function createGoTrue(ctx: GoTrueContext) {
       return redirect(target.toString());
     } catch (error) {
       if (!(error instanceof GoTrueError)) throw error;
-      const oauthError: Record<number, string> = { 400: "invalid_request", 401: "unauthorized_client", 403: "access_denied" };
+      const oauthError: Record<number, string> = {
+        400: "invalid_request",
+        401: "unauthorized_client",
+        403: "access_denied",
+      };
       const errorName = oauthError[error.status] ?? "server_error";
       const fragment = new URLSearchParams();
       for (const [name, value] of [
@@ -649,7 +669,9 @@ export function createGoTrue(ctx: GoTrueContext) {
       fail(
         422,
         "identity_already_exists",
-        existing.user.id === target.id ? "Identity is already linked" : "Identity is already linked to another user",
+        existing.user.id === target.id
+          ? "Identity is already linked"
+          : "Identity is already linked to another user",
       );
     }
     if (!target.email) {
@@ -682,7 +704,13 @@ export function createGoTrue(ctx: GoTrueContext) {
   }
 
   function appleIdentity(apple: AppleIdentity): Identity {
-    return { id: randomUUID(), provider: "apple", providerId: apple.sub, email: apple.email.toLowerCase(), createdAt: now() };
+    return {
+      id: randomUUID(),
+      provider: "apple",
+      providerId: apple.sub,
+      email: apple.email.toLowerCase(),
+      createdAt: now(),
+    };
   }
 
   function settings() {
@@ -767,7 +795,11 @@ export function createGoTrue(ctx: GoTrueContext) {
           headers["x-supabase-api-version"] = "2024-01-01";
           return json(error.status, { code: error.errorCode, message: error.message }, headers);
         }
-        return json(error.status, { code: error.status, error_code: error.errorCode, msg: error.message }, headers);
+        return json(
+          error.status,
+          { code: error.status, error_code: error.errorCode, msg: error.message },
+          headers,
+        );
       }
     },
   };

@@ -112,7 +112,9 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     ...completeAuthConfig(options.siteUrl ?? "http://localhost:3000"),
     security_captcha_enabled: options.captchaToken !== undefined,
     ...(options.accessTokenSeconds !== undefined ? { jwt_exp: options.accessTokenSeconds } : {}),
-    ...(options.ipForwarding !== undefined ? { security_sb_forwarded_for_enabled: options.ipForwarding } : {}),
+    ...(options.ipForwarding !== undefined
+      ? { security_sb_forwarded_for_enabled: options.ipForwarding }
+      : {}),
     ...options.authConfig,
   };
   const gotrue = createGoTrue({
@@ -145,22 +147,27 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
         return json(401, { code: "PGRST303", message: "JWT expired or invalid", details: null, hint: null });
       }
     }
-    const answer = await answerPostgrest(request.method, request.url.pathname, jsonBody(request), async (sql, params) => {
-      const client = await db.connect();
-      try {
-        await client.query("begin");
-        await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
-        await client.query(`set local role ${role}`);
-        const result = (await client.query<{ result: unknown }>(sql, params)).rows[0]?.result;
-        await client.query("commit");
-        return result;
-      } catch (error) {
-        await client.query("rollback");
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+    const answer = await answerPostgrest(
+      request.method,
+      request.url.pathname,
+      jsonBody(request),
+      async (sql, params) => {
+        const client = await db.connect();
+        try {
+          await client.query("begin");
+          await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+          await client.query(`set local role ${role}`);
+          const result = (await client.query<{ result: unknown }>(sql, params)).rows[0]?.result;
+          await client.query("commit");
+          return result;
+        } catch (error) {
+          await client.query("rollback");
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    );
     return json(answer.status, answer.body);
   }
 
@@ -171,8 +178,14 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     const apiKey = key === secretKey ? "secret" : key === publishableKey ? "publishable" : undefined;
     if (!apiKey && !openPaths.some((p) => p.test(path))) {
       return key
-        ? json(401, { message: "Invalid API key", hint: "Double check your Supabase `anon` or `service_role` API key." })
-        : json(401, { message: "No API key found in request", hint: "No `apikey` request header or url param was found." });
+        ? json(401, {
+            message: "Invalid API key",
+            hint: "Double check your Supabase `anon` or `service_role` API key.",
+          })
+        : json(401, {
+            message: "No API key found in request",
+            hint: "No `apikey` request header or url param was found.",
+          });
     }
     if (path.startsWith("/auth/v1/")) {
       call.clientAddress = gotrue.clientAddress(request, apiKey ?? "publishable");
@@ -227,7 +240,8 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     jwksUrl: `${baseUrl}/auth/v1/.well-known/jwks.json`,
     authConfig,
     calls,
-    count: (method, prefix = "/") => calls.filter((c) => c.method === method && c.path.startsWith(prefix)).length,
+    count: (method, prefix = "/") =>
+      calls.filter((c) => c.method === method && c.path.startsWith(prefix)).length,
     mailbox: gotrue.mailbox,
     lastCode: gotrue.lastCode,
     queueAppleIdentity: gotrue.queueAppleIdentity,
@@ -236,7 +250,8 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
       while (url.origin === baseUrl) {
         const response = await fetch(url, { redirect: "manual" });
         const location = response.headers.get("location");
-        if (!location) throw new Error(`OAuth step ${url.pathname} answered ${response.status} without a redirect`);
+        if (!location)
+          throw new Error(`OAuth step ${url.pathname} answered ${response.status} without a redirect`);
         url = new URL(location, url);
       }
       return url;

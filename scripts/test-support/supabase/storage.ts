@@ -69,7 +69,8 @@ export function createStorage(ctx: StorageContext) {
       );
       if (rows[0]) return rows[0];
     } catch (error) {
-      if ((error as { code?: string }).code !== "42P01" && (error as { code?: string }).code !== "3F000") throw error;
+      if ((error as { code?: string }).code !== "42P01" && (error as { code?: string }).code !== "3F000")
+        throw error;
     }
     throw noSuchBucket();
   }
@@ -82,7 +83,8 @@ export function createStorage(ctx: StorageContext) {
       );
       return rows;
     } catch (error) {
-      if ((error as { code?: string }).code === "42P01" || (error as { code?: string }).code === "3F000") return [];
+      if ((error as { code?: string }).code === "42P01" || (error as { code?: string }).code === "3F000")
+        return [];
       throw error;
     }
   }
@@ -91,10 +93,16 @@ export function createStorage(ctx: StorageContext) {
     return { ...b, owner: "", created_at: new Date(0).toISOString(), updated_at: new Date(0).toISOString() };
   }
 
-  async function readUpload(request: StandInRequest): Promise<{ data: Uint8Array; type: string; cache: string }> {
+  async function readUpload(
+    request: StandInRequest,
+  ): Promise<{ data: Uint8Array; type: string; cache: string }> {
     const type = request.headers.get("content-type") ?? "application/octet-stream";
     if (!type.startsWith("multipart/form-data")) {
-      return { data: new Uint8Array(request.body), type, cache: request.headers.get("cache-control") ?? "no-cache" };
+      return {
+        data: new Uint8Array(request.body),
+        type,
+        cache: request.headers.get("cache-control") ?? "no-cache",
+      };
     }
     const form = await new Request("http://stand-in/", {
       method: "POST",
@@ -119,7 +127,12 @@ export function createStorage(ctx: StorageContext) {
     const { data, type, cache } = await readUpload(request);
     const limit = Math.min(bucket.file_size_limit ?? Number.POSITIVE_INFINITY, ctx.globalFileSizeLimit);
     if (data.byteLength > limit) {
-      throw new StorageError(413, "EntityTooLarge", "The object exceeded the maximum allowed size", "Payload too large");
+      throw new StorageError(
+        413,
+        "EntityTooLarge",
+        "The object exceeded the maximum allowed size",
+        "Payload too large",
+      );
     }
     const mime = (type.split(";")[0] ?? "").trim().toLowerCase();
     const allowed = bucket.allowed_mime_types ?? [];
@@ -127,7 +140,12 @@ export function createStorage(ctx: StorageContext) {
       allowed.length > 0 &&
       !allowed.some((a) => (a.endsWith("/*") ? mime.startsWith(a.slice(0, -1)) : a.toLowerCase() === mime))
     ) {
-      throw new StorageError(415, "InvalidMimeType", `mime type ${type} is not supported`, "invalid_mime_type");
+      throw new StorageError(
+        415,
+        "InvalidMimeType",
+        `mime type ${type} is not supported`,
+        "invalid_mime_type",
+      );
     }
     const path = `${bucketId}/${key}`;
     if (objects.has(path) && !upsert) {
@@ -164,11 +182,13 @@ export function createStorage(ctx: StorageContext) {
     };
     if (download !== null) {
       const name = encodeURIComponent(download);
-      headers["content-disposition"] = download === "" ? "attachment;" : `attachment; filename=${name}; filename*=UTF-8''${name}`;
+      headers["content-disposition"] =
+        download === "" ? "attachment;" : `attachment; filename=${name}; filename*=UTF-8''${name}`;
     }
     const total = object.data.byteLength;
     const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get("range") ?? "");
-    if (!range) return { status: 200, headers: { ...headers, "content-length": String(total) }, body: object.data };
+    if (!range)
+      return { status: 200, headers: { ...headers, "content-length": String(total) }, body: object.data };
     let start = range[1] ? Number(range[1]) : total - Number(range[2]);
     let end = range[1] && range[2] ? Number(range[2]) : total - 1;
     start = Math.max(0, start);
@@ -178,7 +198,11 @@ export function createStorage(ctx: StorageContext) {
     }
     return {
       status: 206,
-      headers: { ...headers, "content-range": `bytes ${start}-${end}/${total}`, "content-length": String(end - start + 1) },
+      headers: {
+        ...headers,
+        "content-range": `bytes ${start}-${end}/${total}`,
+        "content-length": String(end - start + 1),
+      },
       body: object.data.subarray(start, end + 1),
     };
   }
@@ -191,7 +215,11 @@ export function createStorage(ctx: StorageContext) {
     return ctx.signer.sign(claims, seconds);
   }
 
-  async function checkToken(token: string | null, path: string, scope: string): Promise<Record<string, unknown>> {
+  async function checkToken(
+    token: string | null,
+    path: string,
+    scope: string,
+  ): Promise<Record<string, unknown>> {
     if (!token) throw new StorageError(400, "MissingParameter", "Missing Required Parameter token");
     let claims: Record<string, unknown>;
     try {
@@ -206,96 +234,170 @@ export function createStorage(ctx: StorageContext) {
     return claims;
   }
 
+  async function signBatch(bucket: string, body: Record<string, unknown>, serviceRole: boolean) {
+    if (!Array.isArray(body.paths)) {
+      throw new StorageError(400, "InvalidRequest", "body must have required property 'paths'");
+    }
+    await findBucket(bucket);
+    return Promise.all(
+      (body.paths as string[]).map(async (p) => {
+        if (!serviceRole || !objects.has(`${bucket}/${p}`)) {
+          return {
+            error: "Either the object does not exist or you do not have access to it",
+            path: p,
+            signedURL: null,
+          };
+        }
+        const token = await signToken({ url: `${bucket}/${p}`, scope: "download" }, body.expiresIn);
+        return { error: null, path: p, signedURL: `/object/sign/${bucket}/${encodeURI(p)}?token=${token}` };
+      }),
+    );
+  }
+
+  async function remove(bucket: string, body: Record<string, unknown>, serviceRole: boolean) {
+    await findBucket(bucket);
+    if (!Array.isArray(body.prefixes)) {
+      throw new StorageError(400, "InvalidRequest", "body must have required property 'prefixes'");
+    }
+    const removed = [];
+    for (const key of serviceRole ? (body.prefixes as string[]) : []) {
+      const object = objects.get(`${bucket}/${key}`);
+      if (!object) continue;
+      objects.delete(`${bucket}/${key}`);
+      removed.push({
+        id: object.id,
+        name: key,
+        bucket_id: bucket,
+        owner: null,
+        created_at: object.createdAt,
+        updated_at: object.createdAt,
+        last_accessed_at: object.createdAt,
+        metadata: {
+          size: object.data.byteLength,
+          mimetype: object.contentType,
+          cacheControl: object.cacheControl,
+        },
+      });
+    }
+    return removed;
+  }
+
+  type Route = {
+    methods: string[];
+    pattern: RegExp;
+    /** bucket and key from the pattern's groups. */
+    run: (
+      request: StandInRequest,
+      bucket: string,
+      key: string,
+      serviceRole: boolean,
+    ) => Promise<StandInResponse>;
+  };
+
+  const denied = () =>
+    new StorageError(403, "AccessDenied", "new row violates row-level security policy", "Unauthorized");
+
+  // In order: the first match answers (the signing routes before the plain object routes).
+  const routes: Route[] = [
+    {
+      methods: ["GET"],
+      pattern: /^\/bucket$/,
+      run: async (_r, _b, _k, service) => json(200, service ? (await listBuckets()).map(bucketJson) : []),
+    },
+    {
+      methods: ["GET"],
+      pattern: /^\/bucket\/([^/]+)$/,
+      run: async (_r, bucket, _k, service) => {
+        if (!service) throw noSuchBucket();
+        return json(200, bucketJson(await findBucket(bucket)));
+      },
+    },
+    {
+      methods: ["GET"],
+      pattern: /^\/object\/sign\/([^/]+)\/(.+)$/,
+      run: async (request, bucket, key) => {
+        await checkToken(request.url.searchParams.get("token"), `${bucket}/${key}`, "download");
+        return serve(find(bucket, key), request, request.url.searchParams.get("download"));
+      },
+    },
+    {
+      methods: ["PUT"],
+      pattern: /^\/object\/upload\/sign\/([^/]+)\/(.+)$/,
+      run: async (request, bucket, key) => {
+        const claims = await checkToken(request.url.searchParams.get("token"), `${bucket}/${key}`, "upload");
+        return put(bucket, key, request, claims.upsert === true);
+      },
+    },
+    {
+      methods: ["POST"],
+      pattern: /^\/object\/upload\/sign\/([^/]+)\/(.+)$/,
+      run: async (request, bucket, key, service) => {
+        if (!service) throw denied();
+        await findBucket(bucket);
+        const upsert = request.headers.get("x-upsert") === "true";
+        const token = await ctx.signer.sign({ url: `${bucket}/${key}`, upsert, scope: "upload" }, 7200);
+        return json(200, { url: `/object/upload/sign/${bucket}/${key}?token=${token}`, token });
+      },
+    },
+    {
+      methods: ["POST"],
+      pattern: /^\/object\/sign\/([^/]+)$/,
+      run: async (request, bucket, _k, service) =>
+        json(200, await signBatch(bucket, jsonBody(request) ?? {}, service)),
+    },
+    {
+      methods: ["POST"],
+      pattern: /^\/object\/sign\/([^/]+)\/(.+)$/,
+      run: async (request, bucket, key, service) => {
+        await findBucket(bucket);
+        if (!service) throw noSuchKey();
+        find(bucket, key);
+        const token = await signToken(
+          { url: `${bucket}/${key}`, scope: "download" },
+          jsonBody(request)?.expiresIn,
+        );
+        return json(200, { signedURL: `/object/sign/${encodeURI(`${bucket}/${key}`)}?token=${token}` });
+      },
+    },
+    {
+      methods: ["POST", "PUT"],
+      pattern: /^\/object\/([^/]+)\/(.+)$/,
+      run: async (request, bucket, key, service) => {
+        await findBucket(bucket);
+        if (!service) throw denied();
+        return put(
+          bucket,
+          key,
+          request,
+          request.method === "PUT" || request.headers.get("x-upsert") === "true",
+        );
+      },
+    },
+    {
+      methods: ["GET"],
+      pattern: /^\/object\/(?:authenticated\/)?([^/]+)\/(.+)$/,
+      run: async (request, bucket, key, service) => {
+        await findBucket(bucket);
+        if (!service) throw noSuchKey();
+        return serve(find(bucket, key), request, request.url.searchParams.get("download"));
+      },
+    },
+    {
+      methods: ["DELETE"],
+      pattern: /^\/object\/([^/]+)$/,
+      run: async (request, bucket, _k, service) =>
+        json(200, await remove(bucket, jsonBody(request) ?? {}, service)),
+    },
+  ];
+
   async function route(request: StandInRequest, serviceRole: boolean): Promise<StandInResponse> {
     const path = decodeURIComponent(request.url.pathname.replace(/^\/storage\/v1/, ""));
-    const m = request.method;
-    const query = request.url.searchParams;
-    const denied = () => new StorageError(403, "AccessDenied", "new row violates row-level security policy", "Unauthorized");
-    let match: RegExpExecArray | null;
-
-    if (m === "GET" && path === "/bucket") return json(200, serviceRole ? (await listBuckets()).map(bucketJson) : []);
-    if (m === "GET" && (match = /^\/bucket\/([^/]+)$/.exec(path))) {
-      if (!serviceRole) throw noSuchBucket();
-      return json(200, bucketJson(await findBucket(match[1] as string)));
+    for (const candidate of routes) {
+      if (!candidate.methods.includes(request.method)) continue;
+      const match = candidate.pattern.exec(path);
+      if (match) return candidate.run(request, match[1] ?? "", match[2] ?? "", serviceRole);
     }
-    if (m === "GET" && (match = /^\/object\/sign\/([^/]+)\/(.+)$/.exec(path))) {
-      await checkToken(query.get("token"), `${match[1]}/${match[2]}`, "download");
-      return serve(find(match[1] as string, match[2] as string), request, query.get("download"));
-    }
-    if (m === "PUT" && (match = /^\/object\/upload\/sign\/([^/]+)\/(.+)$/.exec(path))) {
-      const claims = await checkToken(query.get("token"), `${match[1]}/${match[2]}`, "upload");
-      return put(match[1] as string, match[2] as string, request, claims.upsert === true);
-    }
-    if (m === "POST" && (match = /^\/object\/upload\/sign\/([^/]+)\/(.+)$/.exec(path))) {
-      if (!serviceRole) throw denied();
-      await findBucket(match[1] as string);
-      const url = `${match[1]}/${match[2]}`;
-      const upsert = request.headers.get("x-upsert") === "true";
-      const token = await ctx.signer.sign({ url, upsert, scope: "upload" }, 7200);
-      return json(200, { url: `/object/upload/sign/${url}?token=${token}`, token });
-    }
-    if (m === "POST" && (match = /^\/object\/sign\/([^/]+)$/.exec(path))) {
-      const body = jsonBody(request) ?? {};
-      if (!Array.isArray(body.paths)) throw new StorageError(400, "InvalidRequest", "body must have required property 'paths'");
-      await findBucket(match[1] as string);
-      const bucket = match[1] as string;
-      return json(
-        200,
-        await Promise.all(
-          (body.paths as string[]).map(async (p) => {
-            const exists = serviceRole && objects.has(`${bucket}/${p}`);
-            if (!exists) {
-              return { error: "Either the object does not exist or you do not have access to it", path: p, signedURL: null };
-            }
-            const token = await signToken({ url: `${bucket}/${p}`, scope: "download" }, body.expiresIn);
-            return { error: null, path: p, signedURL: `/object/sign/${bucket}/${encodeURI(p)}?token=${token}` };
-          }),
-        ),
-      );
-    }
-    if (m === "POST" && (match = /^\/object\/sign\/([^/]+)\/(.+)$/.exec(path))) {
-      await findBucket(match[1] as string);
-      if (!serviceRole) throw noSuchKey();
-      find(match[1] as string, match[2] as string);
-      const url = `${match[1]}/${match[2]}`;
-      const token = await signToken({ url, scope: "download" }, (jsonBody(request) ?? {}).expiresIn);
-      return json(200, { signedURL: `/object/sign/${encodeURI(url)}?token=${token}` });
-    }
-    if ((m === "POST" || m === "PUT") && (match = /^\/object\/([^/]+)\/(.+)$/.exec(path))) {
-      await findBucket(match[1] as string);
-      if (!serviceRole) throw denied();
-      const upsert = m === "PUT" || request.headers.get("x-upsert") === "true";
-      return put(match[1] as string, match[2] as string, request, upsert);
-    }
-    if (m === "GET" && (match = /^\/object\/(?:authenticated\/)?([^/]+)\/(.+)$/.exec(path))) {
-      await findBucket(match[1] as string);
-      if (!serviceRole) throw noSuchKey();
-      return serve(find(match[1] as string, match[2] as string), request, query.get("download"));
-    }
-    if (m === "DELETE" && (match = /^\/object\/([^/]+)$/.exec(path))) {
-      const bucket = match[1] as string;
-      await findBucket(bucket);
-      const prefixes = (jsonBody(request) ?? {}).prefixes;
-      if (!Array.isArray(prefixes)) throw new StorageError(400, "InvalidRequest", "body must have required property 'prefixes'");
-      const removed = [];
-      for (const key of serviceRole ? (prefixes as string[]) : []) {
-        const object = objects.get(`${bucket}/${key}`);
-        if (!object) continue;
-        objects.delete(`${bucket}/${key}`);
-        removed.push({
-          id: object.id,
-          name: key,
-          bucket_id: bucket,
-          owner: null,
-          created_at: object.createdAt,
-          updated_at: object.createdAt,
-          last_accessed_at: object.createdAt,
-          metadata: { size: object.data.byteLength, mimetype: object.contentType, cacheControl: object.cacheControl },
-        });
-      }
-      return json(200, removed);
-    }
-    throw new StorageError(404, "NotFound", `Route ${m}:${path} not found`, "Not Found");
+    throw new StorageError(404, "NotFound", `Route ${request.method}:${path} not found`, "Not Found");
   }
 
   return {
@@ -305,7 +407,12 @@ export function createStorage(ctx: StorageContext) {
         return await route(request, bearer(request) === ctx.secretKey);
       } catch (error) {
         if (!(error instanceof StorageError)) throw error;
-        const body = { statusCode: String(error.statusCode), code: error.code, error: error.error, message: error.message };
+        const body = {
+          statusCode: String(error.statusCode),
+          code: error.code,
+          error: error.error,
+          message: error.message,
+        };
         return json(error.statusCode >= 500 ? 500 : 400, body);
       }
     },
