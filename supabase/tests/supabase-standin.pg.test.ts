@@ -240,6 +240,17 @@ describe("GoTrue", () => {
     expect((await client.auth.getUser()).error).toMatchObject({ status: 403, code: "user_not_found" });
   });
 
+  test("auth.admin.deleteUser needs the secret key and removes the row and its sessions", async () => {
+    const { client } = ssrClient(s);
+    const id = (await client.auth.signInAnonymously()).data.user?.id as string;
+    const asGuest = createClient(s.url, s.publishableKey, { realtime: { transport: WebSocket as never } });
+    expect((await asGuest.auth.admin.deleteUser(id)).error).toMatchObject({ status: 403, code: "not_admin" });
+    const admin = createClient(s.url, s.secretKey, { realtime: { transport: WebSocket as never } });
+    expect((await admin.auth.admin.deleteUser(id)).error).toBeNull();
+    expect(await authUser(id)).toBeUndefined();
+    expect(s.sessionCount(id)).toBe(0);
+  });
+
   test("logout ends the session", async () => {
     const { client } = ssrClient(s);
     const id = (await client.auth.signInAnonymously()).data.user?.id as string;

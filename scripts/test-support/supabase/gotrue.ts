@@ -6,7 +6,10 @@ import type { AuthConfig } from "./management";
 import type { Signer } from "./tokens";
 
 /**
- * GoTrue (Supabase Auth) at /auth/v1, as far as this app uses it. Users live in the database's
+ * GoTrue (Supabase Auth) at /auth/v1, as far as this app uses it: settings, JWKS, anonymous
+ * sign-up, email codes (/otp, /verify: email, signup, magiclink, email_change), /user, refresh
+ * and PKCE grants, logout, Apple sign-in and linking (/authorize, /user/identities/authorize,
+ * /callback), admin get/delete user. Users live in the database's
  * `auth.users` (id, email, is_anonymous); what GoTrue keeps beside them (confirmation state,
  * identities, sessions, refresh tokens, flow states, codes) lives in memory. Errors are GoTrue's
  * `{code, error_code, msg}` or, for clients sending X-Supabase-Api-Version 2024-01-01 (auth-js
@@ -713,6 +716,25 @@ export function createGoTrue(ctx: GoTrueContext) {
     };
   }
 
+  /** The admin routes' guard (admin credentials) and user lookup. */
+  async function adminFind(request: StandInRequest, id: string): Promise<UserState> {
+    if (bearer(request) !== ctx.secretKey) fail(403, "not_admin", "User not allowed");
+    return (await loadUser(id)) ?? fail(404, "user_not_found", "User not found");
+  }
+
+  /** auth.admin.deleteUser: the row, its sessions and identities go. */
+  async function deleteUser(request: StandInRequest, id: string) {
+    await adminFind(request, id);
+    try {
+      await ctx.db.query("delete from auth.users where id = $1", [id]);
+    } catch {
+      fail(500, "unexpected_failure", "Database error deleting user");
+    }
+    users.delete(id);
+    for (const session of [...sessions.values()]) if (session.userId === id) endSession(session);
+    return json(200, {});
+  }
+
   function settings() {
     const c = ctx.config;
     return json(200, {
@@ -761,6 +783,10 @@ export function createGoTrue(ctx: GoTrueContext) {
     if (m === "GET" && path === "/authorize") return redirect(startOAuth(request, null));
     if (m === "GET" && path === "/user/identities/authorize") return linkIdentity(request);
     if (m === "GET" && path === "/callback") return callback(request);
+    const adminUser = /^\/admin\/users\/([0-9a-f-]{36})$/.exec(path);
+    if (m === "GET" && adminUser)
+      return json(200, userJson(await adminFind(request, adminUser[1] as string)));
+    if (m === "DELETE" && adminUser) return deleteUser(request, adminUser[1] as string);
     return fail(404, "not_found", "Not Found");
   }
 
