@@ -314,6 +314,28 @@ describe("GoTrue client address and CAPTCHA", () => {
   });
 });
 
+test("a second code to the same person within smtp_max_frequency is over_email_send_rate_limit", async () => {
+  const mailer = await start({ limits: { emailFrequencySeconds: 60, emailsSent: 2 } });
+  const { client } = ssrClient(mailer);
+  expect((await client.auth.signInWithOtp({ email: "first@example.com" })).error).toBeNull();
+  const again = await client.auth.signInWithOtp({ email: "first@example.com" });
+  expect(again.error).toMatchObject({ status: 429, code: "over_email_send_rate_limit" });
+  expect(again.error?.message).toMatch(
+    /^For security purposes, you can only request this after \d+ seconds\.$/,
+  );
+  expect((await client.auth.signInWithOtp({ email: "second@example.com" })).error).toBeNull();
+  const third = await client.auth.signInWithOtp({ email: "third@example.com" });
+  expect(third.error).toMatchObject({
+    status: 429,
+    code: "over_email_send_rate_limit",
+    message: "email rate limit exceeded",
+  });
+  expect(mailer.mailbox.map((m) => m.to)).toEqual(["first@example.com", "second@example.com"]);
+  expect((await superuser.query("select 1 from auth.users where email = 'third@example.com'")).rowCount).toBe(
+    0,
+  );
+});
+
 describe("GoTrue with Apple", () => {
   test("linkIdentity gives a guest the Apple identity in place", async () => {
     const { client } = ssrClient(s);
