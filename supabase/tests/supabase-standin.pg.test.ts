@@ -44,7 +44,7 @@ beforeAll(async () => {
   databaseUrl = withDatabase(serverUrl, name);
   superuser = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   superuser.on("error", () => {});
-  // Until the storage shim lands in supabase/local: Supabase's own table, the columns the stand-in reads.
+  // Supabase's own table (supabase/local/04_storage_shim.sql makes it once that lands), the columns read.
   await superuser.query(`
     create schema if not exists storage;
     create table if not exists storage.buckets (
@@ -399,6 +399,7 @@ describe("GoTrue with Apple", () => {
 
 describe("Storage", () => {
   test("an upload to a bucket without a row is Storage's 'Bucket not found'", async () => {
+    await superuser.query("delete from storage.buckets where id = 'inputs'"); // a project the migration missed
     const store = supabaseMediaStore({ url: s.url, secretKey: s.secretKey });
     await expect(store.put("inputs/a/b.png", new Uint8Array([1, 2, 3]), "image/png")).rejects.toThrow(
       "Bucket not found",
@@ -421,7 +422,9 @@ describe("Storage", () => {
   test("with the bucket row: upload, signed URL with Range and download name, limits, removal", async () => {
     await superuser.query(
       `insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
-       values ('videos', 'videos', false, 1000, '{video/mp4}') on conflict do nothing`,
+       values ('videos', 'videos', false, 1000, '{video/mp4}') 
+       on conflict (id) do update set file_size_limit = excluded.file_size_limit,
+         allowed_mime_types = excluded.allowed_mime_types`,
     );
     const store = supabaseMediaStore({ url: s.url, secretKey: s.secretKey });
     const bytes = new Uint8Array(Array.from({ length: 100 }, (_, i) => i));
@@ -461,7 +464,9 @@ describe("Storage", () => {
   test("createSignedUrls is one batched call; signed upload URLs take the bytes without the secret key", async () => {
     await superuser.query(
       `insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
-       values ('thumbnails', 'thumbnails', false, 10000, '{image/jpeg,image/webp}') on conflict do nothing`,
+       values ('thumbnails', 'thumbnails', false, 10000, '{image/jpeg,image/webp}') 
+       on conflict (id) do update set file_size_limit = excluded.file_size_limit,
+         allowed_mime_types = excluded.allowed_mime_types`,
     );
     const server = createClient(s.url, s.secretKey, { realtime: { transport: WebSocket as never } });
     const browser = createClient(s.url, s.publishableKey, { realtime: { transport: WebSocket as never } });
