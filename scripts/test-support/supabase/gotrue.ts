@@ -357,9 +357,10 @@ export function createGoTrue(ctx: GoTrueContext) {
     return email;
   }
 
-  function sendMail(user: UserState, to: string, type: MailMessage["type"]): void {
+  /** GoTrue checks these inside the transaction that would create the user, so nothing is left behind. */
+  function checkMailLimits(lastMailAt: number): void {
     const frequency = ctx.limits.emailFrequencySeconds ?? 0;
-    const waited = (Date.now() - user.lastMailAt) / 1000;
+    const waited = (Date.now() - lastMailAt) / 1000;
     if (frequency > 0 && waited < frequency) {
       fail(
         429,
@@ -370,6 +371,10 @@ export function createGoTrue(ctx: GoTrueContext) {
     if (ctx.limits.emailsSent !== undefined && emailsSent >= ctx.limits.emailsSent) {
       fail(429, "over_email_send_rate_limit", "email rate limit exceeded");
     }
+  }
+
+  function sendMail(user: UserState, to: string, type: MailMessage["type"]): void {
+    checkMailLimits(user.lastMailAt);
     emailsSent += 1;
     const length = Number(ctx.config.mailer_otp_length);
     const code = String(randomInt(0, 10 ** length)).padStart(length, "0");
@@ -415,6 +420,7 @@ export function createGoTrue(ctx: GoTrueContext) {
       if (!user && (body.create_user === false || ctx.config.disable_signup)) {
         fail(422, "otp_disabled", "Signups not allowed for otp");
       }
+      if (!user && !ctx.config.mailer_autoconfirm) checkMailLimits(0);
       user ??= await createUser(email, false);
       if (ctx.config.mailer_autoconfirm) confirmEmail(user);
       else {
