@@ -1,15 +1,42 @@
 import { buildCall } from "../../../lib/server/db/sql-rpc";
 
 /**
- * Answers supabase-js the way PostgREST does for `POST /rest/v1/rpc/<fn>`, from a SQL
- * connection: named arguments from the JSON body, the function's JSON result as the body,
- * and PostgREST's error format ({ code, message, details, hint }) with its status mapping.
- * A test double for Supabase's hosted HTTP API only; the adapter under test is the real one.
+ * Answers the way PostgREST does for `POST /rest/v1/rpc/<fn>`, from a SQL connection: named
+ * arguments from the JSON body, the function's JSON result as the body, and PostgREST's error
+ * format ({ code, message, details, hint }) with its status mapping. Shared by the injected
+ * `fetch` below and the Supabase stand-in HTTP server (scripts/test-support/supabase). A test
+ * double for Supabase's hosted HTTP API only; the adapter under test is the real one.
  */
 
 export type SqlAsServiceRole = (sql: string, params: unknown[]) => Promise<unknown>;
 
 export type RecordedRequest = { method: string; path: string; headers: Headers; body: unknown };
+
+export type PostgrestAnswer = { status: number; body: unknown };
+
+const postgrestError = (code: string, message: string) => ({ code, message, details: null, hint: null });
+
+/** The answer to one request under /rest/v1 (after the API key was accepted). */
+export async function answerPostgrest(
+  method: string,
+  pathname: string,
+  body: unknown,
+  query: SqlAsServiceRole,
+): Promise<PostgrestAnswer> {
+  const match = /^\/rest\/v1\/rpc\/([a-z_][a-z0-9_]*)$/.exec(pathname);
+  if (!match || method !== "POST") return { status: 404, body: postgrestError("PGRST202", "Not found") };
+  const fn = match[1] as string;
+  try {
+    const { sql, params } = buildCall(fn, (body ?? {}) as Record<string, unknown>);
+    return { status: 200, body: await query(sql, params) };
+  } catch (error) {
+    const e = error as { code?: string; message?: string; detail?: string; hint?: string };
+    return {
+      status: statusFor(e.code ?? ""),
+      body: { code: e.code ?? "", message: e.message ?? "", details: e.detail ?? null, hint: e.hint ?? null },
+    };
+  }
+}
 
 export function postgrestFetch(options: {
   baseUrl: string;
@@ -26,30 +53,15 @@ export function postgrestFetch(options: {
 
     if (url.origin !== new URL(options.baseUrl).origin) return reply(404, {});
     if (request.headers.get("apikey") !== options.secretKey) {
-      return reply(401, { code: "PGRST301", message: "Invalid API key", details: null, hint: null });
+      return reply(401, postgrestError("PGRST301", "Invalid API key"));
     }
-    const match = /^\/rest\/v1\/rpc\/([a-z_][a-z0-9_]*)$/.exec(url.pathname);
-    if (!match || request.method !== "POST") {
-      return reply(404, { code: "PGRST202", message: "Not found", details: null, hint: null });
-    }
-    const fn = match[1] as string;
-    try {
-      const { sql, params } = buildCall(fn, body as Record<string, unknown>);
-      return reply(200, await options.query(sql, params));
-    } catch (error) {
-      const e = error as { code?: string; message?: string; detail?: string; hint?: string };
-      return reply(statusFor(e.code ?? ""), {
-        code: e.code ?? "",
-        message: e.message ?? "",
-        details: e.detail ?? null,
-        hint: e.hint ?? null,
-      });
-    }
+    const answer = await answerPostgrest(request.method, url.pathname, body, options.query);
+    return reply(answer.status, answer.body);
   };
 }
 
-// PostgREST's mapping from SQLSTATE to HTTP status (the cases our functions can produce).
-function statusFor(sqlState: string): number {
+/** PostgREST's mapping from SQLSTATE to HTTP status (the cases our functions can produce). */
+export function statusFor(sqlState: string): number {
   if (sqlState === "42883") return 404;
   if (sqlState === "42501") return 403;
   if (sqlState.startsWith("08")) return 503;
