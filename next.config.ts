@@ -1,15 +1,20 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
-import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/server/security-headers";
+import { getConfig } from "./lib/server/config";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  serviceWorkerContentSecurityPolicy,
+  staticSecurityHeaders,
+} from "./lib/server/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // The worker must never be served stale (no-store), and may only load its own origin's code.
-const serviceWorkerHeaders = [
+const serviceWorkerHeaders = () => [
   { key: "Content-Type", value: "application/javascript; charset=utf-8" },
   { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" },
-  { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'" },
+  { key: "Content-Security-Policy", value: serviceWorkerContentSecurityPolicy(getConfig().supabase?.url) },
 ];
 
 // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
@@ -25,7 +30,7 @@ function nextConfig(isDev: boolean): NextConfig {
           source: "/api/:path*",
           headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
         },
-        { source: "/sw.js", headers: serviceWorkerHeaders },
+        { source: "/sw.js", headers: serviceWorkerHeaders() },
       ];
     },
   };

@@ -90,6 +90,8 @@ function CardThumbnail({ job }: { job: Job }) {
       // biome-ignore lint/performance/noImgElement: a short-lived signed media link; the image route would only proxy it.
       <img
         src={job.thumbnailUrl}
+        // CORS mode, so the service worker can keep a thumbnail from Supabase Storage for offline.
+        crossOrigin="anonymous"
         alt=""
         width={160}
         height={90}

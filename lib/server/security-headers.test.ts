@@ -5,6 +5,7 @@ import {
   createNonce,
   type PolicyOptions,
   STRICT_TRANSPORT_SECURITY,
+  serviceWorkerContentSecurityPolicy,
   staticSecurityHeaders,
 } from "./security-headers";
 
@@ -142,4 +143,18 @@ test("nonces are fresh, unguessable and valid in a policy", () => {
   const nonces = new Set(Array.from({ length: 100 }, createNonce));
   expect(nonces.size).toBe(100);
   for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+});
+
+describe("serviceWorkerContentSecurityPolicy", () => {
+  test("the worker runs only its own code and fetches from here", () => {
+    expect(serviceWorkerContentSecurityPolicy()).toBe(
+      "default-src 'self'; script-src 'self'; connect-src 'self'",
+    );
+  });
+
+  test("in supabase mode it may also fetch from the project (thumbnails kept for offline)", () => {
+    expect(serviceWorkerContentSecurityPolicy("https://abc.supabase.co/")).toBe(
+      "default-src 'self'; script-src 'self'; connect-src 'self' https://abc.supabase.co",
+    );
+  });
 });

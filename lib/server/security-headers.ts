@@ -63,6 +63,15 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   return policy.join("; ");
 }
 
+/**
+ * The service worker's own policy: its code only from here; it fetches from here and, in supabase
+ * mode, job thumbnails from the project's Storage (to keep them for offline history).
+ */
+export function serviceWorkerContentSecurityPolicy(supabaseUrl?: string): string {
+  const connect = ["'self'", ...(supabaseUrl ? [new URL(supabaseUrl).origin] : [])];
+  return `default-src 'self'; script-src 'self'; connect-src ${connect.join(" ")}`;
+}
+
 /** API answers are data, never a document: nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 

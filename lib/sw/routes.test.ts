@@ -64,8 +64,21 @@ describe("routeFor", () => {
     expect(routeFor(req("/api/media/thumbnails/u/j.jpg?exp=1&sig=s"), origin)).toBe("media-thumbnail");
   });
 
+  it("matches job thumbnails on Supabase Storage, and nothing else there", () => {
+    const project = "https://abc.supabase.co";
+    const thumbnail = "/storage/v1/object/sign/thumbnails/u/j.jpg?token=t";
+    expect(routeFor(req(thumbnail, {}, project), origin)).toBe("media-thumbnail");
+    expect(routeFor(req("/storage/v1/object/sign/videos/u/j.mp4?token=t", {}, project), origin)).toBeNull();
+    expect(routeFor(req("/storage/v1/object/sign/inputs/u/a.jpg?token=t", {}, project), origin)).toBeNull();
+    expect(routeFor(req("/storage/v1/object/thumbnails/u/j.jpg", {}, project), origin)).toBeNull();
+    expect(routeFor(req(thumbnail, { method: "POST" }, project), origin)).toBeNull();
+  });
+
   it("ignores other origins", () => {
     expect(routeFor(req("/api/models", {}, "https://cdn.example"), origin)).toBeNull();
+    expect(
+      routeFor(req("/api/media/thumbnails/u/j.jpg?exp=1&sig=s", {}, "https://cdn.example"), origin),
+    ).toBeNull();
     expect(routeFor(req("/", { mode: "navigate" }, "https://other.example"), origin)).toBeNull();
   });
 });
@@ -76,6 +89,11 @@ describe("mediaCacheKey", () => {
     const b = mediaCacheKey(new URL("/api/media/thumbnails/u/j.jpg?exp=2&sig=bb", origin));
     expect(a).toBe(b);
     expect(a).toBe(`${origin}/api/media/thumbnails/u/j.jpg`);
+    const project = "https://abc.supabase.co/storage/v1/object/sign/thumbnails/u/j.jpg";
+    expect(mediaCacheKey(new URL(`${project}?token=one`))).toBe(
+      mediaCacheKey(new URL(`${project}?token=two`)),
+    );
+    expect(mediaCacheKey(new URL(`${project}?token=one`))).toBe(project);
   });
 });
 

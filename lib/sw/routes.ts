@@ -1,7 +1,8 @@
 /**
  * What the service worker caches, as pure functions of a request's method, mode and URL, so they
- * are unit-tested without a worker. Only same-origin GETs are ever matched: mutations, auth,
- * uploads, webhooks, cron, /api/me and single jobs always go to the network untouched.
+ * are unit-tested without a worker. Only GETs are ever matched, and only same-origin ones but for
+ * job thumbnails on Supabase Storage: mutations, auth, uploads, webhooks, cron, /api/me and single
+ * jobs always go to the network untouched.
  */
 
 import { JOB_CACHES, SAVED_COPY_HEADER } from "../contracts/worker-messages";
@@ -27,7 +28,8 @@ export type RouteKind = "page" | "catalog" | "history" | "thumbnail" | "media-th
 /** The cache route for a request, or null when the worker leaves it to the network. */
 export function routeFor(request: RequestInfo, origin: string): RouteKind | null {
   const { method, mode, url } = request;
-  if (method !== "GET" || url.origin !== origin) return null;
+  if (method !== "GET") return null;
+  if (url.origin !== origin) return isStorageThumbnail(url) ? "media-thumbnail" : null;
   const path = url.pathname;
   if (mode === "navigate") return isPagePath(path) ? "page" : null;
   if (isCatalogPath(path)) return "catalog";
@@ -36,6 +38,16 @@ export function routeFor(request: RequestInfo, origin: string): RouteKind | null
   if (path.startsWith("/api/media/thumbnails/")) return "media-thumbnail";
   return null;
 }
+
+/**
+ * A job thumbnail's signed link on Supabase Storage (supabase mode), whatever the project's host.
+ * The pages' Content-Security-Policy lets them load images from that project only.
+ */
+function isStorageThumbnail(url: URL): boolean {
+  return /^https?:$/.test(url.protocol) && url.pathname.startsWith(STORAGE_THUMBNAILS);
+}
+
+const STORAGE_THUMBNAILS = "/storage/v1/object/sign/thumbnails/";
 
 /** App pages; API routes opened in a tab (media, auth callbacks) and the dev outbox are not. */
 function isPagePath(path: string): boolean {
@@ -54,8 +66,9 @@ function isFirstHistoryPage(params: URLSearchParams): boolean {
 }
 
 /**
- * Signed media links change their `exp`/`sig` on every read while the file behind them never
- * changes: the cache key is the path alone, so a re-signed link still finds the stored thumbnail.
+ * Signed media links change their `exp`/`sig` (Supabase: `token`) on every read while the file
+ * behind them never changes: the cache key is the path alone, so a re-signed link still finds the
+ * stored thumbnail.
  */
 export function mediaCacheKey(url: URL): string {
   return `${url.origin}${url.pathname}`;

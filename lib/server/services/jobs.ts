@@ -20,6 +20,7 @@ import {
 import { parseWith } from "../http";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
+import type { MediaLinkRequest } from "../storage/media-store";
 
 /** How long a media link in an API answer stays valid. */
 const MEDIA_LINK_SECONDS = 3600;
@@ -133,20 +134,50 @@ export async function listJobs(
     { p_user_id: session.userId, p_limit: params.limit, p_cursor: params.cursor, p_query: params.query },
     jobPageResult,
   );
-  return { jobs: await Promise.all(page.jobs.map(toApiJob)), nextCursor: page.nextCursor };
+  return { jobs: await toApiJobs(page.jobs), nextCursor: page.nextCursor };
 }
 
 /** The API's view of a job: storage paths become short-lived signed links. */
 export async function toApiJob(job: DbJob): Promise<Job> {
-  const media = await getMediaStore();
-  const link = (path: string | null, download?: string) =>
-    path ? media.signedUrl(path, { expiresInSeconds: MEDIA_LINK_SECONDS, download }) : Promise.resolve(null);
+  const [apiJob] = await toApiJobs([job]);
+  return apiJob as Job;
+}
+
+/** Many jobs' views with their links signed together: a page of history is one signing round. */
+export async function toApiJobs(jobs: DbJob[]): Promise<Job[]> {
+  const wanted = jobs.map(linksOf);
+  const requests = wanted.flatMap((links) => Object.values(links).filter((link) => link !== null));
+  const urls = requests.length
+    ? await (await getMediaStore()).signedUrls(requests, { expiresInSeconds: MEDIA_LINK_SECONDS })
+    : [];
+  const signed = new Map(requests.map((request, index) => [request, urls[index] ?? null]));
+  const url = (request: MediaLinkRequest | null) => (request ? (signed.get(request) ?? null) : null);
+  return jobs.map((job, index) => {
+    const links = wanted[index] as JobLinks;
+    return apiJob(job, {
+      videoUrl: url(links.videoUrl),
+      downloadUrl: url(links.downloadUrl),
+      thumbnailUrl: url(links.thumbnailUrl),
+    });
+  });
+}
+
+type JobLinks = Record<"videoUrl" | "downloadUrl" | "thumbnailUrl", MediaLinkRequest | null>;
+
+/** The links a job's view needs: its video to play, the same as a named download, its thumbnail. */
+function linksOf(job: DbJob): JobLinks {
   const fileName = `rendio-${job.model.slug}-${job.createdAt.slice(0, 10)}.mp4`;
-  const [videoUrl, downloadUrl, thumbnailUrl] = await Promise.all([
-    link(job.videoPath),
-    link(job.videoPath, fileName),
-    link(job.thumbnailPath),
-  ]);
+  return {
+    videoUrl: job.videoPath ? { path: job.videoPath } : null,
+    downloadUrl: job.videoPath ? { path: job.videoPath, download: fileName } : null,
+    thumbnailUrl: job.thumbnailPath ? { path: job.thumbnailPath } : null,
+  };
+}
+
+function apiJob(
+  job: DbJob,
+  { videoUrl, downloadUrl, thumbnailUrl }: Record<keyof JobLinks, string | null>,
+): Job {
   return {
     id: job.id,
     status: job.status,

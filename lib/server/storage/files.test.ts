@@ -125,6 +125,20 @@ describe("signed links", () => {
     expect(parse(download).sig).toBe(signMedia(key, "videos/u1/j1.mp4", now + 900, "my video & more.mp4"));
   });
 
+  test("many links at once come back in the order asked, each as signedUrl would make it", async () => {
+    const links = [
+      { path: "videos/u1/j1.mp4" },
+      { path: "videos/u1/j1.mp4", download: "a.mp4" },
+      { path: "thumbnails/u1/j1.jpg" },
+    ];
+    const urls = await store.signedUrls(links, { expiresInSeconds: 900 });
+    expect(urls).toEqual(
+      await Promise.all(links.map((link) => store.signedUrl(link.path, { expiresInSeconds: 900, ...link }))),
+    );
+    expect(urls.map((url) => parse(url).path)).toEqual(links.map((link) => link.path));
+    await expect(store.signedUrls([{ path: "../x" }], { expiresInSeconds: 60 })).rejects.toThrow();
+  });
+
   test("verifies until expiry, then reports expired", async () => {
     const link = parse(
       await store.signedUrl("videos/u1/j1.mp4", { expiresInSeconds: 60, download: "a.mp4" }),

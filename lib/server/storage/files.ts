@@ -84,6 +84,16 @@ export function filesMediaStore(options: FilesMediaStoreOptions): MediaStore {
     }
   }
 
+  async function sign(path: string, options: { expiresInSeconds: number; download?: string }) {
+    assertMediaPath(path);
+    assertExpiry(options.expiresInSeconds);
+    const exp = now() + options.expiresInSeconds;
+    const sig = signMedia(await key(), path, exp, options.download ?? "");
+    const query = new URLSearchParams({ exp: String(exp), sig });
+    if (options.download !== undefined) query.set("dl", options.download);
+    return `${mediaRoutePrefix}${path}?${query.toString()}`;
+  }
+
   return {
     async put(path, data) {
       await place(path, (temp) => writeFile(temp, data));
@@ -117,14 +127,11 @@ export function filesMediaStore(options: FilesMediaStoreOptions): MediaStore {
       );
     },
 
-    async signedUrl(path, { expiresInSeconds, download }) {
-      assertMediaPath(path);
-      assertExpiry(expiresInSeconds);
-      const exp = now() + expiresInSeconds;
-      const sig = signMedia(await key(), path, exp, download ?? "");
-      const query = new URLSearchParams({ exp: String(exp), sig });
-      if (download !== undefined) query.set("dl", download);
-      return `${mediaRoutePrefix}${path}?${query.toString()}`;
+    signedUrl: sign,
+
+    // Signing is local here: no round trip to save.
+    async signedUrls(links, { expiresInSeconds }) {
+      return Promise.all(links.map(({ path, download }) => sign(path, { expiresInSeconds, download })));
     },
   };
 }

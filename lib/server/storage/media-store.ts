@@ -13,7 +13,14 @@ export interface MediaStore {
   delete(paths: string[]): Promise<void>;
   /** A URL that serves the object until it expires; `download` makes it an attachment with that name. */
   signedUrl(path: string, options: { expiresInSeconds: number; download?: string }): Promise<string>;
+  /**
+   * Links for many objects at once, in the order asked (a page of jobs: one round trip per
+   * bucket, not one per link). Each may be a download under its own file name.
+   */
+  signedUrls(links: MediaLinkRequest[], options: { expiresInSeconds: number }): Promise<string[]>;
 }
+
+export type MediaLinkRequest = { path: string; download?: string };
 
 export const mediaBuckets = ["videos", "thumbnails", "inputs"] as const;
 export type MediaBucket = (typeof mediaBuckets)[number];

@@ -20,6 +20,17 @@ function fakeStorage() {
     const body = isJson ? JSON.parse(new TextDecoder().decode(raw)) : raw;
     seen.push({ method: request.method, url: url.pathname + url.search, headers: request.headers, body });
     const upload = /^\/storage\/v1\/object\/(videos|thumbnails|inputs)\/(.+)$/.exec(url.pathname);
+    const batch = /^\/storage\/v1\/object\/sign\/([a-z]+)$/.exec(url.pathname);
+    if (request.method === "POST" && batch) {
+      const { paths } = body as { expiresIn: number; paths: string[] };
+      return Response.json(
+        paths.map((key) => ({
+          error: null,
+          path: key,
+          signedURL: `/object/sign/${batch[1]}/${key}?token=tok.${key.length}`,
+        })),
+      );
+    }
     if (request.method === "POST" && url.pathname.startsWith("/storage/v1/object/sign/")) {
       const key = url.pathname.slice("/storage/v1/object/sign/".length);
       return Response.json({ signedURL: `/object/sign/${key}?token=tok.en` });
@@ -119,4 +130,66 @@ test("a Storage error is thrown with its message; bad keys never reach the netwo
   await expect(failing.put("inputs/u/a.jpg", new Uint8Array([1]), "image/jpeg")).rejects.toThrow(
     /Supabase Storage upload inputs\/u\/a.jpg failed: new row violates/,
   );
+});
+
+test("a page of links is one batched sign call per bucket, in the order asked", async () => {
+  const fake = fakeStorage();
+  const store = supabaseMediaStore({
+    url: "http://supabase.test",
+    secretKey: "sb_secret_test",
+    fetch: fake.fetch,
+  });
+  const jobs = ["j1", "j2", "j3"];
+  const links = jobs.flatMap((job) => [
+    { path: `videos/u1/${job}.mp4` },
+    { path: `videos/u1/${job}.mp4`, download: `rendio ${job}.mp4` },
+    { path: `thumbnails/u1/${job}.jpg` },
+  ]);
+
+  const urls = await store.signedUrls(links, { expiresInSeconds: 3600 });
+
+  const signs = fake.seen.filter((request) => request.url.startsWith("/storage/v1/object/sign/"));
+  expect(signs.map((r) => [r.method, r.url, r.body])).toEqual([
+    [
+      "POST",
+      "/storage/v1/object/sign/videos",
+      { expiresIn: 3600, paths: ["u1/j1.mp4", "u1/j2.mp4", "u1/j3.mp4"] },
+    ],
+    [
+      "POST",
+      "/storage/v1/object/sign/thumbnails",
+      { expiresIn: 3600, paths: ["u1/j1.jpg", "u1/j2.jpg", "u1/j3.jpg"] },
+    ],
+  ]);
+  expect(signs.every((r) => r.headers.get("apikey") === "sb_secret_test")).toBe(true);
+  expect(urls.slice(0, 3)).toEqual([
+    "http://supabase.test/storage/v1/object/sign/videos/u1/j1.mp4?token=tok.9",
+    "http://supabase.test/storage/v1/object/sign/videos/u1/j1.mp4?token=tok.9&download=rendio%20j1.mp4",
+    "http://supabase.test/storage/v1/object/sign/thumbnails/u1/j1.jpg?token=tok.9",
+  ]);
+  expect(urls[7]).toBe(
+    "http://supabase.test/storage/v1/object/sign/videos/u1/j3.mp4?token=tok.9&download=rendio%20j3.mp4",
+  );
+  expect(urls).toHaveLength(9);
+});
+
+test("a link Storage could not sign fails the batch with its reason", async () => {
+  const store = supabaseMediaStore({
+    url: "http://supabase.test",
+    secretKey: "sb_secret_test",
+    fetch: (async () =>
+      Response.json([
+        { error: null, path: "u1/a.jpg", signedURL: "/object/sign/thumbnails/u1/a.jpg?token=t" },
+        {
+          error: "Either the object does not exist or you do not have access to it",
+          path: "u1/b.jpg",
+          signedURL: null,
+        },
+      ])) as typeof fetch,
+  });
+  await expect(
+    store.signedUrls([{ path: "thumbnails/u1/a.jpg" }, { path: "thumbnails/u1/b.jpg" }], {
+      expiresInSeconds: 60,
+    }),
+  ).rejects.toThrow(/sign thumbnails\/u1\/b.jpg failed: Either the object does not exist/);
 });

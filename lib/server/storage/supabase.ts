@@ -57,6 +57,17 @@ export function supabaseMediaStore(options: SupabaseMediaStoreOptions): MediaSto
     if (error) fail("upload", path, error);
   }
 
+  /** One createSignedUrls call for a bucket's keys: key -> link. */
+  async function signBucket(bucket: MediaBucket, keys: string[], expiresIn: number) {
+    const { data, error } = await client.storage.from(bucket).createSignedUrls(keys, expiresIn);
+    if (error) fail("sign", `${bucket}/${keys.join(",")}`, error);
+    return keys.map((key, index) => {
+      const item = data.find((entry) => entry.path === key) ?? data[index];
+      if (!item?.signedUrl) fail("sign", `${bucket}/${key}`, { message: item?.error ?? "no link" });
+      return [key, item.signedUrl] as const;
+    });
+  }
+
   return {
     put: upload,
 
@@ -93,6 +104,25 @@ export function supabaseMediaStore(options: SupabaseMediaStoreOptions): MediaSto
         .createSignedUrl(key, expiresInSeconds, download ? { download } : undefined);
       if (error) fail("sign", path, error);
       return data.signedUrl;
+    },
+
+    async signedUrls(links, { expiresInSeconds }) {
+      assertExpiry(expiresInSeconds);
+      const parts = links.map((link) => ({ ...splitMediaPath(link.path), download: link.download }));
+      const signed = new Map<string, string>();
+      await Promise.all(
+        [...new Set(parts.map((part) => part.bucket))].map(async (bucket) => {
+          const keys = [...new Set(parts.filter((p) => p.bucket === bucket).map((p) => p.key))];
+          for (const [key, url] of await signBucket(bucket, keys, expiresInSeconds)) {
+            signed.set(`${bucket}/${key}`, url);
+          }
+        }),
+      );
+      return parts.map(({ bucket, key, download }) => {
+        const url = signed.get(`${bucket}/${key}`) as string;
+        // Storage reads `download` beside the token, unsigned, as createSignedUrl's own option does.
+        return download === undefined ? url : `${url}&download=${encodeURIComponent(download)}`;
+      });
     },
   };
 }
