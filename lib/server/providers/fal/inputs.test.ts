@@ -165,7 +165,10 @@ type CatalogModel = {
 
 /** The model rows of the catalog migration: provider_model_id and the inputs JSON that follows it. */
 function readCatalogModels(): CatalogModel[] {
-  const sql = readFileSync(new URL("../../../../supabase/migrations/20261203000200_catalog.sql", import.meta.url), "utf8");
+  const sql = readFileSync(
+    new URL("../../../../supabase/migrations/20261203000200_catalog.sql", import.meta.url),
+    "utf8",
+  );
   const rows = [...sql.matchAll(/'fal', '([^']+)', '[^']*',\s*'(\{[^']*\})'::jsonb/g)];
   return rows.map(([, providerModelId, inputs]) => ({
     providerModelId: providerModelId as string,
