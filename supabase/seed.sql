@@ -1,4 +1,4 @@
--- Development-only data, applied after the migrations by `npm run db:migrate` (embedded and
+-- Development-only data, applied after the migrations by lib/server/db/migrate.ts (embedded and
 -- postgres modes) and by `supabase db reset` ([db.seed] in supabase/config.toml). Never by
 -- `supabase db push`, so nothing a deployed app needs belongs here: the catalog is the
 -- migration 20261203000200_catalog.sql. Empty today; whatever is added must be re-runnable.
