@@ -4,7 +4,8 @@
 //
 //   node scripts/make-thumbnails.mjs
 //
-// The slugs must match supabase/seed.sql (thumbnail_url = /thumbnails/<kind>/<slug>.webp).
+// The slugs must match the catalog migration, supabase/migrations/20261203000200_catalog.sql
+// (thumbnail_url = /thumbnails/<kind>/<slug>.webp).
 
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";

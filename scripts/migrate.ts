@@ -5,7 +5,9 @@ import { migrate } from "../lib/server/db/migrate";
 const config = getConfig();
 console.log(describeConfig(config));
 if (config.mode === "supabase") {
-  console.log("Supabase mode: apply the schema with `supabase db push` (supabase/migrations + seed).");
+  console.log(
+    "Supabase mode: apply supabase/migrations with `supabase db push` (schema, storage buckets and catalog; no seed needed).",
+  );
 } else if (config.mode === "postgres") {
   const { withPostgresMigrationDriver } = await import("../lib/server/db/postgres");
   const report = await withPostgresMigrationDriver(config.databaseUrl as string, (driver) =>

@@ -215,6 +215,36 @@ describe("complete_sign_in", () => {
     expect(await db.sql("select 1 from public.users where id = $1", [guest])).toEqual([]);
   });
 
+  const authUser = async (id: string) =>
+    db.sql("select id, is_anonymous from auth.users where id = $1", [id]);
+
+  test("a merged guest leaves no auth user behind; its jobs and credits are the account's", async () => {
+    const account = await createUser(db, { email: newEmail() });
+    const guest = await createUser(db);
+    const job = await spend(guest);
+    expect(await complete(account, guest)).toMatchObject({ merged: true, creditsMerged: 7, jobsMoved: 1 });
+    expect(await authUser(guest)).toEqual([]);
+    expect(await authUser(account)).toEqual([{ id: account, is_anonymous: false }]);
+    expect(await db.sql("select user_id from public.video_jobs where id = $1", [job.job.id])).toEqual([
+      { user_id: account },
+    ]);
+    expect(await balance(db, account)).toBe(17);
+  });
+
+  test("an upgrade in place deletes no auth user", async () => {
+    const { guest } = await linkedGuest();
+    expect(await complete(guest, guest)).toMatchObject({ user: { id: guest }, merged: false });
+    expect(await authUser(guest)).toEqual([{ id: guest, is_anonymous: false }]);
+  });
+
+  test("a guest profile whose auth user is already permanent is merged, but that auth user stays", async () => {
+    const account = await createUser(db, { email: newEmail() });
+    const { guest } = await linkedGuest();
+    expect(await complete(account, guest)).toMatchObject({ merged: true });
+    expect(await db.sql("select 1 from public.users where id = $1", [guest])).toEqual([]);
+    expect(await authUser(guest)).toEqual([{ id: guest, is_anonymous: false }]);
+  });
+
   test("a new account without a guest gets the welcome credits once, or none when not allowed", async () => {
     const welcomed = randomUUID();
     const refused = randomUUID();

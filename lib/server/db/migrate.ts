@@ -4,7 +4,8 @@ import path from "node:path";
 
 /**
  * Applies, in order and once each: supabase/local (only where Supabase is not underneath),
- * supabase/migrations, then supabase/seed.sql. Applied files are tracked with a checksum:
+ * supabase/migrations (schema, storage buckets and the catalog), then supabase/seed.sql
+ * (development-only data, as `supabase db reset` does). Applied files are tracked with a checksum:
  * a migration edited after it was applied is an error (write a new one instead); the local
  * shim and the seed are idempotent, so a changed one is simply applied again.
  */

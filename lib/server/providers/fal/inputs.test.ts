@@ -129,16 +129,16 @@ describe("falInput refuses what would be a wasted or wrong submit", () => {
   });
 });
 
-describe("every model of the seed catalog", () => {
-  const seed = readSeedModels();
+describe("every model of the catalog", () => {
+  const catalog = readCatalogModels();
 
-  test("the seed's fal models are exactly the ones falInput knows", () => {
-    expect(seed.map((m) => m.providerModelId).sort()).toStrictEqual([...FAL_MODEL_IDS].sort());
+  test("the catalog's fal models are exactly the ones falInput knows", () => {
+    expect(catalog.map((m) => m.providerModelId).sort()).toStrictEqual([...FAL_MODEL_IDS].sort());
   });
 
-  test("every combination the seed offers maps to a fal input", () => {
+  test("every combination the catalog offers maps to a fal input", () => {
     let combinations = 0;
-    for (const model of seed) {
+    for (const model of catalog) {
       for (const durationSeconds of model.inputs.durations)
         for (const resolution of model.inputs.resolutions)
           for (const aspectRatio of model.inputs.aspectRatios)
@@ -158,14 +158,17 @@ describe("every model of the seed catalog", () => {
   });
 });
 
-type SeedModel = {
+type CatalogModel = {
   providerModelId: string;
   inputs: { image: string; durations: number[]; resolutions: string[]; aspectRatios: string[] };
 };
 
-/** The model rows of supabase/seed.sql: provider_model_id and the inputs JSON that follows it. */
-function readSeedModels(): SeedModel[] {
-  const sql = readFileSync(new URL("../../../../supabase/seed.sql", import.meta.url), "utf8");
+/** The model rows of the catalog migration: provider_model_id and the inputs JSON that follows it. */
+function readCatalogModels(): CatalogModel[] {
+  const sql = readFileSync(
+    new URL("../../../../supabase/migrations/20261203000200_catalog.sql", import.meta.url),
+    "utf8",
+  );
   const rows = [...sql.matchAll(/'fal', '([^']+)', '[^']*',\s*'(\{[^']*\})'::jsonb/g)];
   return rows.map(([, providerModelId, inputs]) => ({
     providerModelId: providerModelId as string,

@@ -3,8 +3,8 @@ import { rm } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-/** The largest video we take from fal (a 20 s 4K clip is far below this). */
-export const MAX_OUTPUT_BYTES = 500 * 1024 * 1024;
+/** The largest video we take from fal: the `videos` bucket's limit (20261203000100_storage_buckets.sql). */
+export const MAX_OUTPUT_BYTES = 200 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /**

@@ -1,0 +1,19 @@
+-- The three private Storage buckets the supabase-mode media store writes to
+-- (lib/server/storage/supabase.ts: the first path segment names the bucket). Supabase Storage
+-- keeps buckets as rows of storage.buckets, so a migration creates them; a bucket that already
+-- exists (made by hand, or by an earlier run) is left exactly as it is.
+--
+-- Each limit mirrors a constant in the code, checked by supabase/tests/migrate.test.ts:
+--   videos      200 MiB  = MAX_OUTPUT_BYTES (lib/server/providers/fal/output.ts), video/mp4 only
+--                          (every video is stored as .mp4, lib/server/jobs/transitions.ts)
+--   thumbnails    5 MiB  JPEG frames made by ffmpeg
+--   inputs       10 MiB  = MAX_IMAGE_BYTES (lib/contracts/api.ts), the types uploads accept
+-- Storage also applies the project's global file size limit (50 MB on the Free plan): the
+-- smaller of the two wins.
+
+insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
+values
+  ('videos', 'videos', false, 209715200, array['video/mp4']),
+  ('thumbnails', 'thumbnails', false, 5242880, array['image/jpeg']),
+  ('inputs', 'inputs', false, 10485760, array['image/jpeg', 'image/png', 'image/webp'])
+on conflict (id) do nothing;
