@@ -95,17 +95,22 @@ describe("a complete setup", () => {
 });
 
 describe("each missing piece is reported", () => {
-  const envCases: [string, Record<string, string | undefined>, RegExp][] = [
+  const envCases: [string, Record<string, string | undefined>, ...RegExp[]][] = [
     ["no cron secret", { CRON_SECRET: undefined }, /CRON_SECRET is unset/],
     ["the socket as client address", { TRUST_PROXY: undefined }, /TRUST_PROXY is none/],
     ["no Stripe", { STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined }, /test purchases/],
-    ["an http origin", { APP_URL: "http://rendio.example" }, /APP_URL must be the app's public https origin/],
+    [
+      "an http origin (whose callback is not an allowed redirect either)",
+      { APP_URL: "http://rendio.example" },
+      /APP_URL must be the app's public https origin/,
+      /add http:\/\/rendio\.example\/api\/auth\/callback/,
+    ],
     ["half a Supabase setting", { SUPABASE_SECRET_KEY: undefined }, /half configured.*SUPABASE_SECRET_KEY/],
   ];
-  for (const [name, change, expected] of envCases) {
+  for (const [name, change, ...expected] of envCases) {
     test(`settings: ${name}`, async () => {
       const found = problems(await check({ ...complete, ...change }));
-      expect(found).toEqual([expect.stringMatching(expected)]);
+      expect(found).toEqual(expected.map((pattern) => expect.stringMatching(pattern)));
     });
   }
 
