@@ -1,18 +1,56 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
+import { getSessionPort } from "@/lib/server/auth";
+import { type CookieToSet, serializeCookie } from "@/lib/server/auth/cookies";
+import { clientAddress } from "@/lib/server/client-address";
 import { getConfig } from "@/lib/server/config";
 import { errorResponse } from "@/lib/server/http";
+import { isHttps } from "@/lib/server/public-origin";
 import { contentSecurityPolicy, createNonce } from "@/lib/server/security-headers";
 
-/** Pages get their Content-Security-Policy here; media paths that can't be decoded are refused. */
-export function proxy(request: NextRequest): Response | undefined {
+/**
+ * Pages get their session renewed and their Content-Security-Policy here; media paths that can't
+ * be decoded are refused.
+ */
+export async function proxy(request: NextRequest): Promise<Response | undefined> {
   if (request.nextUrl.pathname.startsWith("/api/")) return refuseUndecodablePath(request);
-  return withContentSecurityPolicy(request);
+  const renewed = await refreshSession(request);
+  const response = withContentSecurityPolicy(request);
+  for (const cookie of renewed) response.headers.append("set-cookie", serializeCookie(cookie));
+  return response;
+}
+
+/**
+ * Pages cannot write cookies, so the session is renewed here, before the page renders: the new
+ * cookies go onto the request (the page reads them in this same request) and are returned for
+ * the response. Route handlers renew through their own jar (lib/server/route.ts).
+ */
+async function refreshSession(request: NextRequest): Promise<CookieToSet[]> {
+  const written: CookieToSet[] = [];
+  const jar = {
+    secure: isHttps(request),
+    getAll: () => request.cookies.getAll().map(({ name, value }) => ({ name, value })),
+    setAll(cookies: CookieToSet[]) {
+      for (const cookie of cookies) {
+        written.push(cookie);
+        if (cookie.options?.maxAge === 0) request.cookies.delete(cookie.name);
+        else request.cookies.set(cookie.name, cookie.value);
+      }
+    },
+  };
+  try {
+    await (await getSessionPort()).refresh(jar, { address: clientAddress(request) });
+  } catch (error) {
+    // The page still renders; it reads the session itself and the next request tries again.
+    console.error("[rendio] session refresh failed", error);
+  }
+  return written;
 }
 
 /**
  * Every page gets a Content-Security-Policy with a fresh nonce. Set on the request too, Next reads
- * the nonce from it for its own inline scripts; the root layout reads `x-nonce` for ours.
+ * the nonce from it for its own inline scripts; the root layout reads `x-nonce` for ours. The
+ * request's headers carry any cookie renewed above.
  */
 function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const config = getConfig();
@@ -51,9 +89,10 @@ function refuseUndecodablePath(request: NextRequest): Response | undefined {
 export const config = {
   matcher: [
     "/api/media/:path*",
-    // Pages only. Other API routes get a static policy from next.config.ts, and a proxy in front
-    // of them would make Next copy every upload's body; build output and public files (they have
-    // a dot) need none. Prefetches are skipped: their answer is data for a page that has its policy.
+    // Pages only. Other API routes get a static policy from next.config.ts and renew sessions
+    // themselves, and a proxy in front of them would make Next copy every upload's body; build
+    // output, the service worker and public files (they have a dot) need none. Prefetches are
+    // skipped: their answer is data for a page that has its policy and session.
     {
       source: "/((?!api/|api$|_next/|sw\\.js|workbox-|.*\\.[A-Za-z0-9]+$).*)",
       missing: [

@@ -5,7 +5,8 @@ import { isHttps } from "./public-origin";
 
 /**
  * What a server component (page) may know about the caller. Pages can read cookies but not set
- * them: sessions are created and renewed by route handlers (/api/session/guest, /api/me).
+ * them: sessions are created by route handlers (/api/session/guest) and renewed by the proxy
+ * (proxy.ts) before the page renders, or by route handlers.
  */
 export async function pageCookieJar(): Promise<CookieJar> {
   const [store, requestHeaders] = await Promise.all([cookies(), headers()]);
@@ -13,7 +14,7 @@ export async function pageCookieJar(): Promise<CookieJar> {
     secure: isHttps({ headers: requestHeaders }),
     getAll: () => store.getAll().map(({ name, value }) => ({ name, value })),
     setAll: () => {
-      // Server components cannot set cookies; renewal happens on the next API call.
+      // Server components cannot set cookies; proxy.ts renewed the session before this render.
     },
   };
 }

@@ -1,194 +1,24 @@
-import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test, vi } from "vitest";
+import {
+  FakeGoTrue,
+  PUBLISHABLE_KEY,
+  SECRET_KEY,
+  SERVER_ADDRESS,
+} from "../../../scripts/test-support/gotrue";
 import { isAppError } from "../../errors";
 import type { CookieJar } from "./cookies";
 import type { SessionPort } from "./session";
 
 /**
  * The Supabase session adapter through the real @supabase/ssr and supabase-js, with `fetch`
- * answered the way Supabase Auth (GoTrue) answers: its routes, bodies, error codes and the
- * 2024-01-01 API version header. A test double for Supabase's hosted HTTP API only.
+ * answered the way Supabase Auth (GoTrue) answers (scripts/test-support/gotrue.ts). A test
+ * double for Supabase's hosted HTTP API only.
  */
 
 const BASE = "http://supabase.test";
-
-type User = { id: string; email: string | null; new_email: string | null; is_anonymous: boolean };
-type Mail = { to: string; type: "email" | "email_change"; token: string };
-
-class FakeGoTrue {
-  users: User[] = [];
-  tokens = new Map<string, string>();
-  mail: Mail[] = [];
-  requests: { method: string; path: string; search: string; body: Record<string, unknown> }[] = [];
-  otpStatus = 200;
-  /** How /logout answers: 204, or GoTrue's refusal of a session it no longer has, or a failure. */
-  logout: "ok" | "session_not_found" | "down" = "ok";
-  /** Captcha protection on: POST /signup and /otp need this token, as GoTrue's verifyCaptcha does. */
-  captchaToken: string | null = null;
-
-  fetch: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const text = await request.text();
-    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    const path = url.pathname.replace(/^\/auth\/v1/, "");
-    this.requests.push({ method: request.method, path, search: url.search, body });
-    const bearer = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
-    const caller = this.users.find((u) => u.id === this.tokens.get(bearer));
-    const captchaRefusal = this.checkCaptcha(request.method, path, body);
-    if (captchaRefusal) return captchaRefusal;
-
-    if (request.method === "POST" && path === "/signup") {
-      const user = this.addUser(null, true);
-      return reply(200, this.session(user));
-    }
-    if (request.method === "GET" && path === "/user") {
-      return caller ? reply(200, userJson(caller)) : reply(403, { code: "bad_jwt", message: "invalid JWT" });
-    }
-    if (request.method === "PUT" && path === "/user") {
-      if (!caller)
-        return reply(401, {
-          code: "no_authorization",
-          message: "This endpoint requires a valid Bearer token",
-        });
-      const email = String(body.email).toLowerCase();
-      if (this.users.some((u) => u.email === email && u.id !== caller.id)) {
-        return reply(422, {
-          code: "email_exists",
-          message: "A user with this email address has already been registered",
-        });
-      }
-      caller.new_email = email;
-      this.send(email, "email_change");
-      return reply(200, userJson(caller));
-    }
-    if (request.method === "POST" && path === "/otp") {
-      if (this.otpStatus === 429) {
-        return reply(429, { code: "over_email_send_rate_limit", message: "email rate limit exceeded" });
-      }
-      const email = String(body.email).toLowerCase();
-      if (!this.users.some((u) => u.email === email) && body.create_user) this.addUser(email, false);
-      this.send(email, "email");
-      return reply(200, {});
-    }
-    if (request.method === "POST" && path === "/verify") {
-      const email = String(body.email).toLowerCase();
-      const mail = this.mail.findLast((m) => m.to === email && m.type === body.type);
-      if (!mail || mail.token !== body.token) {
-        return reply(403, { code: "otp_expired", message: "Token has expired or is invalid" });
-      }
-      this.mail = this.mail.filter((m) => m !== mail);
-      const user =
-        body.type === "email_change"
-          ? this.users.find((u) => u.new_email === email)
-          : this.users.find((u) => u.email === email);
-      if (!user) return reply(403, { code: "otp_expired", message: "Token has expired or is invalid" });
-      if (body.type === "email_change") {
-        user.email = email;
-        user.new_email = null;
-        user.is_anonymous = false;
-      }
-      return reply(200, this.session(user));
-    }
-    if (request.method === "POST" && path === "/logout") {
-      if (this.logout === "session_not_found") {
-        return reply(403, {
-          code: "session_not_found",
-          message: "Session from session_id claim in JWT does not exist",
-        });
-      }
-      if (this.logout === "down")
-        return reply(500, { code: "unexpected_failure", message: "Unexpected failure" });
-      return caller
-        ? new Response(null, { status: 204 })
-        : reply(403, { code: "bad_jwt", message: "invalid JWT" });
-    }
-    return reply(404, { code: "not_found", message: "Not found" });
-  };
-
-  checkCaptcha(method: string, path: string, body: Record<string, unknown>): Response | null {
-    if (this.captchaToken === null || method !== "POST" || !["/signup", "/otp"].includes(path)) return null;
-    const security = body.gotrue_meta_security as { captcha_token?: string } | undefined;
-    const token = security?.captcha_token?.trim() ?? "";
-    if (token === "") {
-      return reply(400, {
-        code: "captcha_failed",
-        message: "captcha protection: request disallowed (no captcha_token found)",
-      });
-    }
-    if (token !== this.captchaToken) {
-      return reply(400, {
-        code: "captcha_failed",
-        message: "captcha protection: request disallowed (invalid-input-response)",
-      });
-    }
-    return null;
-  }
-
-  addUser(email: string | null, anonymous: boolean): User {
-    const user = { id: randomUUID(), email, new_email: null, is_anonymous: anonymous };
-    this.users.push(user);
-    return user;
-  }
-
-  send(to: string, type: Mail["type"]) {
-    this.mail.push({ to, type, token: String(randomInt(0, 1_000_000)).padStart(6, "0") });
-  }
-
-  codeFor(to: string): string {
-    const mail = this.mail.findLast((m) => m.to === to);
-    if (!mail) throw new Error(`no mail to ${to}`);
-    return mail.token;
-  }
-
-  session(user: User) {
-    const now = Math.floor(Date.now() / 1000);
-    const claims = {
-      sub: user.id,
-      aud: "authenticated",
-      role: "authenticated",
-      email: user.email ?? "",
-      is_anonymous: user.is_anonymous,
-      iat: now,
-      exp: now + 3600,
-      session_id: randomUUID(),
-    };
-    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-    const token = `${encode({ alg: "HS256", typ: "JWT" })}.${encode(claims)}.${Buffer.from("sig").toString("base64url")}`;
-    this.tokens.set(token, user.id);
-    return {
-      access_token: token,
-      token_type: "bearer",
-      expires_in: 3600,
-      expires_at: now + 3600,
-      refresh_token: randomUUID(),
-      user: userJson(user),
-    };
-  }
-}
-
-function userJson(user: User) {
-  return {
-    id: user.id,
-    aud: "authenticated",
-    role: "authenticated",
-    email: user.email ?? "",
-    ...(user.new_email ? { new_email: user.new_email } : {}),
-    is_anonymous: user.is_anonymous,
-    app_metadata: {},
-    user_metadata: {},
-    identities: [],
-    created_at: new Date().toISOString(),
-    updated_at: new Date().toISOString(),
-  };
-}
-
-function reply(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", "x-supabase-api-version": "2024-01-01" },
-  });
-}
+/** The person's address, as lib/server/client-address.ts found it. */
+const ADDRESS = "198.51.100.23";
+const caller = { address: ADDRESS };
 
 function memoryJar(): CookieJar {
   const cookies = new Map<string, string>();
@@ -208,9 +38,10 @@ let supabaseSessionPort: (fetchImpl?: typeof fetch) => SessionPort;
 
 beforeAll(async () => {
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", BASE);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", "sb_publishable_test");
-  vi.stubEnv("SUPABASE_SECRET_KEY", "sb_secret_test");
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
+  vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
   vi.stubEnv("DATABASE_URL", "");
+  vi.stubEnv("AUTH_APPLE_ENABLED", "true");
   ({ supabaseSessionPort } = await import("./supabase"));
   return () => vi.unstubAllEnvs();
 });
@@ -223,12 +54,17 @@ function setup() {
 describe("Supabase sessions: sign-in by email code", () => {
   test("a guest links a new email to its own anonymous user: updateUser, then an email_change code", async () => {
     const { gotrue, port, jar } = setup();
-    const guest = await port.createGuest(jar);
-    await port.requestEmailCode(jar, "ada@example.com", { locale: "en" });
+    const guest = await port.createGuest(jar, caller);
+    await port.requestEmailCode(jar, "ada@example.com", { locale: "en", address: ADDRESS });
     expect(gotrue.requests.map((r) => `${r.method} ${r.path}`)).toContain("PUT /user");
     expect(gotrue.mail.map((m) => m.type)).toEqual(["email_change"]);
 
-    const session = await port.verifyEmailCode(jar, "ada@example.com", gotrue.codeFor("ada@example.com"));
+    const session = await port.verifyEmailCode(
+      jar,
+      "ada@example.com",
+      gotrue.codeFor("ada@example.com"),
+      caller,
+    );
     expect(session).toMatchObject({ userId: guest.userId, isAnonymous: false, email: "ada@example.com" });
     expect(gotrue.requests.findLast((r) => r.path === "/verify")?.body).toMatchObject({
       type: "email_change",
@@ -238,11 +74,16 @@ describe("Supabase sessions: sign-in by email code", () => {
 
   test("a guest whose email already has an account gets a sign-in code and becomes that user", async () => {
     const { gotrue, port, jar } = setup();
-    const owner = gotrue.addUser("grace@example.com", false);
-    const guest = await port.createGuest(jar);
-    await port.requestEmailCode(jar, "grace@example.com", { locale: "en" });
+    const owner = await gotrue.addUser("grace@example.com", false);
+    const guest = await port.createGuest(jar, caller);
+    await port.requestEmailCode(jar, "grace@example.com", { locale: "en", address: ADDRESS });
     expect(gotrue.mail.map((m) => m.type)).toEqual(["email"]);
-    const session = await port.verifyEmailCode(jar, "grace@example.com", gotrue.codeFor("grace@example.com"));
+    const session = await port.verifyEmailCode(
+      jar,
+      "grace@example.com",
+      gotrue.codeFor("grace@example.com"),
+      caller,
+    );
     expect(session.userId).toBe(owner.id);
     expect(session.userId).not.toBe(guest.userId);
     expect(gotrue.requests.findLast((r) => r.path === "/verify")?.body).toMatchObject({ type: "email" });
@@ -250,18 +91,23 @@ describe("Supabase sessions: sign-in by email code", () => {
 
   test("a visitor without a session gets a sign-in code (the user is created by Supabase when new)", async () => {
     const { gotrue, port, jar } = setup();
-    await port.requestEmailCode(jar, "new@example.com", { locale: "en" });
+    await port.requestEmailCode(jar, "new@example.com", { locale: "en", address: ADDRESS });
     expect(gotrue.requests.find((r) => r.path === "/otp")?.body).toMatchObject({ create_user: true });
-    const session = await port.verifyEmailCode(jar, "new@example.com", gotrue.codeFor("new@example.com"));
+    const session = await port.verifyEmailCode(
+      jar,
+      "new@example.com",
+      gotrue.codeFor("new@example.com"),
+      caller,
+    );
     expect(session).toMatchObject({ email: "new@example.com", isAnonymous: false });
   });
 
   test("a wrong or expired code is validation_failed on code, and the guest stays", async () => {
     const { gotrue, port, jar } = setup();
-    const guest = await port.createGuest(jar);
-    await port.requestEmailCode(jar, "ada@example.com", { locale: "en" });
+    const guest = await port.createGuest(jar, caller);
+    await port.requestEmailCode(jar, "ada@example.com", { locale: "en", address: ADDRESS });
     const wrong = gotrue.codeFor("ada@example.com") === "000000" ? "111111" : "000000";
-    const error = await port.verifyEmailCode(jar, "ada@example.com", wrong).catch((e: unknown) => e);
+    const error = await port.verifyEmailCode(jar, "ada@example.com", wrong, caller).catch((e: unknown) => e);
     expect(isAppError(error, "validation_failed")).toBe(true);
     expect((error as { field?: string }).field).toBe("code");
     expect(await port.read(jar)).toMatchObject({ userId: guest.userId, isAnonymous: true });
@@ -271,7 +117,7 @@ describe("Supabase sessions: sign-in by email code", () => {
     const { gotrue, port, jar } = setup();
     gotrue.otpStatus = 429;
     const error = await port
-      .requestEmailCode(jar, "busy@example.com", { locale: "en" })
+      .requestEmailCode(jar, "busy@example.com", { locale: "en", address: ADDRESS })
       .catch((e: unknown) => e);
     expect(isAppError(error, "rate_limited")).toBe(true);
   });
@@ -284,7 +130,7 @@ describe("Supabase sessions: sign-out", () => {
 
   test("this device: POST /logout?scope=local, and the cookies are cleared", async () => {
     const { gotrue, port, jar } = setup();
-    await port.createGuest(jar);
+    await port.createGuest(jar, caller);
     expect(authCookies(jar)).not.toEqual([]);
     await port.signOut(jar);
     expect(logouts(gotrue)).toEqual(["POST /logout?scope=local"]);
@@ -294,7 +140,7 @@ describe("Supabase sessions: sign-out", () => {
 
   test("everywhere: POST /logout?scope=global, and the cookies are cleared", async () => {
     const { gotrue, port, jar } = setup();
-    await port.createGuest(jar);
+    await port.createGuest(jar, caller);
     await port.signOut(jar, "everywhere");
     expect(logouts(gotrue)).toEqual(["POST /logout?scope=global"]);
     expect(authCookies(jar)).toEqual([]);
@@ -304,7 +150,7 @@ describe("Supabase sessions: sign-out", () => {
     "a session Supabase no longer has (403 session_not_found) is signed out without an error (%s)",
     async (scope) => {
       const { gotrue, port, jar } = setup();
-      await port.createGuest(jar);
+      await port.createGuest(jar, caller);
       gotrue.logout = "session_not_found";
       await port.signOut(jar, scope);
       expect(authCookies(jar)).toEqual([]);
@@ -313,7 +159,7 @@ describe("Supabase sessions: sign-out", () => {
 
   test("Supabase Auth failing still signs this device out", async () => {
     const { gotrue, port, jar } = setup();
-    await port.createGuest(jar);
+    await port.createGuest(jar, caller);
     gotrue.logout = "down";
     await port.signOut(jar, "device");
     expect(logouts(gotrue)).toEqual(["POST /logout?scope=local"]);
@@ -322,7 +168,7 @@ describe("Supabase sessions: sign-out", () => {
 
   test("everywhere while Supabase Auth fails is service_unavailable and keeps the session to try again", async () => {
     const { gotrue, port, jar } = setup();
-    const guest = await port.createGuest(jar);
+    const guest = await port.createGuest(jar, caller);
     gotrue.logout = "down";
     const error = await port.signOut(jar, "everywhere").catch((e: unknown) => e);
     expect(isAppError(error, "service_unavailable")).toBe(true);
@@ -330,43 +176,113 @@ describe("Supabase sessions: sign-out", () => {
   });
 });
 
-describe("Supabase sessions: Turnstile tokens go to Supabase Auth", () => {
-  test("a new guest's token reaches POST /signup as gotrue_meta_security.captcha_token", async () => {
+/** The key, forwarded address and counted address of the first such request Auth received. */
+function sent(gotrue: FakeGoTrue, method: string, path: string) {
+  const request = gotrue.requests.find((r) => r.method === method && r.path === path);
+  if (!request) throw new Error(`no ${method} ${path}`);
+  return {
+    apikey: request.headers.get("apikey"),
+    forwardedFor: request.headers.get("sb-forwarded-for"),
+    countedAgainst: request.address,
+  };
+}
+const forPerson = { apikey: SECRET_KEY, forwardedFor: ADDRESS, countedAgainst: ADDRESS };
+
+describe("Supabase sessions: calls made for a person carry their address", () => {
+  test("a new guest, its email link and code check: secret key + Sb-Forwarded-For, Auth counts the person", async () => {
     const { gotrue, port, jar } = setup();
-    gotrue.captchaToken = "turnstile-token-1";
-    const guest = await port.createGuest(jar, { captchaToken: "turnstile-token-1" });
-    expect(gotrue.requests.find((r) => r.path === "/signup")?.body).toMatchObject({
-      gotrue_meta_security: { captcha_token: "turnstile-token-1" },
-    });
-    expect(await port.read(jar)).toMatchObject({ userId: guest.userId, isAnonymous: true });
+    await port.createGuest(jar, caller);
+    await port.requestEmailCode(jar, "ada@example.com", { locale: "en", address: ADDRESS });
+    await port.verifyEmailCode(jar, "ada@example.com", gotrue.codeFor("ada@example.com"), caller);
+    expect(sent(gotrue, "POST", "/signup")).toEqual(forPerson);
+    expect(sent(gotrue, "PUT", "/user")).toEqual(forPerson);
+    expect(sent(gotrue, "POST", "/verify")).toEqual(forPerson);
   });
 
-  test("a token Supabase Auth refuses is captcha_failed on captchaToken, and no guest is made", async () => {
+  test("a sign-in code for a visitor without a session: POST /otp carries the address", async () => {
     const { gotrue, port, jar } = setup();
-    gotrue.captchaToken = "turnstile-token-1";
-    for (const captchaToken of ["spent-token", undefined]) {
-      const error = await port.createGuest(jar, { captchaToken }).catch((e: unknown) => e);
-      expect(isAppError(error, "captcha_failed")).toBe(true);
-      expect((error as { field?: string }).field).toBe("captchaToken");
+    await port.requestEmailCode(jar, "new@example.com", { locale: "en", address: ADDRESS });
+    expect(sent(gotrue, "POST", "/otp")).toEqual(forPerson);
+  });
+
+  test("reading the session and signing out use the publishable key and forward nothing", async () => {
+    const { gotrue, port, jar } = setup();
+    await port.createGuest(jar, caller);
+    gotrue.requests = [];
+    await port.read(jar);
+    await port.signOut(jar);
+    expect(gotrue.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /user", "POST /logout"]);
+    for (const request of gotrue.requests) {
+      expect(request.headers.get("apikey")).toBe(PUBLISHABLE_KEY);
+      expect(request.headers.has("sb-forwarded-for")).toBe(false);
     }
-    expect(gotrue.users).toHaveLength(0);
-    expect(await port.read(jar)).toBeNull();
   });
 
-  test("a sign-in code request passes the token to POST /otp; a refused one is captcha_failed", async () => {
+  test("an address we could not learn is not forwarded (Auth counts our server)", async () => {
     const { gotrue, port, jar } = setup();
-    gotrue.captchaToken = "turnstile-token-2";
-    await port.requestEmailCode(jar, "new@example.com", { locale: "en", captchaToken: "turnstile-token-2" });
-    expect(gotrue.requests.find((r) => r.path === "/otp")?.body).toMatchObject({
-      email: "new@example.com",
-      gotrue_meta_security: { captcha_token: "turnstile-token-2" },
+    await port.createGuest(jar, { address: "unknown" });
+    expect(sent(gotrue, "POST", "/signup")).toEqual({
+      apikey: SECRET_KEY,
+      forwardedFor: null,
+      countedAgainst: SERVER_ADDRESS,
     });
-    expect(gotrue.mail).toHaveLength(1);
+  });
 
-    const error = await port
-      .requestEmailCode(jar, "other@example.com", { locale: "en", captchaToken: "wrong" })
-      .catch((e: unknown) => e);
-    expect(isAppError(error, "captcha_failed")).toBe(true);
-    expect(gotrue.mail).toHaveLength(1);
+  test("an expired access token is renewed once, counted against the person, and the cookies hold the new one", async () => {
+    const { gotrue, port, jar } = setup();
+    gotrue.accessTokenSeconds = -60;
+    const guest = await port.createGuest(jar, caller);
+    gotrue.accessTokenSeconds = 3600;
+    const session = await port.refresh(jar, caller);
+    expect(session).toMatchObject({ userId: guest.userId, isAnonymous: true });
+    const renewals = gotrue.requests.filter((r) => r.path === "/token");
+    expect(renewals.map((r) => r.search)).toEqual(["?grant_type=refresh_token"]);
+    expect(sent(gotrue, "POST", "/token")).toEqual(forPerson);
+    expect(await port.read(jar)).toMatchObject({ userId: guest.userId });
+    expect(gotrue.requests.filter((r) => r.path === "/token")).toHaveLength(1);
+  });
+});
+
+describe("Supabase sessions: Sign in with Apple", () => {
+  const apple = { sub: "001234.apple-subject", email: "kim@privaterelay.appleid.com" };
+
+  test("a guest links Apple; when the identity has an account, a plain sign-in returns its code and flow id", async () => {
+    const { gotrue, port, jar } = setup();
+    const owner = await gotrue.addUser(apple.email, false);
+    owner.identities.push({ provider: "apple", sub: apple.sub });
+    await port.createGuest(jar, caller);
+
+    const linkUrl = await port.startOAuth(jar, "apple", "http://app.test/api/auth/callback?next=%2F", {
+      link: true,
+    });
+    expect(gotrue.requests.at(-1)?.path).toBe("/user/identities/authorize");
+    const refused = new URL(await gotrue.appleRoundTrip(linkUrl, apple));
+    expect(refused.searchParams.get("error_code")).toBe("identity_already_exists");
+    expect(refused.searchParams.has("code")).toBe(false);
+
+    const signInUrl = await port.startOAuth(jar, "apple", "http://app.test/api/auth/callback?next=%2F", {
+      link: false,
+    });
+    const back = new URL(await gotrue.appleRoundTrip(signInUrl, apple));
+    const code = back.searchParams.get("code") as string;
+    const flowId = back.searchParams.get("sb_flow_id");
+    expect(flowId).toMatch(/^[0-9a-f]{32}$/);
+    const session = await port.finishOAuth(jar, { code, flowId }, caller);
+    expect(session).toMatchObject({ userId: owner.id, isAnonymous: false });
+    expect(sent(gotrue, "POST", "/token")).toEqual(forPerson);
+  });
+
+  test("with two sign-ins in flight, the flow id picks the verifier of the flow being finished", async () => {
+    const { gotrue, port, jar } = setup();
+    const callback = "http://app.test/api/auth/callback";
+    const first = await port.startOAuth(jar, "apple", callback, { link: false });
+    await port.startOAuth(jar, "apple", callback, { link: false }); // a second tab
+    const back = new URL(await gotrue.appleRoundTrip(first, apple));
+    const session = await port.finishOAuth(
+      jar,
+      { code: back.searchParams.get("code") as string, flowId: back.searchParams.get("sb_flow_id") },
+      caller,
+    );
+    expect(session.email).toBe(apple.email);
   });
 });

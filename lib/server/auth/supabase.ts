@@ -1,35 +1,21 @@
-import { createServerClient } from "@supabase/ssr";
 import { isAuthRetryableFetchError } from "@supabase/supabase-js";
-import WebSocket from "ws";
 import { AppError } from "../../errors";
 import { getConfig } from "../config";
-import type { CookieJar, CookieOptions } from "./cookies";
-import type { Session, SessionPort } from "./session";
+import { sessionClient } from "../supabase/clients";
+import type { CookieJar } from "./cookies";
+import type { OnBehalfOf, Session, SessionPort } from "./session";
 
 /**
  * Supabase Auth sessions (supabase mode) through @supabase/ssr: anonymous sign-in for guests,
- * the access and refresh tokens in cookies, claims verified by getClaims().
+ * the access and refresh tokens in cookies, claims verified by getClaims(). Calls made for a
+ * person that Supabase Auth limits per address (new guests, codes, token renewals and
+ * exchanges) carry that person's address.
  */
 
-function makeClient(jar: CookieJar, fetchImpl: typeof fetch | undefined) {
+function makeClient(jar: CookieJar, fetchImpl: typeof fetch | undefined, caller?: OnBehalfOf) {
   const supabase = getConfig().supabase;
   if (!supabase) throw new Error("Supabase sessions need the supabase mode");
-  return createServerClient(supabase.url, supabase.publishableKey, {
-    ...(fetchImpl ? { global: { fetch: fetchImpl } } : {}),
-    cookies: {
-      getAll: () => jar.getAll(),
-      setAll: (cookies) =>
-        jar.setAll(
-          cookies.map(({ name, value, options }) => ({
-            name,
-            value,
-            options: { ...(options as CookieOptions), secure: jar.secure, httpOnly: true },
-          })),
-        ),
-    },
-    // Node 20 has no global WebSocket; supabase-js needs one at construction even if unused.
-    realtime: { transport: WebSocket as never },
-  });
+  return sessionClient(jar, { ...supabase, forwardFor: caller?.address, fetch: fetchImpl });
 }
 
 function fromClaims(claims: Record<string, unknown> | undefined): Session | null {
@@ -83,22 +69,19 @@ function fromAuthSession(session: {
 
 /** The adapter; tests hand it a `fetch` that answers as Supabase Auth (GoTrue) does. */
 export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
-  const client = (jar: CookieJar) => makeClient(jar, fetchImpl);
-  async function read(jar: CookieJar): Promise<Session | null> {
-    const { data, error } = await client(jar).auth.getClaims();
+  const client = (jar: CookieJar, caller?: OnBehalfOf) => makeClient(jar, fetchImpl, caller);
+  // getClaims() renews an expired access token with the refresh token and writes the cookies.
+  async function read(jar: CookieJar, caller?: OnBehalfOf): Promise<Session | null> {
+    const { data, error } = await client(jar, caller).auth.getClaims();
     if (error || !data) return null;
     return fromClaims(data.claims as Record<string, unknown>);
   }
   return {
-    read,
-    // getClaims() renews an expired access token with the refresh token and writes the cookies.
+    read: (jar) => read(jar),
     refresh: read,
-    async createGuest(jar, options = {}) {
-      const { data, error } = await client(jar).auth.signInAnonymously({
-        options: { captchaToken: options.captchaToken },
-      });
+    async createGuest(jar, caller) {
+      const { data, error } = await client(jar, caller).auth.signInAnonymously();
       const session = data.session;
-      if (error?.code === "captcha_failed") throw authError(error, "email");
       if (error || !session) {
         throw new AppError(error?.status === 429 ? "rate_limited" : "service_unavailable", {
           retryAfterSeconds: error?.status === 429 ? 60 : undefined,
@@ -130,12 +113,10 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
     /**
      * A guest links the email to its own anonymous user (updateUser + an "email_change" code, per
      * Supabase's identity linking), so the id, credits and history stay. An email that already
-     * has an account, or a caller who is no guest, gets a sign-in code ("email"). Supabase Auth
-     * checks the captcha token on the latter only (PUT /user has no captcha check; the guest
-     * passed one when it was made).
+     * has an account, or a caller who is no guest, gets a sign-in code ("email").
      */
-    async requestEmailCode(jar, email, { captchaToken }) {
-      const auth = client(jar).auth;
+    async requestEmailCode(jar, email, caller) {
+      const auth = client(jar, caller).auth;
       const { data } = await auth.getUser();
       if (data.user?.is_anonymous) {
         const { error } = await auth.updateUser({ email });
@@ -144,12 +125,12 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
       }
       const { error } = await auth.signInWithOtp({
         email,
-        options: { shouldCreateUser: true, captchaToken },
+        options: { shouldCreateUser: true },
       });
       if (error) throw authError(error, "email");
     },
-    async verifyEmailCode(jar, email, code) {
-      const auth = client(jar).auth;
+    async verifyEmailCode(jar, email, code, caller) {
+      const auth = client(jar, caller).auth;
       const { data: current } = await auth.getUser();
       const linking = current.user?.is_anonymous === true && current.user.new_email?.toLowerCase() === email;
       const { data, error } = await auth.verifyOtp({
@@ -160,20 +141,26 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
       if (error || !data.session) throw authError(error, "code");
       return fromAuthSession(data.session);
     },
-    async startOAuth(jar, provider, redirectTo) {
+    /**
+     * A guest links the provider to its anonymous user, like the email above, unless `link` is
+     * off (the provider's identity turned out to have an account already): then a plain sign-in.
+     */
+    async startOAuth(jar, provider, redirectTo, { link }) {
       if (!getConfig().appleSignIn) throw new AppError("not_found");
       const auth = client(jar).auth;
-      const { data: current } = await auth.getUser();
       const options = { redirectTo, skipBrowserRedirect: true };
-      // A guest links the provider to its anonymous user, like the email above.
-      const { data, error } = current.user?.is_anonymous
+      const guest = link && (await auth.getUser()).data.user?.is_anonymous === true;
+      const { data, error } = guest
         ? await auth.linkIdentity({ provider, options })
         : await auth.signInWithOAuth({ provider, options });
       if (error || !data.url) throw authError(error, "email");
       return data.url;
     },
-    async finishOAuth(jar, code) {
-      const { data, error } = await client(jar).auth.exchangeCodeForSession(code);
+    /** The flow id names the PKCE verifier of the flow this callback ends (several may be open). */
+    async finishOAuth(jar, { code, flowId }, caller) {
+      const { data, error } = await client(jar, caller).auth.exchangeCodeForSession(code, {
+        flowId: flowId ?? undefined,
+      });
       if (error || !data.session) throw authError(error, "code");
       return fromAuthSession(data.session);
     },

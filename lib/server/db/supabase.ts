@@ -1,7 +1,6 @@
-import { createClient } from "@supabase/supabase-js";
-import WebSocket from "ws";
 import type { z } from "zod";
 import { AppError } from "../../errors";
+import { adminClient } from "../supabase/clients";
 import { definedArgs, parseResult, type Rpc, toAppError } from "./rpc";
 
 export type SupabaseRpcOptions = {
@@ -13,12 +12,7 @@ export type SupabaseRpcOptions = {
 
 /** The Rpc port over Supabase: `supabase.rpc` with the server-held secret key (service_role). */
 export function supabaseRpc(options: SupabaseRpcOptions): Rpc {
-  const client = createClient(options.url, options.secretKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    // Node 20 has no global WebSocket; supabase-js needs one at construction even if unused.
-    realtime: { transport: WebSocket as never },
-    global: options.fetch ? { fetch: options.fetch } : {},
-  });
+  const client = adminClient(options);
   return {
     async call<S extends z.ZodType>(fn: string, args: Record<string, unknown>, schema: S) {
       const { data, error, status } = await client.rpc(fn, Object.fromEntries(definedArgs(args)));

@@ -46,10 +46,13 @@ export async function requestSignInCode(
 ): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
   // Without Supabase Auth, SMTP or the outbox there is no way to deliver a code.
   if (getConfig().mode !== "supabase" && !(await getMailer())) throw new AppError("service_unavailable");
-  const captchaToken = await checkCaptcha(input.captchaToken, input.address);
+  await checkCaptcha(input.captchaToken, input.address);
   await limitByAddress("codes", input.address);
   await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
-  await (await getSessionPort()).requestEmailCode(jar, input.email, { locale: input.locale, captchaToken });
+  await (await getSessionPort()).requestEmailCode(jar, input.email, {
+    locale: input.locale,
+    address: input.address,
+  });
   return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
 }
 
@@ -59,8 +62,10 @@ export async function verifySignInCode(
 ): Promise<Me> {
   await limit(`auth:verify:address:${hash(input.address)}`, LIMITS.verifiesPerAddress);
   await limit(`auth:verify:email:${hash(input.email)}`, LIMITS.verifiesPerEmail);
-  const previous = await currentSession(jar);
-  const session = await (await getSessionPort()).verifyEmailCode(jar, input.email, input.code);
+  const previous = await currentSession(jar, input.address);
+  const session = await (await getSessionPort()).verifyEmailCode(jar, input.email, input.code, {
+    address: input.address,
+  });
   return finishSignIn(jar, {
     userId: session.userId,
     previous,
@@ -108,19 +113,31 @@ export async function readOutbox(email: string | null): Promise<OutboxMessage[]>
   return listOutbox(email);
 }
 
-/** Sign in with Apple (supabase mode, when configured): the provider's URL to send the browser to. */
-export async function startAppleSignIn(jar: CookieJar, callbackUrl: string): Promise<string> {
+/**
+ * Sign in with Apple (supabase mode, when configured): the provider's URL to send the browser
+ * to. A guest links Apple to itself, unless `link` is off: its Apple identity already has an
+ * account, so it signs in to that account and the guest is merged into it on return.
+ */
+export async function startAppleSignIn(
+  jar: CookieJar,
+  callbackUrl: string,
+  options: { link: boolean } = { link: true },
+): Promise<string> {
   if (!getConfig().appleSignIn) throw new AppError("not_found");
-  return (await getSessionPort()).startOAuth(jar, "apple", callbackUrl);
+  return (await getSessionPort()).startOAuth(jar, "apple", callbackUrl, options);
 }
 
 /** The provider's callback: the session becomes the provider's user, then as for an email code. */
 export async function finishProviderSignIn(
   jar: CookieJar,
-  input: { code: string; locale: Locale; address: string },
+  input: { code: string; flowId: string | null; locale: Locale; address: string },
 ): Promise<Me> {
-  const previous = await currentSession(jar);
-  const session = await (await getSessionPort()).finishOAuth(jar, input.code);
+  const previous = await currentSession(jar, input.address);
+  const session = await (await getSessionPort()).finishOAuth(
+    jar,
+    { code: input.code, flowId: input.flowId },
+    { address: input.address },
+  );
   return finishSignIn(jar, {
     userId: session.userId,
     previous,

@@ -8,9 +8,9 @@ import { getRpc } from "../db";
 import { meResult, onboardResult } from "../db/results";
 import { limitByAddress } from "./address-limits";
 
-/** The caller's session, renewed when close to expiry. */
-export async function currentSession(jar: CookieJar): Promise<Session | null> {
-  return (await getSessionPort()).refresh(jar);
+/** The caller's session, renewed when close to expiry (counted against `address` if given). */
+export async function currentSession(jar: CookieJar, address?: string): Promise<Session | null> {
+  return (await getSessionPort()).refresh(jar, address === undefined ? undefined : { address });
 }
 
 export async function requireSession(jar: CookieJar): Promise<Session> {
@@ -29,7 +29,7 @@ export async function startGuestSession(
   context: { locale: Locale; address: string; captchaToken?: string },
 ): Promise<{ user: Me; created: boolean }> {
   const rpc = await getRpc();
-  const existing = await currentSession(jar);
+  const existing = await currentSession(jar, context.address);
   if (existing) {
     try {
       const onboarded = await rpc.call(
@@ -42,9 +42,9 @@ export async function startGuestSession(
       if (!isAppError(error, "unauthorized")) throw error;
     }
   }
-  const captchaToken = await checkCaptcha(context.captchaToken, context.address);
+  await checkCaptcha(context.captchaToken, context.address);
   await limitByAddress("guests", context.address);
-  const session = await (await getSessionPort()).createGuest(jar, { captchaToken });
+  const session = await (await getSessionPort()).createGuest(jar, { address: context.address });
   const onboarded = await rpc.call(
     "onboard_user",
     { p_user_id: session.userId, p_language: context.locale },

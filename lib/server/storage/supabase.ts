@@ -1,7 +1,6 @@
 import "server-only";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { createClient } from "@supabase/supabase-js";
-import WebSocket from "ws";
+import { adminClient } from "../supabase/clients";
 import {
   assertExpiry,
   assertMediaPath,
@@ -36,12 +35,7 @@ export function splitMediaPath(path: string): { bucket: MediaBucket; key: string
 }
 
 export function supabaseMediaStore(options: SupabaseMediaStoreOptions): MediaStore {
-  const client = createClient(options.url, options.secretKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    // Node 20 has no global WebSocket; supabase-js needs one at construction even if unused.
-    realtime: { transport: WebSocket as never },
-    global: options.fetch ? { fetch: options.fetch } : {},
-  });
+  const client = adminClient(options);
 
   function fail(operation: string, path: string, error: { message: string }): never {
     const bug = new Error(`Supabase Storage ${operation} ${path} failed: ${error.message}`);

@@ -3,11 +3,22 @@ import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/server/http";
 import { withRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
-import { finishProviderSignIn } from "@/lib/server/services/auth";
+import { finishProviderSignIn, startAppleSignIn } from "@/lib/server/services/auth";
 
 export const dynamic = "force-dynamic";
 
-/** Where the provider (Apple via Supabase Auth) returns: finish the sign-in, then go to `next`. */
+/** Supabase Auth's refusals of linking Apple to a guest whose Apple identity has an account. */
+const ACCOUNT_EXISTS = new Set(["identity_already_exists", "email_exists"]);
+/** Marks the callback of the plain sign-in started after such a refusal: it is not retried. */
+const RETRIED = "retried";
+/** Where @supabase/ssr puts the id of the PKCE flow a callback ends (auth-js PKCE_FLOW_ID_PARAM). */
+const FLOW_ID = "sb_flow_id";
+
+/**
+ * Where the provider (Apple via Supabase Auth) returns: finish the sign-in, then go to `next`.
+ * A guest whose Apple identity already has an account comes back refused; it then signs in to
+ * that account with Apple (keeping its guest session, which the sign-in merges), once.
+ */
 export function GET(request: Request): Promise<Response> {
   return withRequest(request, async ({ jar, locale }) => {
     const search = new URL(request.url).searchParams;
@@ -15,8 +26,16 @@ export function GET(request: Request): Promise<Response> {
     const code = search.get("code");
     let location = next;
     try {
-      if (!code || code.length > 512) throw new Error("no code");
-      await finishProviderSignIn(jar, { code, locale, address: clientAddress(request) });
+      if (ACCOUNT_EXISTS.has(search.get("error_code") ?? "") && !search.has(RETRIED)) {
+        const callback = new URL("/api/auth/callback", request.url);
+        callback.searchParams.set("next", next);
+        callback.searchParams.set(RETRIED, "1");
+        location = await startAppleSignIn(jar, callback.toString(), { link: false });
+      } else {
+        if (!code || code.length > 512) throw new Error("no code");
+        const flowId = search.get(FLOW_ID);
+        await finishProviderSignIn(jar, { code, flowId, locale, address: clientAddress(request) });
+      }
     } catch (error) {
       if (!isAppError(error) && code) console.error("[rendio] provider sign-in failed", error);
       const reason = isAppError(error) ? error.code : "validation_failed";
