@@ -55,8 +55,12 @@ describe("Supabase sessions: sign-in by email code", () => {
   test("a guest links a new email to its own anonymous user: updateUser, then an email_change code", async () => {
     const { gotrue, port, jar } = setup();
     const guest = await port.createGuest(jar, caller);
-    await port.requestEmailCode(jar, "ada@example.com", { locale: "en", address: ADDRESS });
+    await port.requestEmailCode(jar, "ada@example.com", { locale: "tr", address: ADDRESS });
     expect(gotrue.requests.map((r) => `${r.method} ${r.path}`)).toContain("PUT /user");
+    // The code's email speaks the person's language (supabase/templates reads .Data.language).
+    expect(gotrue.requests.find((r) => r.path === "/user" && r.method === "PUT")?.body).toMatchObject({
+      data: { language: "tr" },
+    });
     expect(gotrue.mail.map((m) => m.type)).toEqual(["email_change"]);
 
     const session = await port.verifyEmailCode(
@@ -91,8 +95,11 @@ describe("Supabase sessions: sign-in by email code", () => {
 
   test("a visitor without a session gets a sign-in code (the user is created by Supabase when new)", async () => {
     const { gotrue, port, jar } = setup();
-    await port.requestEmailCode(jar, "new@example.com", { locale: "en", address: ADDRESS });
-    expect(gotrue.requests.find((r) => r.path === "/otp")?.body).toMatchObject({ create_user: true });
+    await port.requestEmailCode(jar, "new@example.com", { locale: "es", address: ADDRESS });
+    expect(gotrue.requests.find((r) => r.path === "/otp")?.body).toMatchObject({
+      create_user: true,
+      data: { language: "es" },
+    });
     const session = await port.verifyEmailCode(
       jar,
       "new@example.com",

@@ -118,14 +118,16 @@ export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
     async requestEmailCode(jar, email, caller) {
       const auth = client(jar, caller).auth;
       const { data } = await auth.getUser();
+      // The code's email template (supabase/templates) picks its language from this metadata.
+      const metadata = { language: caller.locale };
       if (data.user?.is_anonymous) {
-        const { error } = await auth.updateUser({ email });
+        const { error } = await auth.updateUser({ email, data: metadata });
         if (!error) return;
         if (error.code !== "email_exists") throw authError(error, "email");
       }
       const { error } = await auth.signInWithOtp({
         email,
-        options: { shouldCreateUser: true },
+        options: { shouldCreateUser: true, data: metadata },
       });
       if (error) throw authError(error, "email");
     },
