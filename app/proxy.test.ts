@@ -19,6 +19,7 @@ beforeAll(async () => {
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", server.url);
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
   vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
+  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("DATABASE_URL", "");
 });
 afterAll(async () => {

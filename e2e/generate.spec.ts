@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import sharp from "sharp";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolations } from "./support/axe";
@@ -272,6 +275,33 @@ test.describe("generate a video", () => {
     await expect(page.getByRole("img", { name: en.create.image.alt })).toBeVisible();
     await expect(generateButton(page, en)).toBeEnabled();
     await expect(page.getByTestId("cost")).toHaveText("4 credits");
+  });
+
+  test("a picture far over the 4 MB upload limit is shrunk on the device and uploaded", async ({ page }) => {
+    // Noise is the worst case for JPEG; this PNG is about 27 MB.
+    const dir = mkdtempSync(path.join(tmpdir(), "rendio-noise-"));
+    const noisy = path.join(dir, "noise-3000.png");
+    await sharp(randomBytes(3000 * 3000 * 3), { raw: { width: 3000, height: 3000, channels: 3 } })
+      .png({ compressionLevel: 1 })
+      .toFile(noisy);
+    expect(statSync(noisy).size).toBeGreaterThan(4 * 1024 * 1024);
+    try {
+      await startGuest(page);
+      await page.goto("/create/sora-2-image-to-video");
+      const uploaded = page.waitForResponse((r) => r.url().endsWith("/api/uploads"));
+      await page.getByTestId("image-file-input").setInputFiles(noisy);
+      const upload = await uploaded;
+      expect(upload.status()).toBe(201);
+      expect(Number(upload.request().headers()["content-length"] ?? 0)).toBeLessThan(4.5 * 1000 * 1000);
+      const stored = await page.request.get((await upload.json()).previewUrl);
+      const bytes = await stored.body();
+      expect(bytes.length).toBeLessThanOrEqual(4 * 1024 * 1024);
+      const size = jpegSize(bytes);
+      expect(size).toEqual({ width: 2048, height: 2048 });
+      await expect(page.getByRole("img", { name: en.create.image.alt })).toBeVisible();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a failed job says why and that the credits were refunded", async ({ page }) => {

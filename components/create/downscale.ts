@@ -1,10 +1,18 @@
-import { fitWithin, UPLOAD_JPEG_QUALITY } from "./image-size";
+import { fitsUpload, fitWithin, UPLOAD_ATTEMPTS } from "./image-size";
 
 /** The picture could not be decoded (a corrupt file, or a format the browser cannot read). */
 export class ImageReadError extends Error {
   constructor() {
     super("image_unreadable");
     this.name = "ImageReadError";
+  }
+}
+
+/** Even the smallest encoding is over the upload limit. */
+export class ImageTooLargeError extends Error {
+  constructor() {
+    super("image_too_large");
+    this.name = "ImageTooLargeError";
   }
 }
 
@@ -42,41 +50,53 @@ function canvas(width: number, height: number): HTMLCanvasElement {
 }
 
 /**
- * Re-encodes a picked picture as JPEG with the long edge at most 2048 px. Always re-encoding also
+ * Re-encodes a picked picture as JPEG with the long edge at most 2048 px, within the upload limit
+ * (lower quality, then fewer pixels, when a very detailed photo needs it). Always re-encoding also
  * strips EXIF metadata (location, camera) before the picture leaves the device. Transparent areas
- * become white (JPEG has no alpha). Large reductions go in halving steps for a sharper result.
+ * become white (JPEG has no alpha).
  */
 export async function downscaleImage(file: Blob): Promise<Blob> {
   const image = await decode(file);
   try {
     if (image.width === 0 || image.height === 0) throw new ImageReadError();
-    const target = fitWithin(image.width, image.height);
-    let source: CanvasImageSource = image.source;
-    let width = image.width;
-    let height = image.height;
-    while (width / 2 >= target.width && height / 2 >= target.height) {
-      const step = canvas(Math.round(width / 2), Math.round(height / 2));
-      const ctx = step.getContext("2d");
-      if (!ctx) throw new ImageReadError();
-      ctx.imageSmoothingQuality = "high";
-      ctx.drawImage(source, 0, 0, step.width, step.height);
-      source = step;
-      width = step.width;
-      height = step.height;
+    for (const attempt of UPLOAD_ATTEMPTS) {
+      const target = fitWithin(image.width, image.height, attempt.maxEdge);
+      const blob = await encode(draw(image, target), attempt.quality);
+      if (fitsUpload(blob.size)) return blob;
     }
-    const out = canvas(target.width, target.height);
-    const ctx = out.getContext("2d");
-    if (!ctx) throw new ImageReadError();
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.imageSmoothingQuality = "high";
-    ctx.drawImage(source, 0, 0, out.width, out.height);
-    const blob = await new Promise<Blob | null>((resolve) =>
-      out.toBlob(resolve, "image/jpeg", UPLOAD_JPEG_QUALITY),
-    );
-    if (!blob || blob.size === 0) throw new ImageReadError();
-    return blob;
+    throw new ImageTooLargeError();
   } finally {
     image.close();
   }
+}
+
+/** The picture at `target` size on a white canvas; large reductions go in halving steps for a sharper result. */
+function draw(image: Drawable, target: { width: number; height: number }): HTMLCanvasElement {
+  let source: CanvasImageSource = image.source;
+  let width = image.width;
+  let height = image.height;
+  while (width / 2 >= target.width && height / 2 >= target.height) {
+    const step = canvas(Math.round(width / 2), Math.round(height / 2));
+    const ctx = step.getContext("2d");
+    if (!ctx) throw new ImageReadError();
+    ctx.imageSmoothingQuality = "high";
+    ctx.drawImage(source, 0, 0, step.width, step.height);
+    source = step;
+    width = step.width;
+    height = step.height;
+  }
+  const out = canvas(target.width, target.height);
+  const ctx = out.getContext("2d");
+  if (!ctx) throw new ImageReadError();
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.imageSmoothingQuality = "high";
+  ctx.drawImage(source, 0, 0, out.width, out.height);
+  return out;
+}
+
+async function encode(out: HTMLCanvasElement, quality: number): Promise<Blob> {
+  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, "image/jpeg", quality));
+  if (!blob || blob.size === 0) throw new ImageReadError();
+  return blob;
 }

@@ -56,6 +56,10 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
   };
 
   const failureText = (failure: ImageFailure) => {
+    // The server's 413 says the same as our own check, with the limit.
+    if (failure.kind === "api" && failure.code === "payload_too_large") {
+      return t("errorSize", { max: MAX_IMAGE_MEGABYTES });
+    }
     if (failure.kind === "api") return tErrors(failure.code);
     switch (failure.problem) {
       case "type":

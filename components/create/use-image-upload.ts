@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api/endpoints";
 import { ApiError, type ApiErrorCode } from "@/lib/api/errors";
-import { downscaleImage, ImageReadError } from "./downscale";
+import { downscaleImage, ImageReadError, ImageTooLargeError } from "./downscale";
 import type { DraftImage } from "./draft";
 import { checkImageFile, type ImageProblem } from "./image-size";
 
@@ -64,7 +64,9 @@ export function useImageUpload(ensureSession: () => Promise<unknown>) {
         const failure: ImageFailure =
           error instanceof ImageReadError
             ? { kind: "file", problem: "read" }
-            : { kind: "api", code: error instanceof ApiError ? error.code : "internal" };
+            : error instanceof ImageTooLargeError
+              ? { kind: "file", problem: "size" }
+              : { kind: "api", code: error instanceof ApiError ? error.code : "internal" };
         setState({ status: "error", failure });
       }
     },

@@ -6,6 +6,15 @@ const supabase = {
   NEXT_PUBLIC_SUPABASE_URL: "https://abc.supabase.co",
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: "sb_publishable_x",
   SUPABASE_SECRET_KEY: "sb_secret_x",
+  SESSION_SECRET: "s".repeat(32),
+};
+/** What a supabase deployment needs in production (Vercel): fal, its origin, the cron's secret. */
+const supabaseProduction = {
+  ...supabase,
+  NODE_ENV: "production",
+  FAL_KEY: "key-id:key-secret",
+  APP_URL: "https://rendio.example",
+  CRON_SECRET: "c".repeat(16),
 };
 
 describe("loadConfig", () => {
@@ -36,6 +45,7 @@ describe("loadConfig", () => {
       NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL,
       NEXT_PUBLIC_SUPABASE_ANON_KEY: "anon",
       SUPABASE_SERVICE_ROLE_KEY: "service",
+      SESSION_SECRET: supabase.SESSION_SECRET,
     });
     expect(legacy).toMatchObject({
       mode: "supabase",
@@ -47,6 +57,30 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL })).toThrow(
       /also set NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY.*and SUPABASE_SECRET_KEY/,
     );
+  });
+
+  test("supabase mode (serverless) needs SESSION_SECRET: no key file is written to disk", () => {
+    const { SESSION_SECRET: _, ...withoutSecret } = supabase;
+    expect(() => loadConfig(withoutSecret)).toThrow(ConfigError);
+    expect(() => loadConfig(withoutSecret)).toThrow(/SESSION_SECRET is required in supabase mode/);
+    expect(loadConfig(supabase).sessionSecret).toBe(supabase.SESSION_SECRET);
+    // The other modes keep a key file in DATA_DIR when it is unset.
+    expect(loadConfig({}).sessionSecret).toBeUndefined();
+  });
+
+  test("supabase mode in production needs fal, APP_URL and CRON_SECRET, each named", () => {
+    expect(loadConfig(supabaseProduction)).toMatchObject({ mode: "supabase", videoProvider: "fal" });
+    const { FAL_KEY: _key, ...local } = supabaseProduction;
+    expect(() => loadConfig(local)).toThrow(/VIDEO_PROVIDER=fal .*long-lived server with a disk/);
+    expect(() => loadConfig({ ...local, APP_URL: "" })).toThrow(/APP_URL is required in supabase mode/);
+    expect(() => loadConfig({ ...supabaseProduction, VIDEO_PROVIDER: "local" })).toThrow(
+      /VIDEO_PROVIDER=fal/,
+    );
+    expect(() => loadConfig({ ...supabaseProduction, CRON_SECRET: "" })).toThrow(
+      /CRON_SECRET is required in supabase mode in production/,
+    );
+    // Outside production (a developer's machine) the local renderer and no cron are fine.
+    expect(loadConfig({ ...local, NODE_ENV: "development", CRON_SECRET: "" }).videoProvider).toBe("local");
   });
 
   test("bad values fail fast with the variable's name", () => {
@@ -145,7 +179,7 @@ describe("loadConfig", () => {
     expect(configWarnings(open)).toEqual([
       expect.stringMatching(/anyone .*can read sign-in codes at \/dev\/outbox/),
     ]);
-    expect(configWarnings(loadConfig({ ...supabase, NODE_ENV: "production" }))).toEqual([]);
+    expect(configWarnings(loadConfig(supabaseProduction))).toEqual([]);
   });
 
   test("Web Push: all three VAPID settings or none, with a private key that makes the public key", () => {

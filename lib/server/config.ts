@@ -182,7 +182,10 @@ export type Config = {
    * checked at `verifyUrl` (or by Supabase Auth in supabase mode); null when off.
    */
   turnstile: { siteKey: string; secretKey: string; verifyUrl: string } | null;
-  /** Root secret for signing sessions and media links; without it one is kept in DATA_DIR. */
+  /**
+   * Root secret for signing sessions and media links; without it one is kept in DATA_DIR
+   * (embedded and postgres modes only: supabase mode requires it).
+   */
   sessionSecret: string | undefined;
   /** True inside `next build`, where no background work may start and no database opens. */
   isBuild: boolean;
@@ -251,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       "APP_URL is required with the fal provider: fal's webhooks reach the app at APP_URL/api/webhooks/fal",
     ]);
   }
+  if (mode === "supabase") serverlessChecks(e, videoProvider);
   const push = pushSettings(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT);
   if (Boolean(e.TURNSTILE_SITE_KEY) !== Boolean(e.TURNSTILE_SECRET_KEY)) {
     throw new ConfigError([
@@ -296,6 +300,38 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
   };
+}
+
+/**
+ * Supabase mode is meant for hosts without a long-lived server or a lasting disk (Vercel): what
+ * would otherwise fail later (a key file written to disk, renders on local disk, links without an
+ * origin, a sweep nobody can call) stops the server at start instead.
+ */
+function serverlessChecks(e: z.infer<typeof envSchema>, videoProvider: "local" | "fal"): void {
+  const problems: string[] = [];
+  if (!e.SESSION_SECRET) {
+    problems.push(
+      "SESSION_SECRET is required in supabase mode (at least 32 random characters, e.g. `openssl rand -base64 32`): sessions and media links are signed with it, and no key file is kept on disk",
+    );
+  }
+  if (e.NODE_ENV === "production") {
+    if (videoProvider !== "fal") {
+      problems.push(
+        "VIDEO_PROVIDER=fal (with FAL_KEY) is required in supabase mode in production: the local preview renderer needs a long-lived server with a disk",
+      );
+    }
+    if (!e.APP_URL) {
+      problems.push(
+        "APP_URL is required in supabase mode in production: links and fal's webhooks are built on it",
+      );
+    }
+    if (!e.CRON_SECRET) {
+      problems.push(
+        "CRON_SECRET is required in supabase mode in production: the scheduled GET /api/cron/sweep (vercel.json) needs it, and nothing else sweeps there",
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 /** A sender: `address`, `Name <address>` or `"Name" <address>`, on one line. */

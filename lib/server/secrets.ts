@@ -5,8 +5,9 @@ import { getConfig } from "./config";
 
 /**
  * Keys for signing sessions and media links, each derived from one root secret: SESSION_SECRET
- * when set (required where the file system does not persist), otherwise a random secret kept
- * in DATA_DIR/secret.key so restarts keep sessions and links valid.
+ * when set, otherwise a random secret kept in DATA_DIR/secret.key so restarts keep sessions and
+ * links valid. Supabase mode never gets here without SESSION_SECRET (lib/server/config.ts refuses
+ * to start), so it never touches the disk.
  */
 
 export type KeyPurpose = "session" | "media";

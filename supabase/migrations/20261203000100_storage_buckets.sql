@@ -7,7 +7,7 @@
 --   videos      200 MiB  = MAX_OUTPUT_BYTES (lib/server/providers/fal/output.ts), video/mp4 only
 --                          (every video is stored as .mp4, lib/server/jobs/transitions.ts)
 --   thumbnails    5 MiB  JPEG frames made by ffmpeg
---   inputs       10 MiB  = MAX_IMAGE_BYTES (lib/contracts/api.ts), the types uploads accept
+--   inputs        4 MiB  = MAX_IMAGE_BYTES (lib/contracts/api.ts), the types uploads accept
 -- Storage also applies the project's global file size limit (50 MB on the Free plan): the
 -- smaller of the two wins.
 
@@ -15,5 +15,5 @@ insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_typ
 values
   ('videos', 'videos', false, 209715200, array['video/mp4']),
   ('thumbnails', 'thumbnails', false, 5242880, array['image/jpeg']),
-  ('inputs', 'inputs', false, 10485760, array['image/jpeg', 'image/png', 'image/webp'])
+  ('inputs', 'inputs', false, 4194304, array['image/jpeg', 'image/png', 'image/webp'])
 on conflict (id) do nothing;

@@ -222,6 +222,7 @@ const schemas = {
   mark_job_completed: results.jobChangeResult,
   mark_job_failed: results.jobFailResult,
   get_job: results.jobResult,
+  recover_overdue_jobs: results.recoverResult,
   find_job: results.jobResult,
   list_in_flight_jobs: results.jobListResult,
   local_auth_create_user: results.localAuthUserResult,
@@ -634,6 +635,11 @@ bad("mark_job_failed", (f) => ({ p_job_id: f.pendingJob, p_error_code: "provider
   ["error code starting with a digit", { p_error_code: "500_error" }, "validation_failed", "errorCode"],
   ["error code with a space", { p_error_code: "provider error" }, "validation_failed", "errorCode"],
   ["error code over 64 characters", { p_error_code: `e${long(64)}` }, "validation_failed", "errorCode"],
+]);
+
+bad("recover_overdue_jobs", (f) => ({ p_user_id: f.guestB }), [
+  ["null user id", { p_user_id: null }, "unauthorized"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
 ]);
 
 bad("get_job", (f) => ({ p_user_id: f.guestB, p_job_id: f.completedJob }), [
@@ -1125,6 +1131,7 @@ test("every base call succeeds (run last)", async () => {
     "mark_job_completed",
     "mark_job_failed",
     "get_job",
+    "recover_overdue_jobs",
     "find_job",
     "list_in_flight_jobs",
     "local_auth_create_user",

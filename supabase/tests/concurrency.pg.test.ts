@@ -151,3 +151,29 @@ test("parallel merges and purchases on the same users never deadlock or lose cre
   ]);
   expect(await balance(db, account)).toBe(10 + 8 * 10 + 8 * (pack?.credits ?? 0));
 });
+
+test("an overdue job read by many requests while the sweep runs is refunded once", async () => {
+  const model = await modelBySlug(db, "sora-2-text");
+  const user = await userWithCredits(60);
+  const { job } = await generate(user, model.id);
+  await db.sql("update public.video_jobs set deadline_at = now() - interval '1 second' where id = $1", [
+    job.id,
+  ]);
+  const answers = await Promise.all([
+    ...Array.from({ length: 20 }, () =>
+      db.rpc.call("recover_overdue_jobs", { p_user_id: user }, r.recoverResult),
+    ),
+    db.rpc.call("sweep", {}, r.sweepResult),
+  ]);
+  const refunds = await db.sql(
+    "select count(*)::int as n from public.credit_ledger where job_id = $1 and kind = 'refund'",
+    [job.id],
+  );
+  const announced = answers.flatMap((a) => a.failedJobs).filter((failed) => failed.id === job.id);
+  console.log(
+    `[race] 20 reads + sweep on an overdue job: ${refunds[0]?.n} refund, ${announced.length} announced`,
+  );
+  expect(refunds[0]?.n).toBe(1);
+  expect(announced).toHaveLength(1);
+  expect(await balance(db, user)).toBe(60);
+});

@@ -510,6 +510,57 @@ describe("reading and deleting jobs", () => {
   });
 });
 
+describe("recovering overdue jobs on read", () => {
+  async function overdue(userId: string) {
+    const { job } = await generate(userId);
+    await db.sql("update public.video_jobs set deadline_at = now() - interval '1 minute' where id = $1", [
+      job.id,
+    ]);
+    return job;
+  }
+  const recover = (userId: string) =>
+    db.rpc.call("recover_overdue_jobs", { p_user_id: userId }, r.recoverResult);
+
+  test("fails and refunds only the reader's jobs past their deadline, once", async () => {
+    const user = await createUser(db);
+    const other = await createUser(db);
+    const stale = await overdue(user);
+    const fresh = (await generate(user)).job;
+    const othersStale = await overdue(other);
+    const before = await balance(db, user);
+
+    const first = await recover(user);
+    expect(first.failedJobs).toEqual([
+      expect.objectContaining({ id: stale.id, status: "failed", errorCode: "timeout", refunded: true }),
+    ]);
+    expect(await balance(db, user)).toBe(before + stale.creditsUsed);
+    expect((await recover(user)).failedJobs).toEqual([]);
+    expect(await balance(db, user)).toBe(before + stale.creditsUsed);
+    const stillRunning = await db.rpc.call("find_job", { p_job_id: fresh.id }, r.jobResult);
+    expect(stillRunning.job.status).toBe("pending");
+    const notYours = await db.rpc.call("find_job", { p_job_id: othersStale.id }, r.jobResult);
+    expect(notYours.job.status).toBe("pending");
+  });
+
+  test("reads and the sweep racing refund an overdue job exactly once", async () => {
+    const user = await createUser(db);
+    const stale = await overdue(user);
+    const before = await balance(db, user);
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, () => recover(user)),
+      db.rpc.call("sweep", {}, r.sweepResult),
+    ]);
+    const refunds = await db.sql(
+      "select count(*)::int as n from public.credit_ledger where job_id = $1 and kind = 'refund'",
+      [stale.id],
+    );
+    expect(refunds[0]?.n).toBe(1);
+    expect(await balance(db, user)).toBe(before + stale.creditsUsed);
+    const announced = answers.flatMap((a) => a.failedJobs.filter((job) => job.id === stale.id));
+    expect(announced).toHaveLength(1);
+  });
+});
+
 describe("credits", () => {
   async function product(credits: number) {
     const { products } = await db.rpc.call("list_credit_products", { p_locale: "en" }, r.productsResult);

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { GET as getMedia } from "@/app/api/media/[...path]/route";
 import { POST as startGuest } from "@/app/api/session/guest/route";
-import { uploadResponseSchema } from "@/lib/contracts/api";
+import { MAX_IMAGE_BYTES, uploadResponseSchema } from "@/lib/contracts/api";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as upload } from "./route";
 
@@ -75,13 +75,27 @@ test("a GIF is not an accepted type", async () => {
   expect(response.status).toBe(400);
 });
 
-test("more than 10 MB is 413 and nothing is stored", async () => {
+/** Vercel refuses request bodies over 4.5 MB before they reach a function. */
+const VERCEL_BODY_LIMIT = 4.5 * 1000 * 1000;
+
+test("more than 4 MB is 413 payload_too_large and nothing is stored", async () => {
+  expect(MAX_IMAGE_BYTES).toBe(4 * 1024 * 1024);
   const { browser, userId } = await guest();
-  const big = new Uint8Array(10 * 1024 * 1024 + 1);
+  const big = new Uint8Array(4 * 1024 * 1024 + 1);
   big.set(png.slice(0, 8));
   const response = await browser.call(upload, "/api/uploads", { body: form(big) });
   expect(response.status).toBe(413);
+  expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
   expect(existsSync(path.join(route.dataDir, "media", "inputs", userId))).toBe(false);
+});
+
+test("the largest accepted upload, multipart and all, stays under Vercel's 4.5 MB body limit", async () => {
+  const largest = new Uint8Array(MAX_IMAGE_BYTES);
+  const body = new Uint8Array(
+    await new Response(form(largest, "a-rather-long-file-name-for-a-photo.png")).arrayBuffer(),
+  );
+  expect(body.byteLength).toBeGreaterThan(MAX_IMAGE_BYTES);
+  expect(body.byteLength).toBeLessThan(VERCEL_BODY_LIMIT);
 });
 
 test("no file, not multipart, or no session are refused", async () => {
@@ -123,7 +137,7 @@ test("a chunked body past the limit is refused without reading the rest, and clo
   expect(response.status).toBe(413);
   expect(response.headers.get("connection")).toBe("close");
   expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
-  expect(pulled).toBeLessThan(11 * 1024 * 1024);
+  expect(pulled).toBeLessThan(MAX_IMAGE_BYTES + 256 * 1024);
   expect(existsSync(path.join(route.dataDir, "media", "inputs", userId))).toBe(false);
 });
 

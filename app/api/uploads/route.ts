@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** The largest multipart body: the image and room for the boundaries and part headers. */
 const MAX_UPLOAD_BODY_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
 
-/** Multipart form with one `file` (JPEG, PNG or WebP, at most 10 MB): 201 { imageUrl, previewUrl }. */
+/** Multipart form with one `file` (JPEG, PNG or WebP, at most 4 MB): 201 { imageUrl, previewUrl }. */
 export function POST(request: Request): Promise<Response> {
   return withRequest(
     request,

@@ -40,6 +40,7 @@ beforeAll(async () => {
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", BASE);
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
   vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
+  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("DATABASE_URL", "");
   vi.stubEnv("AUTH_APPLE_ENABLED", "true");
   ({ supabaseSessionPort } = await import("./supabase"));

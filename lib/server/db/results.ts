@@ -114,6 +114,8 @@ export const sweepResult = z.object({
   rateLimitsRemoved: z.number().int().nonnegative(),
   webhookEventsRemoved: z.number().int().nonnegative(),
 });
+/** The user's jobs a read found past their deadline and failed (timeout, refunded). */
+export const recoverResult = z.object({ failedJobs: z.array(dbJobSchema) });
 export const localCodeIssueResult = z.object({ email: z.string(), expiresAt: iso });
 export const localCodeVerifyResult = z.discriminatedUnion("verified", [
   z.object({ verified: z.literal(false), reason: z.enum(["missing", "expired", "wrong"]) }),

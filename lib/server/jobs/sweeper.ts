@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
 import type { DbJob } from "../db/results";
-import { sweepResult } from "../db/results";
+import { recoverResult, sweepResult } from "../db/results";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
@@ -20,11 +20,24 @@ export async function sweep(): Promise<SweepResult> {
   const rpc = await getRpc();
   const result = await rpc.call("sweep", {}, sweepResult);
   await (await getMediaStore()).delete(result.mediaPaths);
-  await Promise.all(
-    result.failedJobs.map(async (job) => Promise.all([cancelAtProvider(job), jobFinished(job)])),
-  );
+  await settleTimedOut(result.failedJobs);
   if (getConfig().videoProvider === "fal") await (await getVideoProvider("fal")).reconcile();
   return result;
+}
+
+/**
+ * The sweep's rule for one user, before their jobs are read (recover_overdue_jobs): on a host
+ * whose cron runs seldom (Vercel Hobby: once a day) nobody waits for a stuck job for long.
+ */
+export async function recoverOverdueJobs(userId: string): Promise<void> {
+  const rpc = await getRpc();
+  const { failedJobs } = await rpc.call("recover_overdue_jobs", { p_user_id: userId }, recoverResult);
+  await settleTimedOut(failedJobs);
+}
+
+/** Jobs failed past their deadline (already refunded) are stopped at their provider and announced. */
+async function settleTimedOut(jobs: DbJob[]): Promise<void> {
+  await Promise.all(jobs.map(async (job) => Promise.all([cancelAtProvider(job), jobFinished(job)])));
 }
 
 async function cancelAtProvider(job: DbJob): Promise<void> {

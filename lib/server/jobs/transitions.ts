@@ -13,17 +13,27 @@ export function mediaPaths(job: Pick<DbJob, "id" | "userId">): { video: string; 
 }
 
 /**
- * Stores the finished files and completes the job (mark_job_completed). The owner is told only by
+ * A finished job's video and thumbnail: local files (moved into the store, e.g. by the local
+ * renderer) or bytes in memory (a remote provider's output; no disk needed).
+ */
+export type FinishedMedia =
+  | { videoFile: string; thumbnailFile: string }
+  | { video: Uint8Array; thumbnail: Uint8Array };
+
+/**
+ * Stores the finished media and completes the job (mark_job_completed). The owner is told only by
  * the call that made the change, so a replayed delivery announces nothing. Storage errors throw.
  */
-export async function completeJob(
-  job: DbJob,
-  files: { videoFile: string; thumbnailFile: string },
-): Promise<DbJob> {
+export async function completeJob(job: DbJob, finished: FinishedMedia): Promise<DbJob> {
   const media = await getMediaStore();
   const paths = mediaPaths(job);
-  await media.putFile(paths.video, files.videoFile, "video/mp4");
-  await media.putFile(paths.thumbnail, files.thumbnailFile, "image/jpeg");
+  if ("video" in finished) {
+    await media.put(paths.video, finished.video, "video/mp4");
+    await media.put(paths.thumbnail, finished.thumbnail, "image/jpeg");
+  } else {
+    await media.putFile(paths.video, finished.videoFile, "video/mp4");
+    await media.putFile(paths.thumbnail, finished.thumbnailFile, "image/jpeg");
+  }
   const rpc = await getRpc();
   const completed = await rpc.call(
     "mark_job_completed",

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { FfmpegTimeoutError, makeThumbnail, runFfmpeg } from "./ffmpeg";
+import { FfmpegTimeoutError, makeThumbnail, runFfmpeg, thumbnailJpeg } from "./ffmpeg";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rendio-ffmpeg-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -138,3 +140,60 @@ function processesWith(text: string): string[] {
       }
     });
 }
+
+describe("thumbnailJpeg from a URL", () => {
+  /**
+   * A plain HTTP server serving the test video (its index at the end, so ffmpeg must seek) with
+   * byte ranges as CDNs do, and a text file posing as a video.
+   */
+  async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = createServer((request, response) => {
+      if (request.url === "/video.mp4") {
+        const bytes = readFileSync(video);
+        const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? "");
+        if (!range) {
+          response.writeHead(200, { "content-type": "video/mp4", "accept-ranges": "bytes" }).end(bytes);
+          return;
+        }
+        const start = Number(range[1]);
+        const end = range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
+        response
+          .writeHead(206, {
+            "content-type": "video/mp4",
+            "accept-ranges": "bytes",
+            "content-range": `bytes ${start}-${end}/${bytes.length}`,
+          })
+          .end(bytes.subarray(start, end + 1));
+      } else if (request.url === "/notes.txt") {
+        response.writeHead(200, { "content-type": "video/mp4" }).end("not a video at all\n".repeat(50));
+      } else {
+        response.writeHead(503).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  test("reads the video over HTTP and returns the frame in memory", async () => {
+    const server = await serve();
+    try {
+      const jpeg = await thumbnailJpeg(`${server.url}/video.mp4`, { atSeconds: 0.5 });
+      expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      expect(await sharp(jpeg).metadata()).toMatchObject({ format: "jpeg", width: 160, height: 120 });
+      await expect(thumbnailJpeg(`${server.url}/notes.txt`, { atSeconds: 0 })).rejects.toThrow(
+        /Not a decodable video/,
+      );
+      await expect(thumbnailJpeg(`${server.url}/video.mp4`, { atSeconds: 30 })).rejects.toThrow(
+        /no frame at 30\.000 s/,
+      );
+      const down = thumbnailJpeg(`${server.url}/gone.mp4`, { atSeconds: 0 });
+      await expect(down).rejects.toThrow(/Not a decodable video/);
+      await expect(down.catch((error: Error) => (error.cause as Error).message)).resolves.toMatch(
+        /Server returned 5/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

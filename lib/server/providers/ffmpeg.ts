@@ -1,6 +1,6 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import { rm, stat } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 
 /**
  * The static ffmpeg of @ffmpeg-installer/ffmpeg, shared by the providers: the local one renders
@@ -39,6 +39,8 @@ export type FfmpegOptions = {
   signal?: AbortSignal;
   /** Each line ffmpeg writes to stdout (e.g. `-progress pipe:1`). */
   onLine?: (line: string) => void;
+  /** Each chunk ffmpeg writes to stdout, as bytes (e.g. an image written to `pipe:1`). */
+  onData?: (chunk: Buffer) => void;
   /** Past this ffmpeg is killed and the run rejects (default 120 s). */
   timeoutMs?: number;
 };
@@ -65,11 +67,14 @@ export async function runFfmpeg(args: string[], options: FfmpegOptions = {}): Pr
     }, timeoutMs);
 
     let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
+    const decoder = new TextDecoder();
+    child.stdout.on("data", (chunk: Buffer) => {
+      options.onData?.(chunk);
+      if (!options.onLine) return;
+      stdout += decoder.decode(chunk, { stream: true });
       const lines = stdout.split("\n");
       stdout = lines.pop() ?? "";
-      for (const line of lines) options.onLine?.(line);
+      for (const line of lines) options.onLine(line);
     });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
@@ -106,28 +111,64 @@ export async function makeThumbnail(
   thumbnailFile: string,
   options: { atSeconds: number; signal?: AbortSignal; timeoutMs?: number },
 ): Promise<void> {
-  const at = Math.max(0, options.atSeconds).toFixed(3);
-  // An old file must not pass for this run's frame (see the size check below).
+  // An old file must not pass for this run's frame.
   await rm(/* turbopackIgnore: true */ thumbnailFile, { force: true });
+  const jpeg = await thumbnailJpeg(videoFile, options);
+  await writeFile(/* turbopackIgnore: true */ thumbnailFile, jpeg);
+}
+
+/** Protocols ffmpeg may use to read a video by URL: plain and TLS HTTP, nothing local. */
+const REMOTE_PROTOCOLS = "http,https,tcp,tls";
+/** A remote read that stalls this long (microseconds) fails instead of waiting for the time limit. */
+const REMOTE_STALL_US = "15000000";
+
+/**
+ * One JPEG frame, `atSeconds` in, of the video at `input`: a local file, or an http(s) URL that
+ * ffmpeg reads itself (ranges only of what it needs; nothing is written to disk). The frame comes
+ * back in memory. Fails when the input is not a video ffmpeg can decode, or has no frame at that time.
+ */
+export async function thumbnailJpeg(
+  input: string,
+  options: { atSeconds: number; signal?: AbortSignal; timeoutMs?: number },
+): Promise<Uint8Array> {
+  const at = Math.max(0, options.atSeconds).toFixed(3);
+  const remote = /^https?:\/\//i.test(input);
+  const reading = remote ? ["-protocol_whitelist", REMOTE_PROTOCOLS, "-rw_timeout", REMOTE_STALL_US] : [];
+  const chunks: Buffer[] = [];
   try {
     await runFfmpeg(
       [
         ...QUIET,
-        ...["-format_whitelist", VIDEO_CONTAINERS, "-ss", at, "-i", videoFile],
-        ...["-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "4", "-f", "image2", thumbnailFile],
+        ...reading,
+        ...["-format_whitelist", VIDEO_CONTAINERS, "-ss", at, "-i", input],
+        ...[
+          "-map",
+          "0:v:0",
+          "-frames:v",
+          "1",
+          "-an",
+          "-q:v",
+          "4",
+          "-f",
+          "image2pipe",
+          "-c:v",
+          "mjpeg",
+          "pipe:1",
+        ],
       ],
-      { signal: options.signal, timeoutMs: options.timeoutMs ?? 30_000 },
+      {
+        signal: options.signal,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        onData: (chunk) => void chunks.push(chunk),
+      },
     );
   } catch (error) {
     if (options.signal?.aborted || error instanceof FfmpegTimeoutError) throw error;
-    throw new Error(`Not a decodable video: ${videoFile}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Not a decodable video: ${input}: ${(error as Error).message}`, { cause: error });
   }
   // Seeking past the end succeeds with nothing written.
-  const size = await stat(/* turbopackIgnore: true */ thumbnailFile).then(
-    (file) => file.size,
-    () => 0,
-  );
-  if (size === 0) throw new Error(`Not a decodable video: ${videoFile} has no frame at ${at} s`);
+  if (chunks.length === 0) throw new Error(`Not a decodable video: ${input} has no frame at ${at} s`);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function abortReason(signal: AbortSignal): Error {

@@ -18,6 +18,7 @@ import {
   rateLimitResult,
 } from "../db/results";
 import { parseWith } from "../http";
+import { recoverOverdueJobs } from "../jobs/sweeper";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import type { MediaLinkRequest } from "../storage/media-store";
@@ -108,6 +109,7 @@ async function countRefusedGeneration(userId: string, perMinute: number): Promis
 
 /** The user's own job (another user's reads as job_not_found). */
 export async function getJob(session: Session, jobId: string): Promise<Job> {
+  await recoverOverdueJobs(session.userId);
   const rpc = await getRpc();
   const { job } = await rpc.call("get_job", { p_user_id: session.userId, p_job_id: jobId }, jobResult);
   return toApiJob(await refreshJob(job));
@@ -128,6 +130,7 @@ export async function listJobs(
   session: Session,
   params: { limit: number; cursor: string | null; query: string | null },
 ): Promise<JobPage> {
+  await recoverOverdueJobs(session.userId);
   const rpc = await getRpc();
   const page = await rpc.call(
     "list_jobs",

@@ -5,9 +5,13 @@
  */
 export interface MediaStore {
   put(path: string, data: Uint8Array, contentType: string): Promise<void>;
-  /** Moves a local file (e.g. a rendered video) into the store; the local file is gone afterwards. */
+  /**
+   * Moves a local file (e.g. a rendered video) into the store; the local file is gone afterwards.
+   * Only the local renderer works with files (a long-lived server with a disk); remote providers'
+   * output goes through `put`, so supabase mode in production never writes to the local disk.
+   */
   putFile(path: string, localFile: string, contentType: string): Promise<void>;
-  /** Copies an object to a local file (e.g. an input image for the renderer). */
+  /** Copies an object to a local file (e.g. an input image for the local renderer). */
   download(path: string, localFile: string): Promise<void>;
   /** Deletes objects; paths that do not exist are fine. */
   delete(paths: string[]): Promise<void>;

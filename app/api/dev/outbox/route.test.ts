@@ -10,6 +10,7 @@ beforeAll(() => {
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", "http://supabase.test");
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", "sb_publishable_test");
   vi.stubEnv("SUPABASE_SECRET_KEY", "sb_secret_test");
+  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("DATABASE_URL", "");
 });
 afterAll(() => {

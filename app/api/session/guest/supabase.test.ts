@@ -28,6 +28,7 @@ beforeAll(async () => {
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", server.url);
   vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
   vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
+  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("TURNSTILE_SITE_KEY", "0x4AAAAAAA-stand-in-site");
   vi.stubEnv("TURNSTILE_SECRET_KEY", TURNSTILE_SECRET);
   vi.stubEnv("TURNSTILE_VERIFY_URL", siteverify.url);

@@ -3,10 +3,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as getJob } from "@/app/api/jobs/[id]/route";
-import { POST as createJob } from "@/app/api/jobs/route";
+import { POST as createJob, GET as listJobs } from "@/app/api/jobs/route";
 import { GET as getMedia } from "@/app/api/media/[...path]/route";
 import { POST as startGuest } from "@/app/api/session/guest/route";
-import { createJobResponseSchema, jobResponseSchema } from "@/lib/contracts/api";
+import { createJobResponseSchema, jobPageResponseSchema, jobResponseSchema } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { sweep } from "@/lib/server/jobs/sweeper";
 import {
@@ -494,6 +494,40 @@ describe("no job left behind", () => {
       refunded: true,
     });
     expect(await credits(userId)).toBe(10);
+  });
+
+  test("past its deadline a job is failed and refunded when read, once, though no sweep ran (a daily cron)", async () => {
+    const { browser, userId } = await guest();
+    fal.script("hang", "hang");
+    const { job } = await create(browser);
+    const other = await create(browser, "A kite over a windy beach");
+    await route.db.query(
+      "update public.video_jobs set deadline_at = now() - interval '1 second' where id = $1",
+      [job.id],
+    );
+    const cancels = fal.count("PUT");
+    const reads = await Promise.all([
+      read(browser, job.id),
+      read(browser, job.id),
+      browser.call(listJobs, "/api/jobs").then(async (response) => {
+        expect(response.status).toBe(200);
+        return jobPageResponseSchema.parse(await response.json()).jobs.find((listed) => listed.id === job.id);
+      }),
+    ]);
+    for (const seen of reads) {
+      expect(seen).toMatchObject({ status: "failed", errorCode: "timeout", refunded: true });
+    }
+    expect(fal.count("PUT") - cancels).toBe(1);
+    // The cron's sweep comes later and finds nothing left to do.
+    expect((await sweep()).failedJobs.map((failed) => failed.id)).not.toContain(job.id);
+    expect(fal.count("PUT") - cancels).toBe(1);
+    const { rows } = await route.db.query<{ n: number }>(
+      "select count(*)::int as n from public.credit_ledger where job_id = $1 and kind = 'refund'",
+      [job.id],
+    );
+    expect(rows[0]?.n).toBe(1);
+    expect(await read(browser, other.job.id)).toMatchObject({ status: "pending" });
+    expect(await credits(userId)).toBe(10 - other.job.creditsUsed);
   });
 
   test("a job whose submit never reached fal is failed and refunded, not left waiting", async () => {

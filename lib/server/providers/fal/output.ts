@@ -1,8 +1,3 @@
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
 /** The largest video we take from fal: the `videos` bucket's limit (20261203000100_storage_buckets.sql). */
 export const MAX_OUTPUT_BYTES = 200 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -23,14 +18,13 @@ export class OutputError extends Error {
 }
 
 /**
- * Streams fal's output video at `url` into `file`, within a time limit and a size cap, checking
- * that it is served as a video. A partial file is removed on failure.
+ * Reads fal's output video at `url` into memory, within a time limit and a size cap, checking
+ * that it is served as a video. Nothing touches the disk (a serverless host may have none).
  */
-export async function downloadOutput(
+export async function fetchOutput(
   url: string,
-  file: string,
   options: { timeoutMs?: number; maxBytes?: number } = {},
-): Promise<{ bytes: number }> {
+): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? MAX_OUTPUT_BYTES;
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
     throw new OutputError("invalid", "the output URL is not an http(s) URL");
@@ -61,23 +55,20 @@ export async function downloadOutput(
     await response.body.cancel();
     throw new OutputError("invalid", `the output is ${declared} bytes, over the ${maxBytes} limit`);
   }
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
-  const cap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) done(new OutputError("invalid", `the output is over the ${maxBytes} byte limit`));
-      else done(null, chunk);
-    },
-  });
   try {
-    await pipeline(Readable.fromWeb(response.body as never), cap, createWriteStream(file));
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) throw new OutputError("invalid", `the output is over the ${maxBytes} byte limit`);
+      chunks.push(chunk);
+    }
   } catch (error) {
-    await rm(file, { force: true });
     if (error instanceof OutputError) throw error;
     throw new OutputError("unavailable", `the output download broke off: ${errorText(error)}`);
   }
   if (bytes === 0) throw new OutputError("invalid", "the output is empty");
-  return { bytes };
+  return new Uint8Array(Buffer.concat(chunks, bytes));
 }
 
 function errorText(error: unknown): string {

@@ -1,7 +1,4 @@
 import "server-only";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { AppError, isAppError } from "../../../errors";
 import { finishAfterResponse } from "../../after-response";
 import { getConfig } from "../../config";
@@ -9,11 +6,11 @@ import { getRpc } from "../../db";
 import { type DbJob, jobChangeResult, jobClaimResult, jobListResult } from "../../db/results";
 import { completeJob, failJob } from "../../jobs/transitions";
 import { getMediaStore } from "../../storage";
-import { makeThumbnail } from "../ffmpeg";
+import { thumbnailJpeg } from "../ffmpeg";
 import type { VideoProvider } from "../video-provider";
 import { falFailureCode } from "./errors";
 import { falInput } from "./inputs";
-import { downloadOutput, OutputError } from "./output";
+import { fetchOutput, OutputError } from "./output";
 import { createFalQueue, type FalQueue, FalRequestError } from "./queue";
 
 /** How long the request that creates a job waits for fal's queue before answering without it. */
@@ -175,36 +172,47 @@ export function storeOutput(job: DbJob, videoUrl: string): Promise<DbJob> {
   return work;
 }
 
+/**
+ * The video comes into memory and ffmpeg takes the thumbnail from fal's URL itself, so nothing is
+ * written to the local disk (a serverless function has none worth the name).
+ */
 async function download(job: DbJob, videoUrl: string): Promise<DbJob> {
-  const dir = await mkdtemp(path.join(tmpdir(), "rendio-fal-"));
+  let media: { video: Uint8Array; thumbnail: Uint8Array };
   try {
-    const videoFile = path.join(dir, "video.mp4");
-    const thumbnailFile = path.join(dir, "thumbnail.jpg");
-    try {
-      await downloadOutput(videoUrl, videoFile);
-      await makeThumbnail(videoFile, thumbnailFile, {
-        atSeconds: Math.min(1, job.settings.durationSeconds / 3),
+    const video = await fetchOutput(videoUrl);
+    const thumbnail = await thumbnailJpeg(videoUrl, {
+      atSeconds: Math.min(1, job.settings.durationSeconds / 3),
+    });
+    media = { video, thumbnail };
+  } catch (error) {
+    if (isUnavailable(error)) {
+      throw new AppError("service_unavailable", {
+        message: `fal's output is unavailable now: ${errorText(error)}`,
       });
-    } catch (error) {
-      if (error instanceof OutputError && error.kind === "unavailable") {
-        throw new AppError("service_unavailable", {
-          message: `fal's output is unavailable now: ${error.message}`,
-        });
-      }
-      console.error(`[rendio] fal's output for job ${job.id} is unusable`, errorText(error));
-      return failJob(job, "provider_error");
     }
-    try {
-      return await completeJob(job, { videoFile, thumbnailFile });
-    } catch (error) {
-      if (isAppError(error)) throw error;
-      // Our storage failed: the job stays in flight, and the delivery is answered 503 so fal retries.
-      console.error(`[rendio] could not store the video of job ${job.id}`, error);
-      throw new AppError("service_unavailable");
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    console.error(`[rendio] fal's output for job ${job.id} is unusable`, errorText(error));
+    return failJob(job, "provider_error");
   }
+  try {
+    return await completeJob(job, media);
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    // Our storage failed: the job stays in flight, and the delivery is answered 503 so fal retries.
+    console.error(`[rendio] could not store the video of job ${job.id}`, error);
+    throw new AppError("service_unavailable");
+  }
+}
+
+/**
+ * Worth another delivery: the download failed on the way, or ffmpeg's own read of the URL did
+ * (a server error, a refused or stalled connection), not the video itself.
+ */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof OutputError) return error.kind === "unavailable";
+  const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
+  return /Server returned 5|Connection (refused|reset|timed out)|Network is unreachable|I\/O error/i.test(
+    reason,
+  );
 }
 
 /**
