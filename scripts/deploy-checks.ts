@@ -8,7 +8,8 @@ import { mediaBuckets } from "../lib/server/storage/media-store";
 
 /**
  * What `npm run check:deploy` checks: the production settings (the same validation the server
- * runs at start, plus what a Supabase + Vercel + fal deployment needs), then the live Supabase
+ * runs at start — in supabase mode that already demands SESSION_SECRET, fal, APP_URL and
+ * CRON_SECRET — plus what a Supabase + Vercel deployment needs), then the live Supabase
  * project through its public APIs — Auth settings, signing keys, the schema and catalog, the
  * Storage buckets and, with a personal access token, the Auth configuration. Read-only: every
  * request is a GET or a read-only RPC.
@@ -77,21 +78,6 @@ function checkSettings(config: Config, report: Report): void {
     config.appOrigin?.startsWith("https://") === true,
     `APP_URL ${config.appOrigin}`,
     "APP_URL must be the app's public https origin (fal's webhooks and sign-in links use it)",
-  );
-  expect(
-    Boolean(config.sessionSecret),
-    "SESSION_SECRET set",
-    "SESSION_SECRET is unset: sessions and media links need a secret that every function instance shares",
-  );
-  expect(
-    config.videoProvider === "fal",
-    "videos by fal.ai",
-    "VIDEO_PROVIDER is local: set FAL_KEY (the preview renderer needs a long-lived server)",
-  );
-  expect(
-    Boolean(config.cronSecret),
-    "CRON_SECRET set",
-    "CRON_SECRET is unset: Vercel's cron cannot call /api/cron/sweep",
   );
   expect(
     config.trustProxy === "vercel",

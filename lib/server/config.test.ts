@@ -249,6 +249,22 @@ describe("loadConfig", () => {
     }
   });
 
+  test("on Vercel without APP_URL: a preview's branch URL, production's domain; APP_URL wins", () => {
+    const vercel = {
+      VERCEL_BRANCH_URL: "rendio-git-feature-team.vercel.app",
+      VERCEL_PROJECT_PRODUCTION_URL: "rendio.example",
+    };
+    expect(loadConfig({ ...vercel, VERCEL_ENV: "preview" }).appOrigin).toBe(
+      "https://rendio-git-feature-team.vercel.app",
+    );
+    expect(loadConfig({ ...vercel, VERCEL_ENV: "production" }).appOrigin).toBe("https://rendio.example");
+    expect(loadConfig({ ...vercel, VERCEL_ENV: "development" }).appOrigin).toBeUndefined();
+    expect(loadConfig(vercel).appOrigin).toBeUndefined();
+    expect(
+      loadConfig({ ...vercel, VERCEL_ENV: "preview", APP_URL: "https://staging.example" }).appOrigin,
+    ).toBe("https://staging.example");
+  });
+
   test("Turnstile is off by default, on with both keys, and its siteverify URL can be pointed elsewhere", () => {
     expect(loadConfig({}).turnstile).toBeNull();
     const keys = {

@@ -201,7 +201,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse({ ...env, APP_URL: env.APP_URL || vercelOrigin(env) });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
@@ -332,6 +332,20 @@ function serverlessChecks(e: z.infer<typeof envSchema>, videoProvider: "local" |
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * On Vercel, without APP_URL: a preview's branch URL (stable across its deployments), or the
+ * production domain. Variables Vercel sets itself (vercel.com/docs/environment-variables).
+ */
+function vercelOrigin(env: Record<string, string | undefined>): string | undefined {
+  const host =
+    env.VERCEL_ENV === "preview"
+      ? env.VERCEL_BRANCH_URL
+      : env.VERCEL_ENV === "production"
+        ? env.VERCEL_PROJECT_PRODUCTION_URL
+        : undefined;
+  return host ? `https://${host}` : undefined;
 }
 
 /** A sender: `address`, `Name <address>` or `"Name" <address>`, on one line. */

@@ -96,7 +96,7 @@ describe("a complete setup", () => {
 
 describe("each missing piece is reported", () => {
   const envCases: [string, Record<string, string | undefined>, ...RegExp[]][] = [
-    ["no cron secret", { CRON_SECRET: undefined }, /CRON_SECRET is unset/],
+    ["no cron secret", { CRON_SECRET: undefined }, /CRON_SECRET is required/],
     ["the socket as client address", { TRUST_PROXY: undefined }, /TRUST_PROXY is none/],
     ["no Stripe", { STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined }, /test purchases/],
     [
@@ -105,6 +105,7 @@ describe("each missing piece is reported", () => {
       /APP_URL must be the app's public https origin/,
       /add http:\/\/rendio\.example\/api\/auth\/callback/,
     ],
+    ["no session secret", { SESSION_SECRET: undefined }, /SESSION_SECRET is required/],
     ["half a Supabase setting", { SUPABASE_SECRET_KEY: undefined }, /half configured.*SUPABASE_SECRET_KEY/],
   ];
   for (const [name, change, ...expected] of envCases) {
