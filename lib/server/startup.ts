@@ -1,0 +1,25 @@
+import { type Config, ConfigError, configWarnings, describeConfig, getConfig } from "./config";
+
+/**
+ * What a server does once, when it starts (instrumentation.ts register()): check the settings —
+ * a bad one ends the process here, with its message, since Next itself would only log it and
+ * answer 500 to every request — say which mode it runs in, then start the background work
+ * (resuming jobs, sweeping) and let route handlers' declared lengths reach the wire.
+ */
+export async function startServer(): Promise<void> {
+  let config: Config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (config.isBuild) return;
+  console.log(describeConfig(config));
+  for (const warning of configWarnings(config)) console.warn(warning);
+  const { restoreDeclaredLengths } = await import("./content-length");
+  restoreDeclaredLengths();
+  const { startBackgroundWork } = await import("./jobs/background");
+  startBackgroundWork();
+}
