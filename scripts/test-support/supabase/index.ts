@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
-import { answerPostgrest } from "../../../supabase/tests/support/postgrest";
 import { pgliteDatabase, postgresDatabase } from "./database";
 import { type AppleIdentity, createGoTrue, type GoTrueLimits, type MailMessage } from "./gotrue";
 import {
@@ -16,6 +15,7 @@ import {
   type StandInResponse,
 } from "./http";
 import { type AuthConfig, answerManagement, completeAuthConfig } from "./management";
+import { answerPostgrest } from "./postgrest";
 import { createStorage, type StoredObject } from "./storage";
 import { createSigner } from "./tokens";
 
