@@ -137,7 +137,10 @@ describe("Sign in with Apple for a guest whose Apple identity already has an acc
     expect(redirectTo.pathname).toBe("/api/auth/callback");
     expect(redirectTo.searchParams.get("next")).toBe("/history");
 
-    const back = await returnFrom(guest, await throughApple(signInUrl.toString(), apple));
+    const signedIn = await throughApple(signInUrl.toString(), apple);
+    expect(new URL(signedIn).searchParams.get("sb_flow_id")).toMatch(/^[0-9a-f]{32}$/);
+    await pressApple(guest); // meanwhile another tab starts its own flow: only the flow id tells them apart
+    const back = await returnFrom(guest, signedIn);
     expect(back.pathname).toBe("/history");
     expect(back.searchParams.has("error")).toBe(false);
 
