@@ -24,8 +24,9 @@ import { createSigner } from "./tokens";
  * 127.0.0.1 speaking the wire formats of the API gateway (`apikey` checked, secret key =
  * service_role), GoTrue at /auth/v1, PostgREST's `POST /rest/v1/rpc/<fn>`, Storage at
  * /storage/v1 and the Management API's `/v1/projects/{ref}/config/auth` — over a real
- * PostgreSQL (a server, or PGlite): users are rows of `auth.users`, RPCs run our SQL functions under the API roles,
- * buckets are rows of `storage.buckets`. It also plays Apple's sign-in page (/__apple/authorize).
+ * PostgreSQL (a server, or PGlite in the unit and route tests): users are rows of `auth.users`,
+ * RPCs run our SQL functions under the API roles, buckets are rows of `storage.buckets`. It also
+ * plays Apple's sign-in page (/__apple/authorize).
  *
  * What it is not: Supabase. Sessions, codes and stored objects live in memory; rate limits are
  * plain counters per client address; only the routes and fields this app uses exist, and each
