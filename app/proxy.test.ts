@@ -1,31 +1,39 @@
+import type { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { parseCookieHeader } from "@/lib/server/auth/cookies";
 import type { CookieJar } from "@/lib/server/auth/index";
-import { FakeGoTrue, PUBLISHABLE_KEY, SECRET_KEY } from "@/scripts/test-support/gotrue";
 import { socketStamp } from "@/scripts/test-support/routes";
+import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/supabase";
+import { migratedPglite } from "@/scripts/test-support/supabase/pglite";
 
 /**
- * proxy.ts in supabase mode, against the Supabase Auth stand-in over HTTP: a page request whose
+ * proxy.ts in supabase mode, against the Supabase stand-in over HTTP (scripts/test-support/supabase): a page request whose
  * access token has expired has it renewed once, before the page renders, and both the page (the
  * forwarded request) and the browser (Set-Cookie) get the new tokens, next to the page's CSP.
  */
 
 const ADDRESS = "198.51.100.77";
-const gotrue = new FakeGoTrue();
-let server: { url: string; close(): Promise<void> };
+let pglite: PGlite;
+let standIn: SupabaseStandIn;
 
 beforeAll(async () => {
-  server = await gotrue.listen();
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", server.url);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
-  vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
+  pglite = await migratedPglite();
+  standIn = await startSupabaseStandIn({ pglite });
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", standIn.url);
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", standIn.publishableKey);
+  vi.stubEnv("SUPABASE_SECRET_KEY", standIn.secretKey);
   vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("DATABASE_URL", "");
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await server.close();
+  await standIn.close();
+  await pglite.close();
 });
+
+/** Token renewals GoTrue received since `from` (an index into the stand-in's calls). */
+const renewalsSince = (from: number) =>
+  standIn.calls.slice(from).filter((c) => c.method === "POST" && c.path === "/auth/v1/token");
 
 function memoryJar(cookies = new Map<string, string>()): CookieJar {
   return {
@@ -52,21 +60,23 @@ describe("proxy.ts renews the session of a page request (supabase mode)", () => 
     const { proxy } = await import("@/proxy");
     const { supabaseSessions } = await import("@/lib/server/auth/supabase");
 
-    gotrue.accessTokenSeconds = -60;
+    standIn.authConfig.jwt_exp = -60;
     const browser = memoryJar();
-    const guest = await supabaseSessions.createGuest(browser, { address: ADDRESS });
-    gotrue.accessTokenSeconds = 3600;
+    const guest = await supabaseSessions.createGuest(browser, { address: ADDRESS }).finally(() => {
+      standIn.authConfig.jwt_exp = 3600;
+    });
     const sent = cookieHeader(browser);
-    gotrue.requests = [];
+    const before = standIn.calls.length;
 
     const request = new NextRequest("http://localhost:3000/history", {
       headers: { cookie: sent, ...socketStamp(ADDRESS, "http") },
     });
     const response = (await proxy(request)) as Response;
 
-    const renewals = gotrue.requests.filter((r) => r.path === "/token");
-    expect(renewals.map((r) => r.search)).toEqual(["?grant_type=refresh_token"]);
-    expect(renewals[0]?.headers.get("sb-forwarded-for")).toBe(ADDRESS);
+    const renewals = renewalsSince(before);
+    expect(renewals.map((r) => r.query)).toEqual([{ grant_type: "refresh_token" }]);
+    expect(renewals[0]?.headers["sb-forwarded-for"]).toBe(ADDRESS);
+    expect(renewals[0]?.clientAddress).toBe(ADDRESS);
 
     const setCookies = response.headers.getSetCookie();
     expect(setCookies.some((line) => /^sb-[^=]+-auth-token(\.\d+)?=/.test(line))).toBe(true);
@@ -78,13 +88,13 @@ describe("proxy.ts renews the session of a page request (supabase mode)", () => 
     const forwarded = response.headers.get("x-middleware-request-cookie") ?? "";
     expect(forwarded).not.toBe(sent);
     const page = memoryJar(new Map(parseCookieHeader(forwarded).map((c) => [c.name, c.value])));
-    gotrue.requests = [];
+    const rendered = standIn.calls.length;
     expect(await supabaseSessions.read(page)).toMatchObject({ userId: guest.userId, isAnonymous: true });
-    expect(gotrue.requests.filter((r) => r.path === "/token")).toEqual([]);
+    expect(renewalsSince(rendered)).toEqual([]);
 
     // Nothing the browser gets carries the secret key.
     const answer = [...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n");
-    expect(answer).not.toContain(SECRET_KEY);
+    expect(answer).not.toContain(standIn.secretKey);
   });
 
   test("a live session is not renewed and no cookie is written", async () => {
@@ -93,12 +103,12 @@ describe("proxy.ts renews the session of a page request (supabase mode)", () => 
     const { supabaseSessions } = await import("@/lib/server/auth/supabase");
     const browser = memoryJar();
     await supabaseSessions.createGuest(browser, { address: ADDRESS });
-    gotrue.requests = [];
+    const before = standIn.calls.length;
     const request = new NextRequest("http://localhost:3000/", {
       headers: { cookie: cookieHeader(browser), ...socketStamp(ADDRESS, "http") },
     });
     const response = (await proxy(request)) as Response;
-    expect(gotrue.requests.filter((r) => r.path === "/token")).toEqual([]);
+    expect(renewalsSince(before)).toEqual([]);
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(response.headers.get("content-security-policy")).toBeTruthy();
   });

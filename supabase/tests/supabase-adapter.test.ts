@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
 import { supabaseRpc } from "../../lib/server/db/supabase";
@@ -12,24 +13,23 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+const calls = () => db.standIn?.calls ?? [];
+
 test("calls /rest/v1/rpc/<fn> with the secret key and named arguments", async () => {
-  db.requests.length = 0;
+  calls().length = 0;
   await db.rpc.call("list_catalog", { p_locale: "tr" }, r.catalogResult);
-  expect(db.requests).toHaveLength(1);
-  const request = db.requests[0];
-  expect(request).toMatchObject({
-    method: "POST",
-    path: "/rest/v1/rpc/list_catalog",
-    body: { p_locale: "tr" },
-  });
-  expect(request?.headers.get("apikey")).toBe("sb_secret_test");
-  expect(request?.headers.get("authorization")).toBe("Bearer sb_secret_test");
+  expect(calls()).toHaveLength(1);
+  const request = calls()[0];
+  expect(request).toMatchObject({ method: "POST", path: "/rest/v1/rpc/list_catalog", status: 200 });
+  expect(JSON.parse(request?.body ?? "")).toEqual({ p_locale: "tr" });
+  expect(request?.headers.apikey).toBe(db.standIn?.secretKey);
+  expect(request?.headers.authorization).toBe(`Bearer ${db.standIn?.secretKey}`);
 });
 
 test("leaves out undefined arguments so SQL defaults apply", async () => {
-  db.requests.length = 0;
+  calls().length = 0;
   await db.rpc.call("list_catalog", { p_locale: undefined }, r.catalogResult);
-  expect(db.requests[0]?.body).toEqual({});
+  expect(JSON.parse(calls()[0]?.body ?? "")).toEqual({});
 });
 
 test("maps PostgREST's error body to the catalogue code and field", async () => {
@@ -42,13 +42,12 @@ test("maps PostgREST's error body to the catalogue code and field", async () => 
 });
 
 test("an unreachable Supabase is service_unavailable, not a bug", async () => {
-  const offline = supabaseRpc({
-    url: "http://supabase.test",
-    secretKey: "sb_secret_test",
-    fetch: async () => {
-      throw new TypeError("fetch failed");
-    },
-  });
+  // A local port taken and released: nothing answers there.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  const offline = supabaseRpc({ url: `http://127.0.0.1:${port}`, secretKey: "sb_secret_any" });
   await expectAppError(offline.call("health_check", {}, r.healthResult), "service_unavailable");
   await offline.close();
 });

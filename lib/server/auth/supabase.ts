@@ -12,10 +12,10 @@ import type { OnBehalfOf, Session, SessionPort } from "./session";
  * exchanges) carry that person's address.
  */
 
-function makeClient(jar: CookieJar, fetchImpl: typeof fetch | undefined, caller?: OnBehalfOf) {
+function client(jar: CookieJar, caller?: OnBehalfOf) {
   const supabase = getConfig().supabase;
   if (!supabase) throw new Error("Supabase sessions need the supabase mode");
-  return sessionClient(jar, { ...supabase, forwardFor: caller?.address, fetch: fetchImpl });
+  return sessionClient(jar, { ...supabase, forwardFor: caller?.address });
 }
 
 function fromClaims(claims: Record<string, unknown> | undefined): Session | null {
@@ -67,9 +67,7 @@ function fromAuthSession(session: {
   };
 }
 
-/** The adapter; tests hand it a `fetch` that answers as Supabase Auth (GoTrue) does. */
-export function supabaseSessionPort(fetchImpl?: typeof fetch): SessionPort {
-  const client = (jar: CookieJar, caller?: OnBehalfOf) => makeClient(jar, fetchImpl, caller);
+function supabaseSessionPort(): SessionPort {
   // getClaims() renews an expired access token with the refresh token and writes the cookies.
   async function read(jar: CookieJar, caller?: OnBehalfOf): Promise<Session | null> {
     const { data, error } = await client(jar, caller).auth.getClaims();

@@ -6,8 +6,6 @@ import { definedArgs, parseResult, type Rpc, toAppError } from "./rpc";
 export type SupabaseRpcOptions = {
   url: string;
   secretKey: string;
-  /** Only tests pass this, to answer PostgREST's wire format without a network. */
-  fetch?: typeof fetch;
 };
 
 /** The Rpc port over Supabase: `supabase.rpc` with the server-held secret key (service_role). */

@@ -18,8 +18,6 @@ import {
 export type SupabaseMediaStoreOptions = {
   url: string;
   secretKey: string;
-  /** Only tests pass this, to answer Storage's wire format without a network. */
-  fetch?: typeof fetch;
 };
 
 export function splitMediaPath(path: string): { bucket: MediaBucket; key: string } {

@@ -10,18 +10,14 @@ import { normaliseAddress } from "../client-address";
  * (route handlers, pages and the proxy each hand it their own jar). Never shared between requests.
  */
 
-/** Only tests pass `fetch`, to answer Supabase's wire formats without a network. */
-type Fetch = typeof fetch | undefined;
-
 // Node 20 has no global WebSocket; supabase-js needs one at construction even if unused.
 const realtime = { transport: WebSocket as never };
 
 /** The secret key's client (service_role): rpc and Storage. It holds no session. */
-export function adminClient(options: { url: string; secretKey: string; fetch?: Fetch }): SupabaseClient {
+export function adminClient(options: { url: string; secretKey: string }): SupabaseClient {
   return createClient(options.url, options.secretKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime,
-    global: options.fetch ? { fetch: options.fetch } : {},
   });
 }
 
@@ -35,7 +31,6 @@ export type SessionClientOptions = {
    * secret key (and with "IP address forwarding" on for the project), so such calls use it.
    */
   forwardFor?: string;
-  fetch?: Fetch;
 };
 
 /**
@@ -47,7 +42,7 @@ export function sessionClient(jar: CookieJar, options: SessionClientOptions) {
   const headers: Record<string, string> = forwarded ? { "sb-forwarded-for": forwarded } : {};
   const key = options.forwardFor === undefined ? options.publishableKey : options.secretKey;
   return createServerClient(options.url, key, {
-    global: { headers, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    global: { headers },
     auth: { experimental: { appendPkceFlowIdToRedirects: true } },
     cookies: {
       getAll: () => jar.getAll(),

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { isIP } from "node:net";
-import type pg from "pg";
+import type { StandInDatabase } from "./database";
 import { bearer, json, jsonBody, redirect, type StandInRequest, type StandInResponse } from "./http";
 import type { AuthConfig } from "./management";
 import type { Signer } from "./tokens";
@@ -42,7 +42,7 @@ export type GoTrueLimits = {
 };
 
 export type GoTrueContext = {
-  db: pg.Pool;
+  db: StandInDatabase;
   signer: Signer;
   config: AuthConfig;
   limits: GoTrueLimits;
@@ -813,6 +813,9 @@ export function createGoTrue(ctx: GoTrueContext) {
     /** How many sessions a user has (a logout or a merge ends them). */
     sessionCount(userId: string): number {
       return [...sessions.values()].filter((s) => s.userId === userId).length;
+    },
+    endSessions(userId: string): void {
+      for (const session of [...sessions.values()]) if (session.userId === userId) endSession(session);
     },
     clientAddress,
     appleAuthorize,

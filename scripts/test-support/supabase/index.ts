@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
-import { answerPostgrest } from "../../../supabase/tests/support/postgrest";
+import type { PGlite } from "@electric-sql/pglite";
+import { pgliteDatabase, postgresDatabase } from "./database";
 import { type AppleIdentity, createGoTrue, type GoTrueLimits, type MailMessage } from "./gotrue";
 import {
   bearer,
@@ -15,6 +15,7 @@ import {
   type StandInResponse,
 } from "./http";
 import { type AuthConfig, answerManagement, completeAuthConfig } from "./management";
+import { answerPostgrest } from "./postgrest";
 import { createStorage, type StoredObject } from "./storage";
 import { createSigner } from "./tokens";
 
@@ -23,8 +24,9 @@ import { createSigner } from "./tokens";
  * 127.0.0.1 speaking the wire formats of the API gateway (`apikey` checked, secret key =
  * service_role), GoTrue at /auth/v1, PostgREST's `POST /rest/v1/rpc/<fn>`, Storage at
  * /storage/v1 and the Management API's `/v1/projects/{ref}/config/auth` — over a real
- * PostgreSQL: users are rows of `auth.users`, RPCs run our SQL functions under the API roles,
- * buckets are rows of `storage.buckets`. It also plays Apple's sign-in page (/__apple/authorize).
+ * PostgreSQL (a server, or PGlite in the unit and route tests): users are rows of `auth.users`,
+ * RPCs run our SQL functions under the API roles, buckets are rows of `storage.buckets`. It also
+ * plays Apple's sign-in page (/__apple/authorize).
  *
  * What it is not: Supabase. Sessions, codes and stored objects live in memory; rate limits are
  * plain counters per client address; only the routes and fields this app uses exist, and each
@@ -33,8 +35,12 @@ import { createSigner } from "./tokens";
  */
 
 export type SupabaseStandInOptions = {
-  /** A migrated database (supabase/local included) the stand-in may write `auth.users` in. */
-  databaseUrl: string;
+  /**
+   * A migrated database (supabase/local included) the stand-in may write `auth.users` in: a
+   * PostgreSQL URL, or a PGlite the test owns (the stand-in leaves it open at close).
+   */
+  databaseUrl?: string;
+  pglite?: PGlite;
   /** The app's URL: GoTrue's site_url, and `${siteUrl}/**` is the redirect allow list. */
   siteUrl?: string;
   /** Management API fields to override on top of a completely set-up project. */
@@ -83,8 +89,17 @@ export type SupabaseStandIn = {
   followOAuth(startUrl: string): Promise<URL>;
   /** Stored objects by "bucket/key". */
   objects: Map<string, StoredObject>;
+  /** The per-address limits in force; mutate to change them (resetRateLimits() zeroes the counts). */
+  limits: GoTrueLimits;
   resetRateLimits(): void;
   sessionCount(userId: string): number;
+  /** Ends a user's sessions in GoTrue, as a sign-out elsewhere does: their tokens meet session_not_found. */
+  endSessions(userId: string): void;
+  /**
+   * A service failing: calls matching a method and a path prefix get GoTrue's 500
+   * unexpected_failure until `restore()` is called.
+   */
+  breakCalls(method: string, pathPrefix: string): { restore(): void };
   close(): Promise<void>;
 };
 
@@ -98,8 +113,9 @@ const openPaths = [
 ];
 
 export async function startSupabaseStandIn(options: SupabaseStandInOptions): Promise<SupabaseStandIn> {
-  const db = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
-  db.on("error", () => {}); // an idle connection closing at teardown is not a failure
+  const db = options.pglite
+    ? pgliteDatabase(options.pglite)
+    : postgresDatabase(options.databaseUrl ?? fail("startSupabaseStandIn needs databaseUrl or pglite"));
   const signer = await createSigner();
   const secret = randomBytes(16).toString("hex");
   const publishableKey = `sb_publishable_${secret.slice(0, 16)}`;
@@ -117,11 +133,12 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
       : {}),
     ...options.authConfig,
   };
+  const limits: GoTrueLimits = { ...options.limits };
   const gotrue = createGoTrue({
     db,
     signer,
     config: authConfig,
-    limits: options.limits ?? {},
+    limits,
     captchaToken: options.captchaToken,
     secretKey,
     baseUrl: () => baseUrl,
@@ -133,6 +150,7 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     globalFileSizeLimit: options.globalFileSizeLimit ?? 50 * 1024 * 1024,
   });
   const calls: RecordedCall[] = [];
+  const broken = new Set<string>();
 
   /** PostgREST: the role from the key and the bearer token, the claims in request.jwt.claims. */
   async function rest(request: StandInRequest, apiKey: "secret" | "publishable"): Promise<StandInResponse> {
@@ -151,22 +169,12 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
       request.method,
       request.url.pathname,
       jsonBody(request),
-      async (sql, params) => {
-        const client = await db.connect();
-        try {
-          await client.query("begin");
-          await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
-          await client.query(`set local role ${role}`);
-          const result = (await client.query<{ result: unknown }>(sql, params)).rows[0]?.result;
-          await client.query("commit");
-          return result;
-        } catch (error) {
-          await client.query("rollback");
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
+      (sql, params) =>
+        db.transaction(async (query) => {
+          await query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+          await query(`set local role ${role}`);
+          return (await query<{ result: unknown }>(sql, params)).rows[0]?.result;
+        }),
     );
     return json(answer.status, answer.body);
   }
@@ -174,6 +182,13 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
   async function dispatch(request: StandInRequest, call: RecordedCall): Promise<StandInResponse> {
     const path = request.url.pathname;
     if (request.method === "OPTIONS") return { status: 200, body: "" };
+    if ([...broken].some((b) => `${request.method} ${path}`.startsWith(b))) {
+      return json(
+        500,
+        { code: "unexpected_failure", message: "Unexpected failure" },
+        { "x-supabase-api-version": "2024-01-01" },
+      );
+    }
     const key = request.headers.get("apikey") ?? request.url.searchParams.get("apikey");
     const apiKey = key === secretKey ? "secret" : key === publishableKey ? "publishable" : undefined;
     if (!apiKey && !openPaths.some((p) => p.test(path))) {
@@ -257,16 +272,27 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
       return url;
     },
     objects: storage.objects,
+    limits,
     resetRateLimits: gotrue.resetRateLimits,
     sessionCount: gotrue.sessionCount,
+    endSessions: gotrue.endSessions,
+    breakCalls: (method, pathPrefix) => {
+      const key = `${method} ${pathPrefix}`;
+      broken.add(key);
+      return { restore: () => broken.delete(key) };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          void db.end().then(() => resolve());
+          void db.close().then(() => resolve());
         });
       }),
   };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 function serviceOf(path: string): RecordedCall["service"] {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type pg from "pg";
+import type { StandInDatabase } from "./database";
 import { bearer, json, jsonBody, type StandInRequest, type StandInResponse } from "./http";
 import type { Signer } from "./tokens";
 
@@ -33,7 +33,7 @@ export type Bucket = {
 };
 
 export type StorageContext = {
-  db: pg.Pool;
+  db: StandInDatabase;
   signer: Signer;
   secretKey: string;
   /** The project's global upload limit in bytes (Free plan: 50 MB). */

@@ -7,9 +7,9 @@ import { openPglite, pgliteMigrationDriver, pgliteRpc } from "../../../lib/serve
 import { postgresRpc } from "../../../lib/server/db/postgres";
 import type { Rpc } from "../../../lib/server/db/rpc";
 import { supabaseRpc } from "../../../lib/server/db/supabase";
+import { type SupabaseStandIn, startSupabaseStandIn } from "../../../scripts/test-support/supabase";
 import { TEMPLATE_DATABASE } from "./global-postgres";
 import { withDatabase } from "./postgres-cluster";
-import { postgrestFetch, type RecordedRequest } from "./postgrest";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,8 +35,8 @@ export type TestDb = {
     userId: string | null,
     work: (query: Query) => Promise<T>,
   ): Promise<T>;
-  /** Supabase target only: the HTTP requests supabase-js sent. */
-  requests: RecordedRequest[];
+  /** Supabase target only: the Supabase stand-in supabase-js talks to, with the requests it got. */
+  standIn?: SupabaseStandIn;
   close(): Promise<void>;
 };
 
@@ -48,29 +48,14 @@ export async function openTestDb(): Promise<TestDb> {
 async function openPglite_(target: "pglite" | "supabase"): Promise<TestDb> {
   const db = await openPglite({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
   const sql: Query = async (text, params) => (await db.query<Row>(text, params)).rows;
-  const requests: RecordedRequest[] = [];
-  const rpc =
-    target === "pglite"
-      ? pgliteRpc(db)
-      : supabaseRpc({
-          url: "http://supabase.test",
-          secretKey: "sb_secret_test",
-          fetch: postgrestFetch({
-            baseUrl: "http://supabase.test",
-            secretKey: "sb_secret_test",
-            requests,
-            query: (text, params) =>
-              db.transaction(async (tx) => {
-                await tx.exec("set local role service_role");
-                return (await tx.query<{ result: unknown }>(text, params)).rows[0]?.result;
-              }),
-          }),
-        });
+  // The supabase target: supabaseRpc over HTTP to the stand-in, which runs the RPCs on this PGlite.
+  const standIn = target === "supabase" ? await startSupabaseStandIn({ pglite: db }) : undefined;
+  const rpc = standIn ? supabaseRpc({ url: standIn.url, secretKey: standIn.secretKey }) : pgliteRpc(db);
   return {
     target,
     rpc,
     sql,
-    requests,
+    standIn,
     asRole: (role, userId, work) =>
       db.transaction(async (tx) => {
         await tx.query("select set_config('request.jwt.claims', $1, true)", [claims(role, userId)]);
@@ -80,7 +65,10 @@ async function openPglite_(target: "pglite" | "supabase"): Promise<TestDb> {
         return result;
       }),
     close: async () => {
-      if (target === "supabase") await rpc.close();
+      if (standIn) {
+        await rpc.close();
+        await standIn.close();
+      }
       await db.close();
     },
   };
@@ -100,7 +88,6 @@ async function openPostgres(): Promise<TestDb> {
     target: "postgres",
     rpc,
     sql: async (text, params) => (await superuser.query<Row>(text, params)).rows,
-    requests: [],
     asRole: async (role, userId, work) => {
       const client = await superuser.connect();
       try {

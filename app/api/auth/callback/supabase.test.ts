@@ -4,43 +4,40 @@ import { POST as requestCode } from "@/app/api/auth/email/route";
 import { POST as verifyCode } from "@/app/api/auth/email/verify/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { POST as startGuest } from "@/app/api/session/guest/route";
-import { FakeGoTrue, PUBLISHABLE_KEY, SECRET_KEY } from "@/scripts/test-support/gotrue";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import {
+  type AppleIdentity,
+  type SupabaseStandIn,
+  startSupabaseStandIn,
+} from "@/scripts/test-support/supabase";
 import { GET as callback } from "./route";
 
 /**
- * Sign in with Apple in supabase mode: the real handlers and database, Supabase Auth played by
- * the stand-in over HTTP (its users mirrored into auth.users, as Supabase's share the database).
+ * Sign in with Apple in supabase mode: the real handlers and database, Supabase Auth and Apple
+ * played by the Supabase stand-in over HTTP (scripts/test-support/supabase), whose users are rows
+ * of the same database's auth.users, as Supabase's are.
  * A guest whose Apple identity (or its email) already has an account is refused the link; it then
  * signs in to that account with Apple and is merged into it, as with an email code.
  */
 
-const gotrue = new FakeGoTrue();
-let server: { url: string; close(): Promise<void> };
+let standIn: SupabaseStandIn;
 let route: RouteDb;
 /** Everything the browsers were sent, to check the secret key never reaches one. */
 const answers: string[] = [];
 
 beforeAll(async () => {
-  server = await gotrue.listen();
   route = await openRouteDatabase();
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", server.url);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
-  vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
+  standIn = await startSupabaseStandIn({ pglite: route.db, siteUrl: "http://localhost:3000" });
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", standIn.url);
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", standIn.publishableKey);
+  vi.stubEnv("SUPABASE_SECRET_KEY", standIn.secretKey);
   vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("AUTH_APPLE_ENABLED", "true");
-  gotrue.onUser = async (user) => {
-    await route.db.query(
-      `insert into auth.users (id, email, is_anonymous) values ($1, $2, $3)
-       on conflict (id) do update set email = excluded.email, is_anonymous = excluded.is_anonymous`,
-      [user.id, user.email, user.is_anonymous],
-    );
-  };
 });
 afterAll(async () => {
+  await standIn.close();
   await route.close();
-  await server.close();
-  for (const answer of answers) expect(answer).not.toContain(SECRET_KEY);
+  for (const answer of answers) expect(answer).not.toContain(standIn.secretKey);
 });
 
 let subjects = 0;
@@ -78,6 +75,12 @@ async function returnFrom(browser: TestBrowser, url: string): Promise<URL> {
   return new URL(response.headers.get("location") as string);
 }
 
+/** The browser at `url` signs `apple` in at Apple's page; where Supabase Auth then sends it. */
+async function throughApple(url: string, apple: AppleIdentity): Promise<string> {
+  standIn.queueAppleIdentity(apple);
+  return (await standIn.followOAuth(url)).toString();
+}
+
 async function me(browser: TestBrowser) {
   return (await call(browser, getMe, "/api/me")).json();
 }
@@ -96,19 +99,21 @@ describe("Sign in with Apple for a guest whose Apple identity already has an acc
     const apple = newApple();
     const owner = new TestBrowser();
     if (refusal === "identity_already_exists") {
-      const back = await returnFrom(owner, await gotrue.appleRoundTrip(await pressApple(owner), apple));
+      const back = await returnFrom(owner, await throughApple(await pressApple(owner), apple));
       expect(back.pathname).toBe("/history");
     } else {
       expect(
         (await call(owner, requestCode, "/api/auth/email", { json: { email: apple.email } })).status,
       ).toBe(202);
-      const code = gotrue.codeFor(apple.email);
+      const code = standIn.lastCode(apple.email);
       const verified = await call(owner, verifyCode, "/api/auth/email/verify", {
         json: { email: apple.email, code },
       });
       expect(verified.status).toBe(200);
     }
-    const account = gotrue.users.find((u) => u.email === apple.email);
+    const account = (
+      await route.db.query<{ id: string }>("select id from auth.users where email = $1", [apple.email])
+    ).rows[0];
     const accountBefore = await route.db.query<{ credits: number }>(
       "select credits from public.users where id = $1",
       [account?.id],
@@ -119,19 +124,23 @@ describe("Sign in with Apple for a guest whose Apple identity already has an acc
     const guestCredits = (await me(guest)).credits;
 
     const linkUrl = await pressApple(guest);
-    expect(new URL(linkUrl).hostname).toBe("appleid.apple.com"); // linkIdentity's provider URL
-    const refused = await gotrue.appleRoundTrip(linkUrl, apple);
+    // linkIdentity's URL is the provider's page (Apple's, here played by the stand-in).
+    expect(new URL(linkUrl).pathname).toBe("/__apple/authorize");
+    const refused = await throughApple(linkUrl, apple);
     expect(new URL(refused).searchParams.get("error_code")).toBe(refusal);
     expect(new URL(refused).searchParams.has("code")).toBe(false);
 
     const signInUrl = await returnFrom(guest, refused);
-    expect(signInUrl.origin).toBe(server.url); // Supabase Auth's /authorize: a plain sign-in
+    expect(signInUrl.origin).toBe(standIn.url); // Supabase Auth's /authorize: a plain sign-in
     expect(signInUrl.pathname).toBe("/auth/v1/authorize");
     const redirectTo = new URL(signInUrl.searchParams.get("redirect_to") as string);
     expect(redirectTo.pathname).toBe("/api/auth/callback");
     expect(redirectTo.searchParams.get("next")).toBe("/history");
 
-    const back = await returnFrom(guest, await gotrue.appleRoundTrip(signInUrl.toString(), apple));
+    const signedIn = await throughApple(signInUrl.toString(), apple);
+    expect(new URL(signedIn).searchParams.get("sb_flow_id")).toMatch(/^[0-9a-f]{32}$/);
+    await pressApple(guest); // meanwhile another tab starts its own flow: only the flow id tells them apart
+    const back = await returnFrom(guest, signedIn);
     expect(back.pathname).toBe("/history");
     expect(back.searchParams.has("error")).toBe(false);
 
@@ -145,8 +154,9 @@ describe("Sign in with Apple for a guest whose Apple identity already has an acc
     );
     expect(merge.rows).toEqual([{ change: guestCredits }]);
     // The code was exchanged with the flow id the callback carried, on the person's behalf.
-    const exchange = gotrue.requests.findLast((r) => r.search === "?grant_type=pkce");
-    expect(exchange?.headers.get("sb-forwarded-for")).toBe(guest.address);
+    const exchange = standIn.calls.findLast((c) => c.query.grant_type === "pkce");
+    expect(exchange?.headers["sb-forwarded-for"]).toBe(guest.address);
+    expect(exchange?.clientAddress).toBe(guest.address);
   });
 
   test("a refusal after the retried sign-in ends on the sign-in page with the error, not in a loop", async () => {

@@ -2,48 +2,41 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST as requestCode } from "@/app/api/auth/email/route";
 import { POST as verifyCode } from "@/app/api/auth/email/verify/route";
 import { GET as getMe } from "@/app/api/me/route";
-import { FakeGoTrue, PUBLISHABLE_KEY, SECRET_KEY } from "@/scripts/test-support/gotrue";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { type Siteverify, startSiteverify } from "@/scripts/test-support/siteverify";
+import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/supabase";
 import { POST as startGuest } from "./route";
 
 /**
- * Supabase mode with Turnstile on, over the real handlers: Supabase Auth (the stand-in, over
- * HTTP) is asked with the secret key and the visitor's address (Sb-Forwarded-For) to make guests
+ * Supabase mode with Turnstile on, over the real handlers: Supabase Auth (the Supabase stand-in
+ * over HTTP, scripts/test-support/supabase, with its own CAPTCHA on too) is asked with the secret key and the visitor's address (Sb-Forwarded-For) to make guests
  * and send and check codes, so its per-address limits count the visitor. With the secret key it
  * skips its own captcha check, so our server checks the Turnstile token itself first.
  */
 
 const TURNSTILE_SECRET = "0x4AAAAAAA-stand-in-secret";
-const gotrue = new FakeGoTrue();
-let server: { url: string; close(): Promise<void> };
+let standIn: SupabaseStandIn;
 let siteverify: Siteverify;
 let route: RouteDb;
 const answers: string[] = [];
 
 beforeAll(async () => {
-  server = await gotrue.listen();
   siteverify = await startSiteverify(TURNSTILE_SECRET);
   route = await openRouteDatabase();
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", server.url);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", PUBLISHABLE_KEY);
-  vi.stubEnv("SUPABASE_SECRET_KEY", SECRET_KEY);
+  // A token only Supabase's own CAPTCHA would accept: our calls never carry it.
+  standIn = await startSupabaseStandIn({ pglite: route.db, captchaToken: "supabase-captcha-only" });
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", standIn.url);
+  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", standIn.publishableKey);
+  vi.stubEnv("SUPABASE_SECRET_KEY", standIn.secretKey);
   vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
   vi.stubEnv("TURNSTILE_SITE_KEY", "0x4AAAAAAA-stand-in-site");
   vi.stubEnv("TURNSTILE_SECRET_KEY", TURNSTILE_SECRET);
   vi.stubEnv("TURNSTILE_VERIFY_URL", siteverify.url);
-  gotrue.onUser = async (user) => {
-    await route.db.query(
-      `insert into auth.users (id, email, is_anonymous) values ($1, $2, $3)
-       on conflict (id) do update set email = excluded.email, is_anonymous = excluded.is_anonymous`,
-      [user.id, user.email, user.is_anonymous],
-    );
-  };
 });
 afterAll(async () => {
+  await standIn.close();
   await route.close();
   await siteverify.close();
-  await server.close();
 });
 
 async function call(browser: TestBrowser, ...args: Parameters<TestBrowser["call"]>): Promise<Response> {
@@ -55,7 +48,9 @@ async function call(browser: TestBrowser, ...args: Parameters<TestBrowser["call"
   return response;
 }
 
-const asked = (path: string) => gotrue.requests.filter((r) => r.method !== "GET" && r.path === path);
+const asked = (path: string) =>
+  standIn.calls.filter((c) => c.method !== "GET" && c.path === `/auth/v1${path}`);
+const bodyOf = (call: { body: string } | undefined) => JSON.parse(call?.body || "{}");
 
 describe("supabase mode: Supabase Auth counts the visitor, and Turnstile is ours", () => {
   test("a new guest: Turnstile checked with the visitor's address, then /signup with the secret key and Sb-Forwarded-For", async () => {
@@ -65,11 +60,12 @@ describe("supabase mode: Supabase Auth counts the visitor, and Turnstile is ours
     expect(response.status).toBe(201);
     expect(siteverify.calls.at(-1)?.form).toMatchObject({ response: token, remoteip: "198.51.100.41" });
     const signup = asked("/signup").at(-1);
-    expect(signup?.headers.get("apikey")).toBe(SECRET_KEY);
-    expect(signup?.headers.get("sb-forwarded-for")).toBe("198.51.100.41");
-    expect(signup?.address).toBe("198.51.100.41");
+    expect(signup?.headers.apikey).toBe(standIn.secretKey);
+    expect(signup?.headers["sb-forwarded-for"]).toBe("198.51.100.41");
+    expect(signup?.clientAddress).toBe("198.51.100.41");
+    expect(signup?.status).toBe(200);
     // The token is spent: it is not passed on.
-    expect(signup?.body.gotrue_meta_security).not.toHaveProperty("captcha_token");
+    expect(bodyOf(signup).gotrue_meta_security ?? {}).not.toHaveProperty("captcha_token");
   });
 
   test("a refused or missing token is captcha_failed and Supabase Auth is never asked", async () => {
@@ -94,24 +90,31 @@ describe("supabase mode: Supabase Auth counts the visitor, and Turnstile is ours
     });
     expect(ask.status).toBe(202);
     const verify = await call(browser, verifyCode, "/api/auth/email/verify", {
-      json: { email, code: gotrue.codeFor(email) },
+      json: { email, code: standIn.lastCode(email) },
     });
     expect(verify.status).toBe(200);
     for (const path of ["/user", "/verify"]) {
       const request = asked(path).at(-1);
-      expect(request?.headers.get("apikey"), path).toBe(SECRET_KEY);
-      expect(request?.headers.get("sb-forwarded-for"), path).toBe("198.51.100.42");
+      expect(request?.headers.apikey, path).toBe(standIn.secretKey);
+      expect(request?.headers["sb-forwarded-for"], path).toBe("198.51.100.42");
     }
 
-    gotrue.requests = [];
+    const before = standIn.calls.length;
     expect((await call(browser, getMe, "/api/me")).status).toBe(200);
-    expect(gotrue.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /user"]);
-    expect(gotrue.requests[0]?.headers.get("apikey")).toBe(PUBLISHABLE_KEY);
-    expect(gotrue.requests[0]?.headers.has("sb-forwarded-for")).toBe(false);
+    // The session's token is checked against the project's published keys (JWKS): at most a
+    // key fetch, made with the publishable key and forwarding nothing.
+    const reads = standIn.calls.slice(before);
+    expect(reads.map((c) => `${c.method} ${c.path}`)).toEqual(
+      reads.map(() => "GET /auth/v1/.well-known/jwks.json"),
+    );
+    for (const read of reads) {
+      expect(read.headers.apikey).toBe(standIn.publishableKey);
+      expect(read.headers).not.toHaveProperty("sb-forwarded-for");
+    }
   });
 
   test("nothing a browser was sent carries the secret key", () => {
     expect(answers.length).toBeGreaterThan(0);
-    for (const answer of answers) expect(answer).not.toContain(SECRET_KEY);
+    for (const answer of answers) expect(answer).not.toContain(standIn.secretKey);
   });
 });

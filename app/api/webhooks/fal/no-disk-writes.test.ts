@@ -1,79 +1,45 @@
 import { randomUUID } from "node:crypto";
 import { type FSWatcher, mkdtempSync, readdirSync, rmSync, watch } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { supabaseRpc } from "@/lib/server/db/supabase";
 import { type FalStandIn, sampleVideo, startFalStandIn } from "@/scripts/test-support/fal";
 import { openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
-import { postgrestFetch } from "@/supabase/tests/support/postgrest";
+import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/supabase";
 
 /**
  * Supabase mode runs where the disk is read-only or forgotten (Vercel): a finished fal job goes
  * from fal's output into Supabase Storage, and sessions and links are signed, without one file
  * written. DATA_DIR and TMPDIR point at empty directories that are watched throughout. The app
- * talks to Supabase through its real adapters: Storage over HTTP to a stand-in speaking Storage's
- * wire format, the database through supabase-js and PostgREST's format (over PGlite).
+ * talks to Supabase through its real adapters, over HTTP to the Supabase stand-in
+ * (scripts/test-support/supabase): Storage, and the database through PostgREST (over PGlite).
  */
 
 const APP = "https://rendio.example";
 const FAL_KEY = "test-key-id:test-key-secret";
-const SECRET_KEY = "sb_secret_test";
-
-type Stored = { contentType: string | null; bytes: Buffer };
 
 let route: RouteDb;
 let fal: FalStandIn;
-let storage: { url: string; objects: Map<string, Stored>; server: Server };
+let supabase: SupabaseStandIn;
 let dataDir: string;
 let tempDir: string;
 const watchers: FSWatcher[] = [];
 const writes: string[] = [];
-
-/** Supabase Storage's upload and sign endpoints, as storage-api answers them. */
-async function startStorageStandIn(): Promise<typeof storage> {
-  const objects = new Map<string, Stored>();
-  const server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const url = new URL(request.url ?? "/", "http://storage");
-    const reply = (status: number, body: unknown) =>
-      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-    if (request.headers.apikey !== SECRET_KEY) return reply(401, { message: "Invalid API key" });
-    const sign = /^\/storage\/v1\/object\/sign\/(.+)$/.exec(url.pathname);
-    if (request.method === "POST" && sign) {
-      return reply(200, { signedURL: `/object/sign/${sign[1]}?token=stand-in` });
-    }
-    const upload = /^\/storage\/v1\/object\/((?:videos|thumbnails|inputs)\/.+)$/.exec(url.pathname);
-    if ((request.method === "POST" || request.method === "PUT") && upload) {
-      const key = upload[1] as string;
-      objects.set(key, {
-        contentType: request.headers["content-type"] ?? null,
-        bytes: Buffer.concat(chunks),
-      });
-      return reply(200, { Id: randomUUID(), Key: key });
-    }
-    return reply(400, { statusCode: "404", error: "not_found", message: "Object not found" });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, objects, server };
-}
 
 beforeAll(async () => {
   // Both make their files in the real temporary directory, before it is swapped for the watched one.
   fal = await startFalStandIn({ key: FAL_KEY });
   await sampleVideo();
   route = await openRouteDatabase();
-  storage = await startStorageStandIn();
+  supabase = await startSupabaseStandIn({ pglite: route.db });
   dataDir = mkdtempSync(path.join(tmpdir(), "rendio-no-disk-data-"));
   tempDir = mkdtempSync(path.join(tmpdir(), "rendio-no-disk-tmp-"));
   for (const [name, value] of Object.entries({
     NODE_ENV: "production",
-    NEXT_PUBLIC_SUPABASE_URL: storage.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: "sb_publishable_test",
-    SUPABASE_SECRET_KEY: SECRET_KEY,
+    NEXT_PUBLIC_SUPABASE_URL: supabase.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: supabase.publishableKey,
+    SUPABASE_SECRET_KEY: supabase.secretKey,
     SESSION_SECRET: "a-session-secret-of-at-least-32-characters",
     CRON_SECRET: "a-cron-secret-of-16-or-more",
     VIDEO_PROVIDER: "fal",
@@ -87,19 +53,7 @@ beforeAll(async () => {
     vi.stubEnv(name, value);
   }
   (globalThis as { __rendioRpc?: unknown }).__rendioRpc = Promise.resolve(
-    supabaseRpc({
-      url: storage.url,
-      secretKey: SECRET_KEY,
-      fetch: postgrestFetch({
-        baseUrl: storage.url,
-        secretKey: SECRET_KEY,
-        query: (text, params) =>
-          route.db.transaction(async (tx) => {
-            await tx.exec("set local role service_role");
-            return (await tx.query<{ result: unknown }>(text, params)).rows[0]?.result;
-          }),
-      }),
-    }),
+    supabaseRpc({ url: supabase.url, secretKey: supabase.secretKey }),
   );
   for (const dir of [dataDir, tempDir]) {
     watchers.push(watch(dir, (event, name) => writes.push(`${event} ${path.join(dir, String(name))}`)));
@@ -108,9 +62,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const watcher of watchers) watcher.close();
+  await supabase?.close();
   await route?.close();
   await fal?.close();
-  await new Promise((resolve) => storage?.server.close(resolve));
   for (const dir of [dataDir, tempDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -152,12 +106,12 @@ test("a fal job is completed into Storage, and sessions and links signed, with n
   expect(response.status, await response.clone().text()).toBe(200);
   expect(await response.json()).toEqual({ received: true, job: "completed" });
 
-  const video = storage.objects.get(`videos/${userId}/${queued.id}.mp4`);
+  const video = supabase.objects.get(`videos/${userId}/${queued.id}.mp4`);
   expect(video?.contentType).toBe("video/mp4");
-  expect(video?.bytes.equals(await sampleVideo())).toBe(true);
-  const thumbnail = storage.objects.get(`thumbnails/${userId}/${queued.id}.jpg`);
+  expect(Buffer.from(video?.data ?? []).equals(await sampleVideo())).toBe(true);
+  const thumbnail = supabase.objects.get(`thumbnails/${userId}/${queued.id}.jpg`);
   expect(thumbnail?.contentType).toBe("image/jpeg");
-  expect([...(thumbnail?.bytes.subarray(0, 3) ?? [])]).toEqual([0xff, 0xd8, 0xff]);
+  expect([...(thumbnail?.data.subarray(0, 3) ?? [])]).toEqual([0xff, 0xd8, 0xff]);
 
   const { signingKey } = await import("@/lib/server/secrets");
   expect((await signingKey("session")).length).toBe(32);
