@@ -271,6 +271,19 @@ test("the guest signs in with an emailed code and stays the same user, credits a
   expect((await browserSession(context))?.userId).toBe(person.userId);
 });
 
+test("every renewal of the session carried the person's address", () => {
+  // Known defect: route handlers renew through requireSession(jar) (lib/server/services/session.ts),
+  // which asks Supabase Auth without the client's address, so those renewals count against the
+  // server's address. Remove test.fail once they carry it.
+  test.fail();
+  const renewals = refreshes();
+  expect(renewals.length).toBeGreaterThan(1);
+  const withoutAddress = renewals.filter(
+    (call) => call.headers["sb-forwarded-for"] !== "127.0.0.1" || call.headers.apikey !== supabase.secretKey,
+  );
+  expect(withoutAddress).toHaveLength(0);
+});
+
 test("nothing was written to the app's DATA_DIR", () => {
   expect(readdirSync(server.dataDir, { recursive: true })).toEqual([]);
 });
