@@ -52,6 +52,7 @@ test.beforeAll(async ({ browser }) => {
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: supabase.publishableKey,
     SUPABASE_SECRET_KEY: supabase.secretKey,
     SESSION_SECRET: randomUUID() + randomUUID(),
+    CRON_SECRET: randomUUID(),
     VIDEO_PROVIDER: "fal",
     FAL_KEY,
     FAL_QUEUE_URL: fal.url,
