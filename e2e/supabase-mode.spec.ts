@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { type FalStandIn, startFalStandIn } from "../scripts/test-support/fal";
 import { type SupabaseStandIn, startSupabaseStandIn } from "../scripts/test-support/supabase";
@@ -77,16 +77,23 @@ test.afterAll(async () => {
 const badge = (credits: number) =>
   page.getByRole("link", { name: `Balance: ${credits} credits. Get more credits` });
 
-async function me(request: APIRequestContext) {
-  const response = await request.get("/api/me");
-  expect(response.status()).toBe(200);
-  return response.json();
+/**
+ * GET an API path from the page, with the browser's cookies. Not page.request: its pooled
+ * connection, idle past the server's keep-alive timeout while a token expires, can be reset.
+ */
+async function getJson(path: string) {
+  const { status, body } = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { status: response.status, body: await response.json() };
+  }, path);
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body;
 }
 
-async function jobIds(request: APIRequestContext): Promise<string[]> {
-  const response = await request.get("/api/jobs");
-  expect(response.status()).toBe(200);
-  return (await response.json()).jobs.map((job: { id: string }) => job.id);
+const me = () => getJson("/api/me");
+
+async function jobIds(): Promise<string[]> {
+  return (await getJson("/api/jobs")).jobs.map((job: { id: string }) => job.id);
 }
 
 const refreshes = () =>
@@ -124,7 +131,7 @@ test("a visitor becomes a guest through Supabase Auth, with the catalog and the 
   expect(signups[0]?.headers["sb-forwarded-for"]).toBe("127.0.0.1");
   expect(signups[0]?.status).toBe(200);
 
-  const guest = await me(page.request);
+  const guest = await me();
   expect(guest).toMatchObject({ isGuest: true, email: null, credits: FREE_CREDITS });
   expect((await browserSession(context))?.userId).toBe(guest.id);
   person.userId = guest.id;
@@ -141,7 +148,7 @@ test("a fal video is charged, completed by the webhook, stored in and played fro
   person.jobs.push(jobId);
   expect(fal.count("POST", "/fal-ai/ltx-2/text-to-video/fast")).toBe(1);
   await expect(page.locator("header[data-status]")).toHaveAttribute("data-status", "pending");
-  expect((await me(page.request)).credits).toBe(FREE_CREDITS - 3);
+  expect((await me()).credits).toBe(FREE_CREDITS - 3);
 
   await finishAtFal(jobId);
   await expect(page.getByTestId("result-title")).toHaveText(en.result.status.completedTitle, {
@@ -159,7 +166,7 @@ test("a fal video is charged, completed by the webhook, stored in and played fro
   expect(video?.data.byteLength).toBeGreaterThan(1000);
   expect(thumbnail?.contentType).toBe("image/jpeg");
   expect(thumbnail?.data.byteLength).toBeGreaterThan(100);
-  expect((await me(page.request)).credits).toBe(FREE_CREDITS - 3);
+  expect((await me()).credits).toBe(FREE_CREDITS - 3);
 });
 
 test("History lists both jobs with thumbnails from Storage, signed in one call per bucket", async () => {
@@ -176,7 +183,7 @@ test("History lists both jobs with thumbnails from Storage, signed in one call p
   person.jobs.unshift(jobId);
   await finishAtFal(jobId);
   await expect
-    .poll(async () => (await (await page.request.get(`/api/jobs/${jobId}`)).json()).job.status, {
+    .poll(async () => (await getJson(`/api/jobs/${jobId}`)).job.status, {
       timeout: 60_000,
     })
     .toBe("completed");
@@ -231,7 +238,7 @@ test("an expired session is renewed once by the proxy, and the page shows the sa
   expect(renewed?.accessToken).not.toBe(old?.accessToken);
   expect(renewed?.refreshToken).not.toBe(old?.refreshToken);
   expect(renewed?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 3000);
-  expect(await me(page.request)).toMatchObject({
+  expect(await me()).toMatchObject({
     id: person.userId,
     isGuest: true,
     credits: FREE_CREDITS - 6,
@@ -244,7 +251,7 @@ test("an expired session is renewed once by the proxy, and the page shows the sa
 
   await page.reload();
   await expect(badge(FREE_CREDITS - 6)).toBeVisible();
-  expect((await me(page.request)).id).toBe(person.userId);
+  expect((await me()).id).toBe(person.userId);
   expect(refreshes().length).toBe(before + 1);
   expect((await browserSession(context))?.accessToken).toBe(renewed?.accessToken);
 });
@@ -262,13 +269,13 @@ test("the guest signs in with an emailed code and stays the same user, credits a
   expect((await verified).status()).toBe(200);
   await page.waitForURL((url) => url.pathname === "/profile");
 
-  expect(await me(page.request)).toMatchObject({
+  expect(await me()).toMatchObject({
     id: person.userId,
     isGuest: false,
     email,
     credits: FREE_CREDITS - 6,
   });
-  expect(await jobIds(page.request)).toEqual(person.jobs);
+  expect(await jobIds()).toEqual(person.jobs);
   expect((await browserSession(context))?.userId).toBe(person.userId);
 });
 
