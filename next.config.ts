@@ -1,20 +1,15 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
-import { getConfig } from "./lib/server/config";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  serviceWorkerContentSecurityPolicy,
-  staticSecurityHeaders,
-} from "./lib/server/security-headers";
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/server/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-// The worker must never be served stale (no-store), and may only load its own origin's code.
+// The worker must never be served stale (no-store). Its Content-Security-Policy names the Supabase
+// project, a run-time setting, so proxy.ts sets it: these headers are fixed at build.
 const serviceWorkerHeaders = () => [
   { key: "Content-Type", value: "application/javascript; charset=utf-8" },
   { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" },
-  { key: "Content-Security-Policy", value: serviceWorkerContentSecurityPolicy(getConfig().supabase?.url) },
 ];
 
 // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.

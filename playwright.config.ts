@@ -15,7 +15,7 @@ const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|s
 // Specs about the server, not a layout (HTTP answers, an own server of the built app): the
 // desktop project alone runs them.
 const httpSpecs =
-  /[\\/](?:http-[^\\/]*|api-routing\.spec\.ts|client-address\.spec\.ts|turnstile\.spec\.ts|fal-provider\.spec\.ts)$/;
+  /[\\/](?:http-[^\\/]*|api-routing\.spec\.ts|client-address\.spec\.ts|turnstile\.spec\.ts|fal-provider\.spec\.ts|supabase-mode\.spec\.ts)$/;
 
 /**
  * Playwright's own WebKit, only where it is installed (QA machines): its download host is not

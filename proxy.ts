@@ -6,14 +6,19 @@ import { clientAddress } from "@/lib/server/client-address";
 import { getConfig } from "@/lib/server/config";
 import { errorResponse } from "@/lib/server/http";
 import { isHttps } from "@/lib/server/public-origin";
-import { contentSecurityPolicy, createNonce } from "@/lib/server/security-headers";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  serviceWorkerContentSecurityPolicy,
+} from "@/lib/server/security-headers";
 
 /**
- * Pages get their session renewed and their Content-Security-Policy here; media paths that can't
- * be decoded are refused.
+ * Pages get their session renewed and their Content-Security-Policy here, the service worker its
+ * own policy; media paths that can't be decoded are refused.
  */
 export async function proxy(request: NextRequest): Promise<Response | undefined> {
   if (request.nextUrl.pathname.startsWith("/api/")) return refuseUndecodablePath(request);
+  if (request.nextUrl.pathname === "/sw.js") return withServiceWorkerPolicy();
   const renewed = await refreshSession(request);
   const response = withContentSecurityPolicy(request);
   for (const cookie of renewed) response.headers.append("set-cookie", serializeCookie(cookie));
@@ -73,6 +78,20 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
 }
 
 /**
+ * The worker's policy names the Supabase project, a setting read when the server starts, while
+ * next.config.ts's headers are fixed when the app is built: so it is set here. The worker has no
+ * session to renew.
+ */
+function withServiceWorkerPolicy(): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set(
+    "content-security-policy",
+    serviceWorkerContentSecurityPolicy(getConfig().supabase?.url),
+  );
+  return response;
+}
+
+/**
  * A media path with broken percent-encoding (`/api/media/%E0%A4%A`) makes Next.js fail while
  * decoding the route's params, before any handler runs, and answer a plain-text 500. The proxy
  * runs before that step and answers such paths as what they are: not found.
@@ -89,9 +108,11 @@ function refuseUndecodablePath(request: NextRequest): Response | undefined {
 export const config = {
   matcher: [
     "/api/media/:path*",
+    "/sw.js",
     // Pages only. Other API routes get a static policy from next.config.ts and renew sessions
     // themselves, and a proxy in front of them would make Next copy every upload's body; build
-    // output, the service worker and public files (they have a dot) need none. Prefetches are
+    // output, the service worker (its policy only, above) and public files (they have a dot)
+    // need none. Prefetches are
     // skipped: their answer is data for a page that has its policy and session.
     {
       source: "/((?!api/|api$|_next/|sw\\.js|workbox-|.*\\.[A-Za-z0-9]+$).*)",

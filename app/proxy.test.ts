@@ -112,4 +112,16 @@ describe("proxy.ts renews the session of a page request (supabase mode)", () => 
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(response.headers.get("content-security-policy")).toBeTruthy();
   });
+
+  test("the service worker gets its policy with the project from the running config, no session work", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const before = standIn.calls.length;
+    const response = (await proxy(new NextRequest("http://localhost:3000/sw.js"))) as Response;
+    expect(response.headers.get("content-security-policy")).toBe(
+      `default-src 'self'; script-src 'self'; connect-src 'self' ${new URL(standIn.url).origin}`,
+    );
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(standIn.calls.slice(before)).toEqual([]);
+  });
 });

@@ -196,5 +196,5 @@ test("API answers have their own empty policy; HSTS is sent in production", asyn
 
   // The worker keeps its own strict policy.
   const worker = (await request.get("/sw.js")).headers();
-  expect(worker["content-security-policy"]).toBe("default-src 'self'; script-src 'self'");
+  expect(worker["content-security-policy"]).toBe("default-src 'self'; script-src 'self'; connect-src 'self'");
 });

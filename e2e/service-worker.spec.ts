@@ -31,7 +31,9 @@ test("sw.js is served uncached, as JavaScript, with a strict CSP and an injected
   const headers = response.headers();
   expect(headers["cache-control"]).toBe("no-cache, no-store, must-revalidate");
   expect(headers["content-type"]).toBe("application/javascript; charset=utf-8");
-  expect(headers["content-security-policy"]).toBe("default-src 'self'; script-src 'self'");
+  expect(headers["content-security-policy"]).toBe(
+    "default-src 'self'; script-src 'self'; connect-src 'self'",
+  );
   const body = await response.text();
   expect(body).not.toContain("__WB_MANIFEST");
   expect(body).toMatch(/"\/offline"/);
