@@ -280,10 +280,7 @@ test("the guest signs in with an emailed code and stays the same user, credits a
 });
 
 test("every renewal of the session carried the person's address", () => {
-  // Known defect: route handlers renew through requireSession(jar) (lib/server/services/session.ts),
-  // which asks Supabase Auth without the client's address, so those renewals count against the
-  // server's address. Remove test.fail once they carry it.
-  test.fail();
+  // Route handlers, pages and the proxy all renew; each must count against the person.
   const renewals = refreshes();
   expect(renewals.length).toBeGreaterThan(1);
   const withoutAddress = renewals.filter(

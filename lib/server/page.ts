@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { type CookieJar, getSessionPort, type Session } from "./auth";
+import { clientAddress } from "./client-address";
 import { isHttps } from "./public-origin";
 
 /**
@@ -12,6 +13,7 @@ export async function pageCookieJar(): Promise<CookieJar> {
   const [store, requestHeaders] = await Promise.all([cookies(), headers()]);
   return {
     secure: isHttps({ headers: requestHeaders }),
+    address: clientAddress({ headers: requestHeaders }),
     getAll: () => store.getAll().map(({ name, value }) => ({ name, value })),
     setAll: () => {
       // Server components cannot set cookies; proxy.ts renewed the session before this render.

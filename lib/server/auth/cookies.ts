@@ -1,3 +1,4 @@
+import { clientAddress } from "../client-address";
 import { isHttps } from "../public-origin";
 
 /**
@@ -23,6 +24,11 @@ export interface CookieJar {
   setAll(cookies: CookieToSet[]): void;
   /** True when the page is served over HTTPS, so cookies may be marked Secure. */
   readonly secure: boolean;
+  /**
+   * The client's address (lib/server/client-address.ts) when the jar is a person's request's:
+   * a session renewed while reading counts against that person at Supabase Auth, not the server.
+   */
+  readonly address?: string;
 }
 
 export function parseCookieHeader(header: string | null): { name: string; value: string }[] {
@@ -58,6 +64,7 @@ export function requestCookieJar(request: Request): CookieJar & { apply(response
   const pending: CookieToSet[] = [];
   return {
     secure: isHttps(request),
+    address: clientAddress(request),
     getAll: () => [...current].map(([name, value]) => ({ name, value })),
     setAll(cookies) {
       for (const cookie of cookies) {

@@ -289,6 +289,18 @@ describe("Supabase sessions: calls made for a person carry their address", () =>
     expect(await port.read(jar)).toMatchObject({ userId: guest.userId });
     expect(calls().filter((c) => c.route === "POST /token")).toHaveLength(1);
   });
+
+  test("a request's jar knows the person's address: a renewal while merely reading counts against them", async () => {
+    const { calls, jar } = setup();
+    standIn.authConfig.jwt_exp = -60;
+    const guest = await port.createGuest(jar, caller).finally(() => {
+      standIn.authConfig.jwt_exp = 3600;
+    });
+    // As requestCookieJar (route handlers) and pageCookieJar (pages) make it.
+    const requestJar: CookieJar = { ...jar, address: ADDRESS };
+    expect(await port.read(requestJar)).toMatchObject({ userId: guest.userId });
+    expect(sent(calls(), "POST /token")).toEqual(forPerson());
+  });
 });
 
 describe("Supabase sessions: Sign in with Apple", () => {

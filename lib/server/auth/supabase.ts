@@ -15,7 +15,7 @@ import type { OnBehalfOf, Session, SessionPort } from "./session";
 function client(jar: CookieJar, caller?: OnBehalfOf) {
   const supabase = getConfig().supabase;
   if (!supabase) throw new Error("Supabase sessions need the supabase mode");
-  return sessionClient(jar, { ...supabase, forwardFor: caller?.address });
+  return sessionClient(jar, { ...supabase, forwardFor: caller?.address ?? jar.address });
 }
 
 function fromClaims(claims: Record<string, unknown> | undefined): Session | null {
