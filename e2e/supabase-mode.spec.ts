@@ -48,10 +48,7 @@ test.beforeAll(async ({ browser }) => {
   });
   server = await startOwnServer("supabase", (url) => ({
     NODE_ENV: "production",
-    NEXT_PUBLIC_SUPABASE_URL: supabase.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: supabase.publishableKey,
-    SUPABASE_SECRET_KEY: supabase.secretKey,
-    SESSION_SECRET: randomUUID() + randomUUID(),
+    ...supabase.appSettings,
     CRON_SECRET: randomUUID(),
     VIDEO_PROVIDER: "fal",
     FAL_KEY,

@@ -30,13 +30,10 @@ beforeAll(async () => {
   s = await startSupabaseStandIn({ databaseUrl, siteUrl: APP, captchaToken: "turnstile-ok" });
   const vapid = webpush.generateVAPIDKeys();
   complete = {
-    NEXT_PUBLIC_SUPABASE_URL: s.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: s.publishableKey,
-    SUPABASE_SECRET_KEY: s.secretKey,
+    ...s.appSettings,
     SUPABASE_ACCESS_TOKEN: s.managementToken,
     SUPABASE_PROJECT_REF: s.projectRef,
     APP_URL: APP,
-    SESSION_SECRET: "s".repeat(40),
     FAL_KEY: "fal-key-id:fal-key-secret",
     CRON_SECRET: "c".repeat(32),
     TRUST_PROXY: "vercel",

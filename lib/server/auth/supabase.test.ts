@@ -28,10 +28,7 @@ let port: SessionPort;
 beforeAll(async () => {
   pglite = await migratedPglite();
   standIn = await startSupabaseStandIn({ pglite, siteUrl: "http://app.test" });
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", standIn.url);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", standIn.publishableKey);
-  vi.stubEnv("SUPABASE_SECRET_KEY", standIn.secretKey);
-  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
+  for (const [name, value] of Object.entries(standIn.appSettings)) vi.stubEnv(name, value);
   vi.stubEnv("DATABASE_URL", "");
   vi.stubEnv("AUTH_APPLE_ENABLED", "true");
   ({ supabaseSessions: port } = await import("./supabase"));

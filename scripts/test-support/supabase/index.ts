@@ -65,6 +65,8 @@ export type SupabaseStandIn = {
   url: string;
   publishableKey: string;
   secretKey: string;
+  /** The settings that put the app in supabase mode against this project (with SESSION_SECRET, which that mode needs). */
+  appSettings: Record<string, string>;
   projectRef: string;
   /** Base URL of the Management API (api.supabase.com on the real thing); here the same server. */
   managementUrl: string;
@@ -249,6 +251,12 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     url: baseUrl,
     publishableKey,
     secretKey,
+    appSettings: {
+      NEXT_PUBLIC_SUPABASE_URL: baseUrl,
+      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: publishableKey,
+      SUPABASE_SECRET_KEY: secretKey,
+      SESSION_SECRET: randomBytes(32).toString("base64url"),
+    },
     projectRef,
     managementUrl: baseUrl,
     managementToken,

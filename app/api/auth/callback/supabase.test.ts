@@ -28,10 +28,7 @@ const answers: string[] = [];
 beforeAll(async () => {
   route = await openRouteDatabase();
   standIn = await startSupabaseStandIn({ pglite: route.db, siteUrl: "http://localhost:3000" });
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", standIn.url);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", standIn.publishableKey);
-  vi.stubEnv("SUPABASE_SECRET_KEY", standIn.secretKey);
-  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
+  for (const [name, value] of Object.entries(standIn.appSettings)) vi.stubEnv(name, value);
   vi.stubEnv("AUTH_APPLE_ENABLED", "true");
 });
 afterAll(async () => {

@@ -25,10 +25,7 @@ beforeAll(async () => {
   route = await openRouteDatabase();
   // A token only Supabase's own CAPTCHA would accept: our calls never carry it.
   standIn = await startSupabaseStandIn({ pglite: route.db, captchaToken: "supabase-captcha-only" });
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_URL", standIn.url);
-  vi.stubEnv("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY", standIn.publishableKey);
-  vi.stubEnv("SUPABASE_SECRET_KEY", standIn.secretKey);
-  vi.stubEnv("SESSION_SECRET", "a-session-secret-of-at-least-32-characters");
+  for (const [name, value] of Object.entries(standIn.appSettings)) vi.stubEnv(name, value);
   vi.stubEnv("TURNSTILE_SITE_KEY", "0x4AAAAAAA-stand-in-site");
   vi.stubEnv("TURNSTILE_SECRET_KEY", TURNSTILE_SECRET);
   vi.stubEnv("TURNSTILE_VERIFY_URL", siteverify.url);
