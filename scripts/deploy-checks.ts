@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CODE_LENGTH } from "../lib/contracts/auth";
-import { CODE_TTL_SECONDS } from "../lib/server/auth/codes";
+import { CODE_TTL_SECONDS, RESEND_AFTER_SECONDS } from "../lib/server/auth/codes";
 import { type Config, ConfigError, loadConfig } from "../lib/server/config";
 import { catalogResult, productsResult } from "../lib/server/db/results";
 import { supabaseRpc } from "../lib/server/db/supabase";
@@ -311,6 +311,11 @@ async function checkAuthConfig(
       Boolean(auth.smtp_host),
       "custom SMTP",
       "no custom SMTP: Supabase's own mailer only writes to the project's team",
+    );
+    expect(
+      Number(auth.smtp_max_frequency) <= RESEND_AFTER_SECONDS,
+      `a new code may be sent after ${RESEND_AFTER_SECONDS} s`,
+      `the minimum interval between emails is ${auth.smtp_max_frequency} s: "send a new code" after ${RESEND_AFTER_SECONDS} s would be refused`,
     );
     expect(
       auth.security_sb_forwarded_for_enabled === true,

@@ -139,6 +139,7 @@ describe("each missing piece is reported", () => {
       /magic_link email template has no \{\{ \.Token \}\}/,
     ],
     ["no custom SMTP", { smtp_host: "" }, /no custom SMTP/],
+    ["Supabase's 60 s between emails", { smtp_max_frequency: 60 }, /minimum interval between emails is 60 s/],
     ["no IP forwarding", { security_sb_forwarded_for_enabled: false }, /IP address forwarding is off/],
     ["no manual linking", { security_manual_linking_enabled: false }, /manual linking is off/],
     ["no CAPTCHA", { security_captcha_enabled: false }, /CAPTCHA protection is not Turnstile/],

@@ -4,6 +4,8 @@ import { signingKey } from "../secrets";
 /** One-time sign-in codes of the local modes: 6 digits, only a keyed hash is stored. */
 
 export const CODE_TTL_SECONDS = 10 * 60;
+/** A new code may be asked for this long after the last one (the mail server's minimum interval must allow it). */
+export const RESEND_AFTER_SECONDS = 30;
 export const CODE_MAX_ATTEMPTS = 5;
 
 export function newCode(): string {

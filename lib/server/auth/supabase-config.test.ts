@@ -4,8 +4,7 @@ import { parse } from "smol-toml";
 import { describe, expect, test } from "vitest";
 import { CODE_LENGTH } from "../../contracts/auth";
 import { MAX_OUTPUT_BYTES } from "../providers/fal/output";
-import { RESEND_AFTER_SECONDS } from "../services/auth";
-import { CODE_TTL_SECONDS } from "./codes";
+import { CODE_TTL_SECONDS, RESEND_AFTER_SECONDS } from "./codes";
 
 /**
  * supabase/config.toml holds the Supabase Auth and Storage settings the app relies on (what

@@ -4,7 +4,7 @@ import type { Me } from "../../contracts/user";
 import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session, type SignOutScope } from "../auth";
-import { CODE_TTL_SECONDS } from "../auth/codes";
+import { CODE_TTL_SECONDS, RESEND_AFTER_SECONDS } from "../auth/codes";
 import { checkCaptcha } from "../captcha";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
@@ -28,7 +28,6 @@ const LIMITS = {
   verifiesPerEmail: 15,
   verifiesPerAddress: 60,
 };
-export const RESEND_AFTER_SECONDS = 30;
 
 const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 22);
 
