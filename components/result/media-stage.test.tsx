@@ -28,6 +28,7 @@ const base: Job = {
   videoUrl: null,
   thumbnailUrl: null,
   downloadUrl: null,
+  sharePath: null,
   errorCode: null,
   refunded: false,
   createdAt: "2026-11-25T10:00:00.000Z",

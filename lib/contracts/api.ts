@@ -55,6 +55,12 @@ export const jobPageResponseSchema = z.object({
 });
 export type JobPage = z.infer<typeof jobPageResponseSchema>;
 
+/** POST /api/jobs/:id/share: whether the page shows the prompt (default: it does). */
+export const shareJobRequestSchema = z.object({ showPrompt: z.boolean().optional() }).strict();
+export type ShareJobRequest = z.input<typeof shareJobRequestSchema>;
+export const shareJobResponseSchema = z.object({ url: z.url() });
+export type ShareJobResponse = z.infer<typeof shareJobResponseSchema>;
+
 export const uploadResponseSchema = z.object({
   /** The reference to send as `imageUrl` when creating the job. */
   imageUrl: z.string(),

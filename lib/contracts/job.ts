@@ -29,6 +29,8 @@ export const jobSchema = z.object({
   thumbnailUrl: z.string().nullable(),
   /** The video as an attachment (Save/Download). */
   downloadUrl: z.string().nullable(),
+  /** The video's public page (`/v/<token>`, on the app's origin) while it is shared, else null. */
+  sharePath: z.string().nullable(),
   errorCode: z.string().nullable(),
   refunded: z.boolean(),
   createdAt: z.iso.datetime(),

@@ -154,3 +154,26 @@ export const pushListResult = z.object({
   language: languageSchema,
   subscriptions: z.array(z.object({ endpoint: z.string(), p256dh: z.string(), auth: z.string() })),
 });
+export const shareResult = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  showPrompt: z.boolean(),
+});
+export const unshareResult = z.object({ unshared: z.boolean() });
+export const shareTokensResult = z.object({
+  shares: z.array(z.object({ jobId: z.uuid(), token: z.string(), showPrompt: z.boolean() })),
+});
+/** A public share page's video (get_shared_video); null when there is no such page. */
+export const sharedVideoResult = z.object({
+  video: z
+    .object({
+      model: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+      prompt: z.string().nullable(),
+      settings: videoSettingsSchema,
+      videoPath: z.string(),
+      thumbnailPath: z.string().nullable(),
+      createdAt: iso,
+      sharedAt: iso,
+    })
+    .nullable(),
+});
+export type SharedVideo = NonNullable<z.infer<typeof sharedVideoResult>["video"]>;

@@ -22,6 +22,7 @@ import { recoverOverdueJobs } from "../jobs/sweeper";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import type { MediaLinkRequest } from "../storage/media-store";
+import { sharePath, shareTokensOf } from "./share";
 
 /** How long a media link in an API answer stays valid. */
 const MEDIA_LINK_SECONDS = 3600;
@@ -150,17 +151,22 @@ export async function toApiJob(job: DbJob): Promise<Job> {
 export async function toApiJobs(jobs: DbJob[]): Promise<Job[]> {
   const wanted = jobs.map(linksOf);
   const requests = wanted.flatMap((links) => Object.values(links).filter((link) => link !== null));
-  const urls = requests.length
-    ? await (await getMediaStore()).signedUrls(requests, { expiresInSeconds: MEDIA_LINK_SECONDS })
-    : [];
+  const [urls, shares] = await Promise.all([
+    requests.length
+      ? (await getMediaStore()).signedUrls(requests, { expiresInSeconds: MEDIA_LINK_SECONDS })
+      : [],
+    shareTokensOf(jobs.filter((job) => job.status === "completed").map((job) => job.id)),
+  ]);
   const signed = new Map(requests.map((request, index) => [request, urls[index] ?? null]));
   const url = (request: MediaLinkRequest | null) => (request ? (signed.get(request) ?? null) : null);
   return jobs.map((job, index) => {
     const links = wanted[index] as JobLinks;
+    const token = shares.get(job.id);
     return apiJob(job, {
       videoUrl: url(links.videoUrl),
       downloadUrl: url(links.downloadUrl),
       thumbnailUrl: url(links.thumbnailUrl),
+      sharePath: token ? sharePath(token) : null,
     });
   });
 }
@@ -179,7 +185,7 @@ function linksOf(job: DbJob): JobLinks {
 
 function apiJob(
   job: DbJob,
-  { videoUrl, downloadUrl, thumbnailUrl }: Record<keyof JobLinks, string | null>,
+  { videoUrl, downloadUrl, thumbnailUrl, sharePath }: Record<keyof JobLinks | "sharePath", string | null>,
 ): Job {
   return {
     id: job.id,
@@ -195,6 +201,7 @@ function apiJob(
     videoUrl,
     thumbnailUrl,
     downloadUrl,
+    sharePath,
     errorCode: job.errorCode,
     refunded: job.refunded,
     createdAt: job.createdAt,

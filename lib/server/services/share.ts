@@ -1,0 +1,84 @@
+import "server-only";
+import type { ShareJobRequest } from "../../contracts/api";
+import { shareJobRequestSchema } from "../../contracts/api";
+import type { VideoSettings } from "../../contracts/catalog";
+import type { Session } from "../auth";
+import { getRpc } from "../db";
+import { sharedVideoResult, shareResult, shareTokensResult, unshareResult } from "../db/results";
+import { parseWith } from "../http";
+import { getMediaStore } from "../storage";
+
+/**
+ * Share pages: a finished video's public page, /v/<token>, lasting as long as the video. The
+ * rules (one link per video, the owner's only, gone with the video) are SQL functions.
+ */
+
+/** How long the media links on a share page stay valid: long enough for a page left open. */
+const SHARE_MEDIA_LINK_SECONDS = 24 * 3600;
+
+const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/** The page's path on the app: /v/<token>. */
+export function sharePath(token: string): string {
+  return `/v/${token}`;
+}
+
+/** The page's address under the app's public origin. */
+export function sharePageUrl(origin: string, token: string): string {
+  return new URL(sharePath(token), origin).toString();
+}
+
+/** Shares one of the user's finished videos: its page's token, the same on every call. */
+export async function shareJob(session: Session, jobId: string, body: ShareJobRequest): Promise<string> {
+  const input = parseWith(shareJobRequestSchema, body);
+  const rpc = await getRpc();
+  const { token } = await rpc.call(
+    "share_job",
+    { p_user_id: session.userId, p_job_id: jobId, p_show_prompt: input.showPrompt ?? true },
+    shareResult,
+  );
+  return token;
+}
+
+/** Takes the video's page down (already down is fine). */
+export async function unshareJob(session: Session, jobId: string): Promise<void> {
+  const rpc = await getRpc();
+  await rpc.call("unshare_job", { p_user_id: session.userId, p_job_id: jobId }, unshareResult);
+}
+
+/** The share tokens of the given jobs that have a page, by job id. */
+export async function shareTokensOf(jobIds: string[]): Promise<Map<string, string>> {
+  if (jobIds.length === 0) return new Map();
+  const rpc = await getRpc();
+  const { shares } = await rpc.call("list_share_tokens", { p_job_ids: jobIds }, shareTokensResult);
+  return new Map(shares.map((share) => [share.jobId, share.token]));
+}
+
+export type SharedVideoPage = {
+  model: { name: string; slug: string };
+  prompt: string | null;
+  settings: VideoSettings;
+  videoUrl: string;
+  posterUrl: string | null;
+  createdAt: string;
+};
+
+/** What the public page shows for a token, media links signed now; null when there is no such page. */
+export async function getSharedVideo(token: string): Promise<SharedVideoPage | null> {
+  if (!tokenPattern.test(token)) return null;
+  const rpc = await getRpc();
+  const { video } = await rpc.call("get_shared_video", { p_token: token }, sharedVideoResult);
+  if (!video) return null;
+  const links = [{ path: video.videoPath }, ...(video.thumbnailPath ? [{ path: video.thumbnailPath }] : [])];
+  const [videoUrl, posterUrl] = await (await getMediaStore()).signedUrls(links, {
+    expiresInSeconds: SHARE_MEDIA_LINK_SECONDS,
+  });
+  return {
+    model: { name: video.model.name, slug: video.model.slug },
+    prompt: video.prompt,
+    settings: video.settings,
+    videoUrl: videoUrl as string,
+    posterUrl: posterUrl ?? null,
+    createdAt: video.createdAt,
+  };
+}
