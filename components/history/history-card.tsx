@@ -7,6 +7,7 @@ import {
   Copy,
   Download,
   Film,
+  Link2Off,
   LoaderCircle,
   type LucideIcon,
   Play,
@@ -25,6 +26,7 @@ import { daysUntilExpiry } from "./history-format";
 export type CardActions = {
   regenerateHref: string;
   onShare: (job: Job) => void;
+  onUnshare: (job: Job) => void;
   onCopyPrompt: (job: Job) => void;
   onDelete: (job: Job) => void;
 };
@@ -207,6 +209,7 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
         </a>
       ) : null}
       <ActionButton onClick={() => actions.onShare(job)} icon={Share2} label={t("actions.share")} />
+      {job.sharePath ? <StopSharing job={job} onUnshare={actions.onUnshare} /> : null}
       <ActionLink href={actions.regenerateHref} icon={WandSparkles} label={t("actions.regenerate")} />
       <ActionButton
         onClick={() => actions.onCopyPrompt(job)}
@@ -224,6 +227,12 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
       />
     </div>
   );
+}
+
+/** Shown while the video has a public page: takes the page down. */
+function StopSharing({ job, onUnshare }: { job: Job; onUnshare: (job: Job) => void }) {
+  const t = useTranslations("share");
+  return <ActionButton onClick={() => onUnshare(job)} icon={Link2Off} label={t("stop")} showLabel="always" />;
 }
 
 /** Whether an action's text shows next to its icon: always, from the sm breakpoint, or never (icon + tooltip). */

@@ -5,9 +5,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
-import { copyText, shareVideo } from "@/components/result/share";
+import { copyText } from "@/components/result/share";
 import { Toast, useToast } from "@/components/result/toast";
 import { useNow } from "@/components/result/use-now";
+import { useSharePage } from "@/components/result/use-share-page";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
@@ -41,6 +42,10 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
   const jobs = pages.data?.flatMap((page) => page.jobs) ?? [];
   const now = useNow(60_000, true);
   useLiveRefresh(jobs, pages.mutate);
+  const sharing = useSharePage({
+    onToast: show,
+    onChange: (changed, sharePath) => void setSharePath(pages.mutate, changed.id, sharePath),
+  });
 
   const signedOut = pages.error?.code === "unauthorized";
   const loaded = pages.data !== undefined || signedOut;
@@ -52,26 +57,8 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
       settings: job.settings,
       themeSlug: job.themeId ? themeSlugs[job.themeId] : null,
     }),
-    onShare: (shared) => {
-      const link = shared.videoUrl;
-      if (!link) return;
-      const url = new URL(link, window.location.href).toString();
-      // No await before shareVideo: iOS needs navigator.share() inside the tap itself.
-      void shareVideo({
-        file: null,
-        url,
-        title: tAll("share.sheet.title"),
-        text: tAll("share.sheet.text"),
-      }).then((outcome) => {
-        if (outcome === "copied")
-          show({
-            tone: "success",
-            title: tAll("share.toast.copied"),
-            detail: tAll("share.toast.copiedHint"),
-          });
-        if (outcome === "failed") show({ tone: "error", title: tAll("share.toast.failed") });
-      });
-    },
+    onShare: (shared) => sharing.share(shared),
+    onUnshare: (shared) => sharing.stop(shared),
     onCopyPrompt: (copied) => {
       void copyText(copied.prompt).then((outcome) =>
         show(
@@ -257,6 +244,18 @@ function MorePages({ pages }: { pages: Pages }) {
         {loadingMore ? t("loading") : error ? tAll("common.retry") : t("load")}
       </button>
     </div>
+  );
+}
+
+/** Marks a job shared or not in the loaded pages without refetching them. */
+function setSharePath(mutate: Pages["mutate"], id: string, sharePath: string | null) {
+  return mutate(
+    (current: JobPage[] | undefined) =>
+      current?.map((page) => ({
+        ...page,
+        jobs: page.jobs.map((job) => (job.id === id ? { ...job, sharePath } : job)),
+      })),
+    { revalidate: false },
   );
 }
 

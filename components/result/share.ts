@@ -5,7 +5,8 @@ import type { Job } from "@/lib/contracts/job";
 import { videoFileName } from "./format";
 
 /**
- * Sharing the finished video. iOS only opens the share sheet when navigator.share() is called
+ * Sharing the finished video: its public page's link (sharePageLink), or for saving on iOS the
+ * file itself. iOS only opens the share sheet when navigator.share() is called
  * synchronously inside the tap, so the file is fetched as soon as the job completes — before the
  * tap — wherever the browser can share files at all.
  */
@@ -27,14 +28,15 @@ function canShareFiles(): boolean {
   }
 }
 
-/** The completed video as a File ready to share, or null (not completed, not shareable, or still loading). */
+/** The completed video as a File ready to save through the share sheet on an installed iOS app, or null. */
 export function useShareableFile(job: Job): File | null {
   const [file, setFile] = useState<File | null>(null);
   const url = job.status === "completed" ? job.videoUrl : null;
   const name = videoFileName(job);
   useEffect(() => {
     setFile(null);
-    if (!url || !canShareFiles()) return;
+    // Only saving on an installed iOS app shares the file itself; sharing sends the page's link.
+    if (!url || !isStandaloneIos() || !canShareFiles()) return;
     const controller = new AbortController();
     fetch(url, { signal: controller.signal, credentials: "same-origin" })
       .then((response) =>
@@ -75,6 +77,25 @@ export function shareVideo(options: {
   }
   if (typeof nav.share === "function") return viaSheet({ url, title, text });
   return copyText(url);
+}
+
+/**
+ * Sends a share page's link: the share sheet where there is one, else the clipboard. A sheet
+ * refused because the tap's activation ran out (the link was just made over the network) falls
+ * back to the clipboard too.
+ */
+export async function sharePageLink(options: {
+  url: string;
+  title: string;
+  text: string;
+}): Promise<ShareOutcome> {
+  const outcome = await shareVideo({ file: null, ...options });
+  return outcome === "failed" && typeof navigator.share === "function" ? copyText(options.url) : outcome;
+}
+
+/** A share page's path (Job.sharePath) as the absolute URL to send. */
+export function sharePageUrl(path: string): string {
+  return new URL(path, window.location.origin).toString();
 }
 
 export async function copyText(value: string): Promise<ShareOutcome> {

@@ -8,6 +8,8 @@ import {
   jobResponseSchema,
   meResponseSchema,
   modelResponseSchema,
+  type ShareJobRequest,
+  shareJobResponseSchema,
   uploadResponseSchema,
 } from "../contracts/api";
 import { pushKeyResponseSchema, pushSubscribedResponseSchema } from "../contracts/push";
@@ -49,6 +51,16 @@ export const historyApi = {
   /** 204 → null; 404 job_not_found when it is gone or not the user's. */
   deleteJob: (id: string) =>
     apiRequest(`/api/jobs/${encodeURIComponent(id)}`, z.null(), { method: "DELETE" }),
+};
+
+/** Share pages (kept apart so parallel work on `api` merges cleanly). */
+export const shareApi = {
+  /** 200 { url } of the video's public page, the same on every call. */
+  share: (id: string, body: ShareJobRequest = {}) =>
+    apiRequest(`/api/jobs/${encodeURIComponent(id)}/share`, shareJobResponseSchema, { method: "POST", body }),
+  /** 204 → null, also when it was not shared. */
+  unshare: (id: string) =>
+    apiRequest(`/api/jobs/${encodeURIComponent(id)}/share`, z.null(), { method: "DELETE" }),
 };
 
 /** Web Push (kept apart so parallel work on `api` merges cleanly). */
