@@ -74,6 +74,7 @@ export default async function SharedVideoPage({ params }: Props) {
         className="overflow-hidden rounded-card bg-black shadow-card"
         style={{ aspectRatio: `${width} / ${height}` }}
       >
+        {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no spoken track to caption */}
         <video
           src={video.videoUrl}
           poster={video.posterUrl ?? undefined}
