@@ -1,0 +1,180 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import es from "../messages/es.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
+
+/**
+ * Share pages (issue #11 item 3): Share on the result page makes the video's public page,
+ * /v/<token>, that anyone can open without a session — the video, the model, the prompt when the
+ * owner allows it, Open Graph and Twitter card tags — until the owner stops sharing (History or
+ * the result page) or deletes the video. And the result page's Download/Share/Full screen row
+ * fits a 320 px screen (item 10).
+ */
+
+/** Each test is its own client address, so guest creation limits never meet. */
+let address = 0;
+test.beforeEach(async ({ context }, info) => {
+  address += 1;
+  const project = info.project.name === "chromium-mobile" ? 2 : 1;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `10.11.${project}.${address}` });
+  // Where the browser has no share sheet, Share copies the link.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+});
+
+async function finishedVideo(request: APIRequestContext, prompt: string): Promise<{ id: string; model: string }> {
+  const guest = await request.post("/api/session/guest");
+  expect(guest.status(), await guest.text()).toBeLessThan(300);
+  const model = await request.get("/api/models/ltx-2-fast");
+  const { id: modelId, name } = (await model.json()).model;
+  const created = await request.post("/api/jobs", {
+    data: { modelId, prompt, settings: {} },
+    headers: { "idempotency-key": crypto.randomUUID() },
+  });
+  expect(created.status(), await created.text()).toBe(202);
+  const { id } = (await created.json()).job;
+  await expect
+    .poll(async () => (await (await request.get(`/api/jobs/${id}`)).json()).job.status, {
+      timeout: 90_000,
+      intervals: [500, 1000],
+    })
+    .toBe("completed");
+  return { id, model: name };
+}
+
+/** Share on the result page; returns the page's URL as the panel shows it. */
+async function shareFromResult(page: Page): Promise<string> {
+  await page.getByRole("button", { name: en.result.actions.share, exact: true }).click();
+  const link = page.getByTestId("share-url");
+  await expect(link).toHaveText(/\/v\/[A-Za-z0-9_-]{43}$/);
+  return (await link.textContent()) as string;
+}
+
+/** Opens the URL in a new browser context: no cookies, nobody signed in. */
+async function asStranger(browser: Browser, url: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(url);
+  return { context, page, status: response?.status() };
+}
+
+test.describe("share pages", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("a shared video plays for anyone, with its model, prompt and card tags; Stop sharing in History takes it down", async ({
+    page,
+    browser,
+  }) => {
+    const prompt = "A paper boat sailing down a rainy street";
+    const { id, model } = await finishedVideo(page.request, prompt);
+    await page.goto(`/jobs/${id}`);
+    const url = await shareFromResult(page);
+    expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+    await expect(page.getByTestId("share-panel")).toContainText(en.share.panel.hint);
+    // The same page when shared again.
+    const again = await page.request.post(`/api/jobs/${id}/share`, { data: {} });
+    expect((await again.json()).url).toBe(url);
+
+    const stranger = await asStranger(browser, url);
+    expect(stranger.status).toBe(200);
+    const visitor = stranger.page;
+    await expect(visitor.getByTestId("shared-model")).toHaveText(model);
+    await expect(visitor.getByTestId("shared-prompt")).toHaveText(prompt);
+    await expect(visitor.getByRole("link", { name: en.share.page.cta })).toHaveAttribute("href", "/");
+    const video = visitor.getByTestId("shared-video");
+    await video.evaluate((element: HTMLVideoElement) => {
+      element.muted = true;
+      return element.play();
+    });
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2);
+
+    // The tags a chat app or a social site reads, with absolute media links that work without a session.
+    const meta = (key: string) =>
+      visitor.locator(`meta[property="${key}"], meta[name="${key}"]`).first().getAttribute("content");
+    expect(await meta("og:type")).toBe("video.other");
+    expect(await meta("og:url")).toBe(url);
+    expect(await meta("og:title")).toContain(model);
+    expect(await meta("og:description")).toBe(prompt);
+    expect(await meta("og:video:type")).toBe("video/mp4");
+    expect(Number(await meta("og:video:width"))).toBeGreaterThan(0);
+    expect(await meta("twitter:card")).toBe("summary_large_image");
+    expect(await meta("twitter:image")).toBeTruthy();
+    for (const key of ["og:video", "og:image"]) {
+      const media = (await meta(key)) as string;
+      expect(media, key).toMatch(/^https?:\/\//);
+      expect((await stranger.context.request.get(media)).status(), key).toBe(200);
+    }
+    const html = await (await stranger.context.request.get(url)).text();
+    for (const tag of ['property="og:video"', 'property="og:image"', 'name="twitter:card"']) {
+      expect(html, tag).toContain(tag);
+    }
+
+    // Stop sharing from History: the page answers 404 from then on.
+    await page.goto("/history");
+    const card = page.getByTestId("history-card").filter({ hasText: prompt });
+    await card.getByRole("button", { name: en.share.stop }).click();
+    await expect(page.getByRole("status").filter({ hasText: en.share.toast.stopped })).toBeVisible();
+    await expect(card.getByRole("button", { name: en.share.stop })).toHaveCount(0);
+    const gone = await visitor.goto(url);
+    expect(gone?.status()).toBe(404);
+    await expect(visitor.getByRole("heading", { level: 1, name: en.share.notFound.title })).toBeVisible();
+    await stranger.context.close();
+  });
+
+  test("the owner may keep the prompt off the page; Stop sharing on the result page, and deleting the video, take it down", async ({
+    page,
+    browser,
+  }) => {
+    const prompt = "A secret recipe for lemon cake";
+    const { id, model } = await finishedVideo(page.request, prompt);
+    await page.goto(`/jobs/${id}`);
+    await page.getByRole("checkbox", { name: en.share.showPrompt }).uncheck();
+    const url = await shareFromResult(page);
+
+    const stranger = await asStranger(browser, url);
+    expect(stranger.status).toBe(200);
+    await expect(stranger.page.getByTestId("shared-model")).toHaveText(model);
+    await expect(stranger.page.getByTestId("shared-prompt")).toHaveCount(0);
+    expect(await stranger.page.content()).not.toContain(prompt);
+
+    await page.getByRole("button", { name: en.share.stop }).click();
+    await expect(page.getByTestId("share-panel")).toHaveCount(0);
+    expect((await stranger.page.goto(url))?.status()).toBe(404);
+
+    // Shared again, then the video deleted: its page goes with it.
+    const second = await shareFromResult(page);
+    expect(second).not.toBe(url);
+    expect((await stranger.page.goto(second))?.status()).toBe(200);
+    expect((await page.request.delete(`/api/jobs/${id}`)).status()).toBe(204);
+    expect((await stranger.page.goto(second))?.status()).toBe(404);
+    await stranger.context.close();
+  });
+
+  for (const [locale, messages] of [
+    ["en-US", en],
+    ["es-ES", es],
+    ["tr-TR", tr],
+  ] as const) {
+    test.describe(`at 320 px in ${locale}`, () => {
+      test.use({ locale, viewport: { width: 320, height: 640 } });
+
+      test("the result actions fit without sideways scrolling", async ({ page }) => {
+        const { id } = await finishedVideo(page.request, "A kite over the dunes");
+        await page.goto(`/jobs/${id}`);
+        const row = page.getByTestId("result-actions-row");
+        await expect(row.getByRole("link", { name: messages.result.actions.download })).toBeVisible();
+        await expect(row.getByRole("button", { name: messages.result.actions.share })).toBeVisible();
+        const overflow = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          width: window.innerWidth,
+        }));
+        expect(overflow.scroll).toBeLessThanOrEqual(overflow.width);
+        for (const control of await row.locator("a, button").all()) {
+          const box = await control.boundingBox();
+          expect(box && box.x >= 0 && box.x + box.width <= 320, await control.innerText()).toBe(true);
+        }
+      });
+    });
+  }
+});
