@@ -21,7 +21,10 @@ test.beforeEach(async ({ context }, info) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 });
 
-async function finishedVideo(request: APIRequestContext, prompt: string): Promise<{ id: string; model: string }> {
+async function finishedVideo(
+  request: APIRequestContext,
+  prompt: string,
+): Promise<{ id: string; model: string }> {
   const guest = await request.post("/api/session/guest");
   expect(guest.status(), await guest.text()).toBeLessThan(300);
   const model = await request.get("/api/models/ltx-2-fast");
@@ -70,6 +73,9 @@ test.describe("share pages", () => {
     const url = await shareFromResult(page);
     expect(new URL(url).origin).toBe(new URL(page.url()).origin);
     await expect(page.getByTestId("share-panel")).toContainText(en.share.panel.hint);
+    // A shared video's result page, loaded afresh, still says so.
+    await page.reload();
+    await expect(page.getByTestId("share-url")).toHaveText(url);
     // The same page when shared again.
     const again = await page.request.post(`/api/jobs/${id}/share`, { data: {} });
     expect((await again.json()).url).toBe(url);
@@ -172,7 +178,9 @@ test.describe("share pages", () => {
         expect(overflow.scroll).toBeLessThanOrEqual(overflow.width);
         for (const control of await row.locator("a, button").all()) {
           const box = await control.boundingBox();
-          expect(box && box.x >= 0 && box.x + box.width <= 320, await control.innerText()).toBe(true);
+          expect(box && box.x >= 0 && box.x + box.width <= 320, (await control.textContent()) ?? "").toBe(
+            true,
+          );
         }
       });
     });

@@ -3,7 +3,7 @@
 import { Copy, Download, Link2Off, Maximize2, RotateCcw, Share2, WandSparkles } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { type RefObject, useState } from "react";
+import { type RefObject, useEffect, useState } from "react";
 import { useSWRConfig } from "swr";
 import { toneText } from "@/components/ui/tones";
 import { swrKeys } from "@/lib/api/hooks";
@@ -113,7 +113,7 @@ export function ResultActions({ job, regenerateHref, videoRef, onToast }: Props)
       </div>
       {job.sharePath ? (
         <SharedPanel
-          url={sharePageUrl(job.sharePath)}
+          path={job.sharePath}
           busy={sharing.busy}
           onCopy={onToast}
           onStop={() => sharing.stop(job)}
@@ -139,17 +139,20 @@ export function ResultActions({ job, regenerateHref, videoRef, onToast }: Props)
 
 /** The page's link while the video is shared, to copy, and the way to take the page down. */
 function SharedPanel({
-  url,
+  path,
   busy,
   onCopy,
   onStop,
 }: {
-  url: string;
+  path: string;
   busy: boolean;
   onCopy: (message: ToastMessage) => void;
   onStop: () => void;
 }) {
   const t = useTranslations("share");
+  // The server renders the path; the browser, which knows its origin, the whole address.
+  const [url, setUrl] = useState(path);
+  useEffect(() => setUrl(sharePageUrl(path)), [path]);
   const copy = () =>
     void copyText(url).then((outcome) =>
       onCopy(
