@@ -98,8 +98,8 @@ as $$
   select jsonb_build_object('shares', coalesce(jsonb_agg(
     jsonb_build_object('jobId', s.job_id, 'token', s.token, 'showPrompt', s.show_prompt)), '[]'::jsonb))
   from public.share_links s
-  where jsonb_typeof(p_job_ids) = 'array'
-    and s.job_id::text in (select jsonb_array_elements_text(p_job_ids))
+  where s.job_id in (select ids.value::uuid from jsonb_array_elements_text(
+    case when jsonb_typeof(p_job_ids) = 'array' then p_job_ids else '[]'::jsonb end) as ids(value))
 $$;
 
 -- What a public page shows, by its token: nothing (null) for a token that was never issued, was

@@ -162,3 +162,18 @@ test("list_share_tokens names the shared ones among some jobs", async () => {
   );
   expect(shares).toEqual([{ jobId: shared.id, token, showPrompt: false }]);
 });
+
+test("bad input changes nothing: a missing user or job, a token of the wrong shape, ids that are not a list", async () => {
+  const user = await createUser(db);
+  const job = await finishedJob(user);
+  await expectAppError(share(null as unknown as string, job.id), "unauthorized");
+  await expectAppError(share(user, null as unknown as string), "validation_failed", "jobId");
+  expect(await page("")).toBeNull();
+  const { shares } = await db.rpc.call(
+    "list_share_tokens",
+    { p_job_ids: { id: job.id } },
+    r.shareTokensResult,
+  );
+  expect(shares).toEqual([]);
+  expect(await db.sql("select 1 from public.share_links where job_id = $1", [job.id])).toHaveLength(0);
+});
