@@ -73,9 +73,12 @@ test.describe("share pages", () => {
     const url = await shareFromResult(page);
     expect(new URL(url).origin).toBe(new URL(page.url()).origin);
     await expect(page.getByTestId("share-panel")).toContainText(en.share.panel.hint);
-    // A shared video's result page, loaded afresh, still says so.
+    // A shared video's result page, loaded afresh, still says so, rendered on the server too.
     await page.reload();
     await expect(page.getByTestId("share-url")).toHaveText(url);
+    const resultHtml = await (await page.request.get(`/jobs/${id}`)).text();
+    expect(resultHtml).toContain('data-testid="share-panel"');
+    expect(resultHtml).toContain(new URL(url).pathname);
     // The same page when shared again.
     const again = await page.request.post(`/api/jobs/${id}/share`, { data: {} });
     expect((await again.json()).url).toBe(url);
