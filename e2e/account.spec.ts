@@ -90,6 +90,12 @@ test("sign out: confirmed, back home as a new visitor; signing in again brings t
   await expect(dialog).toContainText(en.profile.signOutMessage);
   await dialog.getByRole("button", { name: en.profile.signOutConfirm }).click();
   await page.waitForURL((url) => url.pathname === "/");
+  // A way back in: where sign-out lands, the welcome offers "I already have an account → Sign in".
+  const welcome = page.getByRole("region", { name: en.onboarding.title });
+  await expect(welcome.getByText(en.auth.haveAccount.question)).toBeVisible();
+  await welcome.getByRole("link", { name: en.auth.haveAccount.signIn }).click();
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const after = await page.request.get("/api/me");
   if (after.status() === 200) {
     const me = await after.json();

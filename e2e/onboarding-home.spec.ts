@@ -312,6 +312,10 @@ test.describe("app shell", () => {
     await expect(page).toHaveURL("/profile");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.profile);
     await expect(page.getByText(en.nav.profile.signedOut)).toBeVisible();
+    await expect(page.getByRole("link", { name: en.auth.haveAccount.signIn })).toHaveAttribute(
+      "href",
+      "/sign-in",
+    );
 
     await page.getByRole("link", { name: en.nav.profile.start }).click();
     await expect(page).toHaveURL("/");

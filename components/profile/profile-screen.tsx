@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { PurchaseDialog } from "@/components/credits/purchase-dialog";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
@@ -63,6 +64,7 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
         <div className="flex flex-col items-start gap-4 rounded-banner bg-surface-card p-5 ring-1 ring-border-default ring-inset">
           <p className="text-body text-pretty">{t("nav.profile.signedOut")}</p>
           <ButtonLink href="/">{t("nav.profile.start")}</ButtonLink>
+          <HaveAccountLink />
         </div>
       );
     }
