@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import pg from "pg";
 import { migrate } from "../../lib/server/db/migrate";
 import { withPostgresMigrationDriver } from "../../lib/server/db/postgres";
 import { type Cluster, startCluster, withDatabase } from "../../supabase/tests/support/postgres-cluster";
+import { freePort } from "./server";
 
 /**
  * A fresh PostgreSQL database with every migration and the local Supabase shim applied, for a
@@ -13,9 +13,7 @@ import { type Cluster, startCluster, withDatabase } from "../../supabase/tests/s
 export type MigratedDatabase = { url: string; stop(): Promise<void> };
 
 export async function startMigratedDatabase(): Promise<MigratedDatabase> {
-  const cluster: Cluster | undefined = process.env.DATABASE_URL
-    ? undefined
-    : startCluster(await freePgPort());
+  const cluster: Cluster | undefined = process.env.DATABASE_URL ? undefined : startCluster(await freePort());
   const serverUrl = cluster?.url ?? (process.env.DATABASE_URL as string);
   const name = `rendio_e2e_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await asAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
@@ -38,16 +36,4 @@ async function asAdmin<T>(url: string, work: (admin: pg.Client) => Promise<T>): 
   } finally {
     await admin.end();
   }
-}
-
-/** A free port rather than startCluster's pid-based one, which a vitest cluster may hold. */
-function freePgPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
