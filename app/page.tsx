@@ -1,7 +1,9 @@
+import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame, HomeSkeleton } from "@/components/home/home-skeleton";
+import { homeSeenCookie } from "@/components/onboarding/home-seen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import type { CatalogResponse } from "@/lib/contracts/api";
@@ -9,6 +11,7 @@ import type { Me } from "@/lib/contracts/user";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
+import { isNewGuest } from "@/lib/server/services/welcome";
 
 /** Home (reference-spec §1.2). The catalog streams in behind skeletons; nothing blocks the shell. */
 export default function HomePage() {
@@ -33,6 +36,11 @@ async function HomeContent() {
     pageSession().catch(() => null),
   ]);
   const me = session ? await getMe(await pageCookieJar()).catch((): Me | null => null) : null;
+  // Decided here, so the banner is in the page as sent (no shift when the app hydrates): once,
+  // on a new guest's first Home with a session; this browser is then marked as returning.
+  const returning = (await cookies()).get(homeSeenCookie)?.value === "1";
+  const welcome =
+    session !== null && me !== null && !returning && (await isNewGuest(session, me).catch(() => false));
 
   return (
     <MeFallback me={me}>
@@ -40,7 +48,12 @@ async function HomeContent() {
         <HomeHeaderFrame title={t("app.name")} tagline={t("app.tagline")}>
           <CreditBadge />
         </HomeHeaderFrame>
-        <HomeScreen initialCatalog={catalog} hasSession={session !== null} />
+        <HomeScreen
+          initialCatalog={catalog}
+          hasSession={session !== null}
+          welcome={welcome}
+          returning={returning}
+        />
       </div>
     </MeFallback>
   );

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { newEmail, randomAddress, signInWithEmail, startGuest } from "./support/people";
 
@@ -44,6 +45,10 @@ test("a signed-in person buys the popular pack: the balance rises once and the p
   await page.reload();
   await expect(historyRows(page).filter({ hasText: en.profile.reasons.purchase })).toHaveCount(1);
   expect(await credits(page)).toBe(before + 50);
+  // The header says what the account is, not "Free account" after a purchase.
+  const header = page.getByTestId("profile-kind");
+  await expect(header).toHaveText(en.profile.kindSignedIn);
+  await expect(page.getByText("Free account")).toHaveCount(0);
 });
 
 test("Turkish chosen on one device follows the account to another after sign-in", async ({
@@ -76,6 +81,37 @@ test("Turkish chosen on one device follows the account to another after sign-in"
   await other.close();
 });
 
+test("sign out keeps this device's theme and language; the new guest keeps the theme too", async ({
+  page,
+}) => {
+  await startGuest(page.request);
+  await signInWithEmail(page.request, newEmail());
+  const saved = await page.request.patch("/api/me", { data: { theme: "dark", language: "es" } });
+  expect(saved.status()).toBe(200);
+  await page.goto("/profile");
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(html).toHaveAttribute("lang", "es");
+
+  await page.getByRole("button", { name: es.profile.signOut, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: es.profile.signOutTitle });
+  await dialog.getByRole("button", { name: es.profile.signOutConfirm }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  // The landing is what the dialog said: the welcome, with the way back in.
+  const welcome = page.getByRole("region", { name: es.onboarding.title });
+  await expect(welcome.getByRole("link", { name: es.auth.haveAccount.signIn })).toBeVisible();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(html).toHaveAttribute("lang", "es");
+
+  await welcome.getByRole("button", { name: es.onboarding.start }).click();
+  await expect(page.getByRole("region", { name: es.banner.welcomeTitle })).toBeVisible();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect.poll(async () => (await (await page.request.get("/api/me")).json()).theme).toBe("dark");
+  await page.reload();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(html).toHaveAttribute("lang", "es");
+});
+
 test("sign out: confirmed, back home as a new visitor; signing in again brings the account back", async ({
   page,
 }) => {
@@ -90,6 +126,12 @@ test("sign out: confirmed, back home as a new visitor; signing in again brings t
   await expect(dialog).toContainText(en.profile.signOutMessage);
   await dialog.getByRole("button", { name: en.profile.signOutConfirm }).click();
   await page.waitForURL((url) => url.pathname === "/");
+  // A way back in: where sign-out lands, the welcome offers "I already have an account → Sign in".
+  const welcome = page.getByRole("region", { name: en.onboarding.title });
+  await expect(welcome.getByText(en.auth.haveAccount.question)).toBeVisible();
+  await welcome.getByRole("link", { name: en.auth.haveAccount.signIn }).click();
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const after = await page.request.get("/api/me");
   if (after.status() === 200) {
     const me = await after.json();

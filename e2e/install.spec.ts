@@ -64,7 +64,14 @@ function parseSizes(sizes: string) {
 async function startedGuest(context: BrowserContext) {
   const response = await context.request.post("/api/session/guest");
   expect(response.status(), await response.text()).toBeLessThan(300);
-  await context.addInitScript(() => localStorage.setItem("rendio.welcomeSeen", "1"));
+  // Home was already visited with a session (the welcome is behind): the cookie Home sets.
+  await context.addCookies([{ name: "rendio_home_seen", value: "1", url: baseUrlOf(context) }]);
+}
+
+function baseUrlOf(_context: BrowserContext): string {
+  const url = test.info().project.use.baseURL;
+  if (!url) throw new Error("no baseURL");
+  return url;
 }
 
 type Installed = "no" | "display-mode" | "navigator.standalone";
@@ -238,6 +245,18 @@ test.describe("manifest and icons", () => {
   });
 });
 
+/** Init script: fires Chromium's install event (its real shape) as soon as the page parses. */
+function dispatchInstallEvent(outcome: string) {
+  document.addEventListener("readystatechange", () => {
+    if (document.readyState !== "interactive") return;
+    const event = Object.assign(new Event("beforeinstallprompt", { cancelable: true }), {
+      prompt: async () => ({ outcome }),
+      userChoice: Promise.resolve({ outcome, platform: "web" }),
+    });
+    window.dispatchEvent(event);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // iOS: the how-to sheet
 
@@ -292,6 +311,51 @@ test.describe("iOS Safari install sheet", () => {
     await expect(sheet(page)).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(sheet(page)).toHaveCount(0);
+    await context.close();
+  });
+
+  test("one prompt at a time: with the browser's install event too, only the sheet shows; closing it ends both", async ({
+    browser,
+  }) => {
+    const context = await iphone(browser);
+    await startedGuest(context);
+    // An install event as early as the browser can fire it (the capture script in the head keeps it).
+    await context.addInitScript(dispatchInstallEvent, "accepted" as string);
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(sheet(page)).toBeVisible();
+    await expect(installCard(page)).toHaveCount(0);
+
+    await sheet(page).getByRole("button", { name: en.install.gotIt }).click();
+    await expect(sheet(page)).toHaveCount(0);
+    await expect(installCard(page)).toHaveCount(0);
+
+    // Closed once is closed for both: the next visit has neither.
+    await page.reload();
+    await expect(modelGrid(page).first()).toBeVisible();
+    await visitProfile(page);
+    await expect(installRow(page)).toBeVisible();
+    await tab(page, en.tab.home).click();
+    await expect(modelGrid(page).first()).toBeVisible();
+    await expect(sheet(page)).toHaveCount(0);
+    await expect(installCard(page)).toHaveCount(0);
+    await context.close();
+  });
+
+  test("not over the welcome: a new guest's first Home has the welcome banner and no install prompt", async ({
+    browser,
+  }) => {
+    const context = await iphone(browser);
+    await context.request.post("/api/session/guest");
+    await context.addInitScript(dispatchInstallEvent, "accepted" as string);
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByRole("region", { name: en.banner.welcomeTitle })).toBeVisible();
+    await visitProfile(page);
+    await tab(page, en.tab.home).click();
+    await expect(modelGrid(page).first()).toBeVisible();
+    await expect(sheet(page)).toHaveCount(0);
+    await expect(installCard(page)).toHaveCount(0);
     await context.close();
   });
 

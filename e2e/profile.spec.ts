@@ -189,11 +189,11 @@ test.describe("account", () => {
     expect(job.status()).toBe(202);
     await page.goto("/profile");
     await page.evaluate(() => {
-      localStorage.setItem("rendio.welcomeSeen", "1");
+      localStorage.setItem("rendio.installHintDismissed", "1");
       sessionStorage.setItem("rendio.draft.x", "{}");
     });
     await expect(page.getByTestId("profile-name")).toHaveText(email);
-    await expect(page.getByText(en.profile.tierFree)).toBeVisible();
+    await expect(page.getByTestId("profile-kind")).toHaveText(en.profile.kindSignedIn);
 
     await page.getByRole("button", { name: en.profile.deleteAccount }).click();
     const dialog = page.getByRole("dialog", { name: en.profile.deleteTitle });
@@ -285,6 +285,105 @@ test.describe("on a 360 px wide screen", () => {
       );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
+  });
+});
+
+test.describe("on a 390 px phone, in every language", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const [locale, messages] of [
+    ["en", en],
+    ["tr", tr],
+    ["es", es],
+  ] as const) {
+    test(`${locale}: buttons and labels stay on one line, nothing is cut, Guest is said once, Most popular once`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+      await startGuest(page);
+      expect((await page.request.patch("/api/me", { data: { language: locale } })).status()).toBe(200);
+      await page.goto("/profile");
+      await expect(heading(page, messages.profile.title)).toBeVisible();
+      await expect(historyRows(page)).toHaveCount(1);
+      const main = page.locator("main");
+
+      const oneLiners = [
+        page.getByRole("button", { name: messages.profile.buyCredits }),
+        page.getByRole("link", { name: messages.profile.viewVideos }),
+        page.getByTestId("profile-name"),
+        historyRows(page).first().getByText(messages.profile.reasons.grant),
+      ];
+      for (const target of oneLiners) {
+        await expect(target).toBeVisible();
+        expect(await lineCount(target), `${await target.textContent()} (${locale})`).toBe(1);
+      }
+      expect(await clippedTexts(page), locale).toEqual([]);
+      await expect(main.getByText(messages.profile.guestName, { exact: true })).toHaveCount(1);
+
+      await page.getByRole("button", { name: messages.profile.buyCredits }).click();
+      const popular = page.getByRole("dialog").locator("label[data-popular]");
+      await expect(popular).toBeVisible();
+      await expect(popular.getByText(messages.credits.popular, { exact: true })).toHaveCount(1);
+      await expect(popular).toContainText(messages.credits.popular);
+    });
+  }
+});
+
+/** How many lines a element's text takes (its text boxes, grouped by line). */
+function lineCount(target: ReturnType<Page["locator"]>): Promise<number> {
+  return target.evaluate((element) => {
+    const rects: DOMRect[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+    }
+    rects.sort((a, b) => a.top - b.top);
+    let lines = 0;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const rect of rects) {
+      if (rect.top >= bottom - 2) lines += 1;
+      bottom = Math.max(bottom, rect.bottom);
+    }
+    return lines;
+  });
+}
+
+/** Texts in <main> cut with an ellipsis (text-overflow set and the text wider than its box). */
+function clippedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main *")]
+      .filter((el) => getComputedStyle(el).textOverflow === "ellipsis" && el.scrollWidth > el.clientWidth)
+      .map((el) => el.textContent ?? ""),
+  );
+}
+
+test.describe("keyboard", () => {
+  test("closing the purchase dialog opened from /profile?buy=1 puts focus on Buy credits", async ({
+    page,
+  }) => {
+    await startGuest(page);
+    await page.goto("/profile?buy=1");
+    const dialog = page.getByRole("dialog", { name: en.credits.buyTitle });
+    await expect(dialog).toBeVisible();
+    const buy = page.getByRole("button", { name: en.profile.buyCredits });
+
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(buy).toBeFocused();
+
+    // Opened and closed again from the keyboard, with the dialog's own close button.
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible();
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("dialog"))).toBe(true);
+    await dialog.getByRole("button", { name: en.common.close }).focus();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    await expect(buy).toBeFocused();
   });
 });
 

@@ -34,10 +34,9 @@ try {
     // A started guest: Home as it looks every day, without the one-time welcome and install hints.
     const started = await context.request.post("/api/session/guest");
     if (!started.ok()) throw new Error(`guest start failed: ${started.status()}`);
-    await context.addInitScript(() => {
-      localStorage.setItem("rendio.welcomeSeen", "1");
-      localStorage.setItem("rendio.installHintDismissed", "1");
-    });
+    // Home seen before (components/onboarding/home-seen.ts): no welcome banner.
+    await context.addCookies([{ name: "rendio_home_seen", value: "1", url: baseURL }]);
+    await context.addInitScript(() => localStorage.setItem("rendio.installHintDismissed", "1"));
     const page = await context.newPage();
     await page.goto("/", { waitUntil: "networkidle" });
     await page.evaluate(() => document.fonts.ready);

@@ -187,6 +187,9 @@ function PackOption({
   locale: Locale;
 }) {
   const t = useTranslations("credits");
+  const popular = t("popular");
+  // The popular pack's own label may say the same as its chip ("Most popular"): said once.
+  const label = pack.isPopular && sameWords(pack.label, popular, locale) ? null : pack.label;
   return (
     <label
       className={`relative flex min-h-16 cursor-pointer items-center gap-3 rounded-card px-4 py-3 ring-inset transition-[background-color,box-shadow] has-focus-visible:outline-2 has-focus-visible:outline-brand-primary has-focus-visible:outline-offset-2 ${
@@ -214,15 +217,19 @@ function PackOption({
             <span
               className={`rounded-chip bg-brand-primary/15 px-1.5 py-0.5 text-caption2 font-semibold uppercase tracking-wide ${toneText.brandOnTint}`}
             >
-              {t("popular")}
+              {popular}
             </span>
           ) : null}
         </span>
-        <span className="truncate text-caption text-text-secondary">{pack.label}</span>
+        {label ? <span className="text-caption text-pretty text-text-secondary">{label}</span> : null}
       </span>
       <span className="shrink-0 text-headline font-semibold tabular-nums">
         {formatPrice(pack.priceCents, pack.currency, locale)}
       </span>
     </label>
   );
+}
+
+function sameWords(a: string, b: string, locale: Locale): boolean {
+  return a.trim().toLocaleLowerCase(locale) === b.trim().toLocaleLowerCase(locale);
 }

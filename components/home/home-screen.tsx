@@ -2,12 +2,12 @@
 
 import { CircleAlert, RefreshCw, SearchX, Sparkles } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useState } from "react";
 import { InstallHint } from "@/components/install/install-hint";
+import { markHomeSeen, noteWelcomeShown, welcomeShownInThisPage } from "@/components/onboarding/home-seen";
 import { useStartGuest } from "@/components/onboarding/use-start-guest";
 import { WelcomeBanner, welcomeBannerId } from "@/components/onboarding/welcome-banner";
 import { WelcomeCard } from "@/components/onboarding/welcome-card";
-import { useWelcomeSeen } from "@/components/onboarding/welcome-seen";
 import { Banner, bannerActionClass } from "@/components/ui/banner";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
 import { SearchField } from "@/components/ui/search-field";
@@ -28,17 +28,27 @@ import { ThemeCard } from "./theme-card";
 export function HomeScreen({
   initialCatalog,
   hasSession,
+  welcome,
+  returning,
 }: {
   initialCatalog: CatalogResponse | null;
   /** Whether the request carried a session (decides the first paint before /api/me answers). */
   hasSession: boolean;
+  /** The server's word: this is a new guest's first Home, so the welcome banner shows (once). */
+  welcome: boolean;
+  /** This browser was on Home with a session before this visit (install prompts may show). */
+  returning: boolean;
 }) {
   const t = useTranslations();
   const locale = useLocale();
   const me = useMe();
   const catalog = useCatalog(locale, initialCatalog ?? undefined);
   const onboarding = useStartGuest();
-  const welcomeSeen = useWelcomeSeen();
+  // Started on this page ("Start creating"), after the server rendered it without a session.
+  const [started, setStarted] = useState(false);
+  const [welcomeClosed, setWelcomeClosed] = useState(false);
+  // Home shown again in the same page life (router cache) keeps the welcome behind it.
+  const [welcomeDue] = useState(() => welcome && !welcomeShownInThisPage());
   const [query, setQuery] = useState("");
   const deferredQuery = useDeferredValue(query);
 
@@ -46,12 +56,23 @@ export function HomeScreen({
   const signedOut = !user && (me.error?.code === "unauthorized" || !hasSession);
   const cheapest = catalog.data ? cheapestGeneration(catalog.data.models) : undefined;
   const credit = user ? creditBanner(user.credits, cheapest) : null;
-  const showWelcomeBanner = !!user && !welcomeSeen && credit === null;
+  const showWelcomeBanner = !!user && (welcomeDue || started) && !welcomeClosed && credit === null;
+
+  const hasUser = !!user;
+  useEffect(() => {
+    if (hasUser) markHomeSeen();
+  }, [hasUser]);
+  useEffect(() => {
+    if (showWelcomeBanner) noteWelcomeShown();
+  }, [showWelcomeBanner]);
+
+  // The welcome card (and its button) is gone: focus moves to the banner that replaced it.
+  useEffect(() => {
+    if (started) document.getElementById(welcomeBannerId)?.focus();
+  }, [started]);
 
   const start = async () => {
-    const created = await onboarding.start();
-    // The welcome card (and its button) is gone: move focus to the banner that replaced it.
-    if (created) requestAnimationFrame(() => document.getElementById(welcomeBannerId)?.focus());
+    if (await onboarding.start()) setStarted(true);
   };
 
   const refresh = () => {
@@ -109,10 +130,12 @@ export function HomeScreen({
         maxLength={100}
       />
 
-      {showWelcomeBanner && user ? <WelcomeBanner credits={user.credits} /> : null}
+      {showWelcomeBanner && user ? (
+        <WelcomeBanner credits={user.credits} onDismiss={() => setWelcomeClosed(true)} />
+      ) : null}
       {credit && user ? <CreditBanner kind={credit} credits={user.credits} cheapest={cheapest} /> : null}
-      {/* After onboarding and its welcome, never on a first visit. */}
-      <InstallHint ready={!!user && welcomeSeen} />
+      {/* Never on a first visit, nor in the page life that showed the welcome. */}
+      <InstallHint ready={!!user && returning && !showWelcomeBanner && !welcomeShownInThisPage()} />
 
       {catalog.data ? (
         <Catalog

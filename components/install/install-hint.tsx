@@ -9,8 +9,10 @@ import { IosInstallSheet } from "./ios-install-sheet";
 
 /**
  * Home's install offer, once the person has started (never on a first visit, never in the
- * installed app, never again after it is closed). iOS Safari: the how-to sheet, once. Chromium:
- * a quiet card whose button opens the browser's own install prompt.
+ * installed app, never again after either offer is closed). One offer at a time: iOS Safari gets
+ * the how-to sheet, once, and only while nothing else holds the person (no other dialog open, no
+ * field being typed in); other browsers get a quiet card whose button opens the browser's own
+ * install prompt.
  */
 export function InstallHint({ ready }: { ready: boolean }) {
   const t = useTranslations("install");
@@ -18,10 +20,11 @@ export function InstallHint({ ready }: { ready: boolean }) {
   const state = useInstallState();
   const [sheetOpen, setSheetOpen] = useState(false);
   const offer = ready && !state.installed && !state.dismissed;
-  const offerIos = offer && state.platform === "ios-safari";
+  const ios = state.platform === "ios-safari";
+  const offerIos = offer && ios;
 
   useEffect(() => {
-    if (offerIos) setSheetOpen(true);
+    if (offerIos && !busyElsewhere()) setSheetOpen(true);
   }, [offerIos]);
 
   const closeSheet = () => {
@@ -31,7 +34,7 @@ export function InstallHint({ ready }: { ready: boolean }) {
 
   return (
     <>
-      {offer && state.canPrompt ? (
+      {offer && !ios && state.canPrompt ? (
         <section
           aria-labelledby={titleId}
           className="relative flex animate-fade-in items-center gap-3 rounded-banner bg-surface-card p-4 pr-12 ring-1 ring-border-default ring-inset"
@@ -62,5 +65,15 @@ export function InstallHint({ ready }: { ready: boolean }) {
       ) : null}
       <IosInstallSheet open={sheetOpen} onClose={closeSheet} />
     </>
+  );
+}
+
+/** The person is in the middle of something: another dialog is open or a field has the focus. */
+function busyElsewhere(): boolean {
+  if (document.querySelector("dialog[open]")) return true;
+  const focused = document.activeElement;
+  return (
+    focused instanceof HTMLElement &&
+    (focused.isContentEditable || focused.matches("input, textarea, select"))
   );
 }

@@ -3,6 +3,8 @@
 import { useCallback, useState } from "react";
 import { useSWRConfig } from "swr";
 import { useCaptcha } from "@/components/captcha/use-captcha";
+import { themeStorageKey } from "@/components/shell/theme-script";
+import { accountApi } from "@/lib/api/account";
 import { api } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { swrKeys } from "@/lib/api/hooks";
@@ -24,7 +26,8 @@ export function useStartGuest() {
     setStarting(true);
     setError(null);
     try {
-      const { user } = await api.startGuest(await token());
+      const { user: created } = await api.startGuest(await token());
+      const user = keepDeviceTheme(created);
       await mutate(swrKeys.me, user, { revalidate: false });
       return user;
     } catch (cause) {
@@ -37,4 +40,20 @@ export function useStartGuest() {
 
   const clearError = useCallback(() => setError(null), []);
   return { start, starting, error, clearError, captcha: captcha.widget };
+}
+
+/**
+ * A theme this device already forces (e.g. kept through a sign-out) stays: the new guest takes
+ * it, saved on the user in the background, instead of the page flipping back to the default.
+ */
+function keepDeviceTheme(user: Me): Me {
+  let theme: string | null = null;
+  try {
+    theme = localStorage.getItem(themeStorageKey);
+  } catch {
+    return user; // storage blocked: nothing kept on this device
+  }
+  if ((theme !== "light" && theme !== "dark") || theme === user.theme) return user;
+  void accountApi.updateSettings({ theme }).catch(() => undefined);
+  return { ...user, theme };
 }

@@ -3,6 +3,7 @@
 import { ArrowRight, Gift, LoaderCircle, Timer, UserRoundCheck } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { BrandMark } from "@/components/ui/brand-mark";
 
 /**
@@ -97,6 +98,7 @@ export function WelcomeCard({
             )}
           </button>
           {captcha}
+          <HaveAccountLink />
         </div>
 
         {pictures.length > 0 ? <Collage pictures={pictures} /> : null}

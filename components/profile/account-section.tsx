@@ -4,7 +4,9 @@ import { ChevronRight, LogIn, LogOut, MonitorSmartphone, Trash2 } from "lucide-r
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { installDismissedKey } from "@/components/install/install-state";
 import { unsubscribeFromPush } from "@/components/pwa/notifications";
+import { themeStorageKey } from "@/components/shell/theme-script";
 import { Dialog, dialogButton } from "@/components/ui/dialog";
 import { toneText } from "@/components/ui/tones";
 import { accountApi } from "@/lib/api/account";
@@ -16,9 +18,15 @@ import { cardClass, IconWell, rowClass, Section } from "./section";
 
 export const signInHref = (next: string) => `/sign-in?next=${encodeURIComponent(next)}`;
 
+/**
+ * What a sign-out leaves on this device: its theme (language lives in a cookie the sign-out does
+ * not touch) and a closed install offer. Deleting the account leaves nothing.
+ */
+const devicePreferences = [themeStorageKey, installDismissedKey];
+
 /** Leaves for Home as a fresh visitor: nothing of the old person stays in this browser. */
-async function startOver() {
-  clearLocalState();
+async function startOver(keep: readonly string[]) {
+  clearLocalState(keep);
   await clearUserCaches();
   window.location.assign("/");
 }
@@ -82,7 +90,7 @@ export function AccountSection({ me }: { me: Me }) {
   );
 }
 
-function useAction(action: () => Promise<unknown>) {
+function useAction(action: () => Promise<unknown>, keep: readonly string[]) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const run = async () => {
@@ -91,7 +99,7 @@ function useAction(action: () => Promise<unknown>) {
     try {
       await unsubscribeFromPush().catch(() => undefined);
       await action();
-      await startOver();
+      await startOver(keep);
     } catch (failure) {
       setError(failure as ApiError);
       setBusy(false);
@@ -120,7 +128,7 @@ function SignOutDialog({
   everywhere?: boolean;
 }) {
   const t = useTranslations();
-  const action = useAction(everywhere ? accountApi.signOutEverywhere : accountApi.signOut);
+  const action = useAction(everywhere ? accountApi.signOutEverywhere : accountApi.signOut, devicePreferences);
   const close = () => {
     action.reset();
     onClose();
@@ -155,7 +163,7 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
   const locale = useLocale();
   const inputId = useId();
   const [typed, setTyped] = useState("");
-  const action = useAction(accountApi.deleteAccount);
+  const action = useAction(accountApi.deleteAccount, []);
   const word = t("profile.deleteWord");
   const confirmed = typed.trim().toLocaleUpperCase(locale) === word.toLocaleUpperCase(locale);
   const close = () => {

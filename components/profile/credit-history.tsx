@@ -90,23 +90,24 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
       >
         <Icon strokeWidth={2.25} />
       </span>
+      {/* The reason gets the row's width (no ellipsis in longer languages); the balance after
+          the change sits under it, with the date. */}
       <div className="flex min-w-0 flex-1 flex-col">
-        <span className="truncate text-body">{t(`reasons.${entry.reason}`)}</span>
-        <time dateTime={entry.createdAt} className="min-h-[1.35em] text-caption text-text-secondary">
-          {date}
-        </time>
-      </div>
-      <div className="flex shrink-0 flex-col items-end">
-        <span
-          className={`font-rounded text-headline font-semibold tabular-nums ${out ? "text-text-primary" : toneText.success}`}
-        >
-          <span className="sr-only">{t("historyChange", { change, amount: Math.abs(entry.change) })}</span>
-          <span aria-hidden="true">{change}</span>
-        </span>
-        <span className="text-caption text-text-secondary tabular-nums">
-          {t("historyAfter", { balance: entry.balanceAfter })}
+        <span className="text-body text-pretty">{t(`reasons.${entry.reason}`)}</span>
+        <span className="flex flex-wrap gap-x-1.5 text-caption text-text-secondary">
+          <time dateTime={entry.createdAt} className="min-h-[1.35em]">
+            {date}
+          </time>
+          {date ? <span aria-hidden="true">·</span> : null}
+          <span className="tabular-nums">{t("historyAfter", { balance: entry.balanceAfter })}</span>
         </span>
       </div>
+      <span
+        className={`shrink-0 font-rounded text-headline font-semibold tabular-nums ${out ? "text-text-primary" : toneText.success}`}
+      >
+        <span className="sr-only">{t("historyChange", { change, amount: Math.abs(entry.change) })}</span>
+        <span aria-hidden="true">{change}</span>
+      </span>
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { initialsOf } from "@/components/credits/format";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
 
-/** Who I am: an initials avatar on the brand gradient, the email (or Guest) and a tier chip. */
+/** Who I am: an initials avatar on the brand gradient, the email (or Guest) and what that account is. */
 export function ProfileHeader({ me }: { me: Me }) {
   const t = useTranslations("profile");
   const registered = !me.isGuest && me.email !== null;
@@ -18,21 +18,20 @@ export function ProfileHeader({ me }: { me: Me }) {
         {initials ?? <UserRound className="size-7" strokeWidth={2} />}
       </span>
       <div className="flex min-w-0 flex-col gap-1">
-        <p className="truncate text-headline font-semibold" data-testid="profile-name">
+        <p className="text-headline font-semibold [overflow-wrap:anywhere]" data-testid="profile-name">
           {registered ? me.email : t("guestName")}
         </p>
-        <div className="flex flex-wrap items-center gap-2">
+        {registered ? (
           <span
-            className={`inline-flex items-center rounded-chip px-2 py-0.5 text-caption font-semibold ring-1 ring-inset ${
-              registered
-                ? `bg-brand-primary/10 ring-brand-primary/25 ${toneText.brandOnTint}`
-                : "bg-text-secondary/10 text-text-secondary ring-border-default"
-            }`}
+            data-testid="profile-kind"
+            className={`inline-flex w-fit items-center rounded-chip bg-brand-primary/10 px-2 py-0.5 text-caption font-semibold ring-1 ring-brand-primary/25 ring-inset ${toneText.brandOnTint}`}
           >
-            {registered ? t("tierFree") : t("tierGuest")}
+            {t("kindSignedIn")}
           </span>
-          {registered ? null : <span className="text-caption text-text-secondary">{t("guestLine")}</span>}
-        </div>
+        ) : (
+          // The name already says Guest: the line says what that means, without a second "Guest".
+          <span className="text-caption text-text-secondary">{t("guestLine")}</span>
+        )}
       </div>
     </div>
   );

@@ -4,7 +4,8 @@ import { CircleCheck, Clock, Zap } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { PurchaseDialog } from "@/components/credits/purchase-dialog";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
@@ -50,8 +51,19 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
     void ledger.mutate();
   }, [me.mutate, ledger.mutate]);
 
+  // Opened from a link (/profile?buy=1) there is no opener for the dialog to give focus back to:
+  // it goes to the Buy credits button, where a keyboard user would reopen it.
+  // (An effect of this parent runs after the dialog's own, which closes it and moves focus.)
+  const buyButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(buy.open);
+  useEffect(() => {
+    if (wasOpen.current && !buy.open) buyButton.current?.focus();
+    wasOpen.current = buy.open;
+  }, [buy.open]);
+  const closeBuy = () => buy.setOpen(false);
+
   const onPurchased = (pack: CreditProduct, balance: number) => {
-    buy.setOpen(false);
+    closeBuy();
     setPurchased({ added: pack.credits, balance });
     if (user) void me.mutate({ ...user, credits: balance }, { revalidate: true });
     void ledger.mutate();
@@ -63,6 +75,7 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
         <div className="flex flex-col items-start gap-4 rounded-banner bg-surface-card p-5 ring-1 ring-border-default ring-inset">
           <p className="text-body text-pretty">{t("nav.profile.signedOut")}</p>
           <ButtonLink href="/">{t("nav.profile.start")}</ButtonLink>
+          <HaveAccountLink />
         </div>
       );
     }
@@ -131,8 +144,10 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
             </p>
           </div>
         </div>
-        <div className="grid grid-cols-2 gap-2">
+        {/* Side by side when both labels fit on one line each, else stacked: never wrapped. */}
+        <div className="flex flex-wrap gap-2 *:flex-1 *:basis-36 *:whitespace-nowrap">
           <button
+            ref={buyButton}
             type="button"
             onClick={() => buy.setOpen(true)}
             className="inline-flex min-h-11 items-center justify-center gap-2 rounded-card bg-brand-primary px-4 text-headline font-semibold text-on-brand shadow-card transition-[opacity,transform] hover:opacity-95 active:scale-[0.98]"
@@ -140,7 +155,7 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
             {t("profile.buyCredits")}
           </button>
           <Link href="/history" className={secondaryButtonClass}>
-            <Clock aria-hidden="true" className="size-4" />
+            <Clock aria-hidden="true" className="size-4 shrink-0" />
             {t("profile.viewVideos")}
           </Link>
         </div>
@@ -154,7 +169,7 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
 
       <PurchaseDialog
         open={buy.open}
-        onClose={() => buy.setOpen(false)}
+        onClose={closeBuy}
         me={user}
         payments={payments}
         onPurchased={onPurchased}
