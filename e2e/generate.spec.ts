@@ -164,13 +164,51 @@ test.describe("generate a video", () => {
     });
   });
 
+  test("a fresh guest's 10 credits open Veo 3.1 Fast at settings they can afford", async ({ page }) => {
+    expect(await startGuest(page)).toBe(10);
+    const catalog = await (await page.request.get("/api/models")).json();
+    const veo = catalog.models.find((m: { slug: string }) => m.slug === "veo-3-1-fast");
+    expect(veo.minCredits).toBe(4);
+    await page.goto("/create/veo-3-1-fast");
+    // Its defaults (8 s, 720p, sound) cost 12: the form opens one step away, at 6 s with sound.
+    await expect(page.getByTestId("cost")).toHaveText("9 credits");
+    await expect(page.getByRole("radio", { name: "6 s" })).toBeChecked();
+    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
+    await expect(generateButton(page, en)).toBeEnabled();
+    await expect(page.getByText(en.create.generate.reasonCredits)).toHaveCount(0);
+  });
+
+  test("when not even the cheapest settings fit, the form says so before Generate", async ({ page }) => {
+    await startGuest(page);
+    const spend = await createJobViaApi(page, {
+      modelId: await modelId(page, "veo-3-1-fast"),
+      prompt: "spent elsewhere",
+      settings: { durationSeconds: 6 },
+    });
+    expect(spend.status()).toBe(202);
+    expect(await creditsNow(page)).toBe(1);
+    await page.goto("/create/veo-3-1-fast");
+    const note = page.getByTestId("cost-note");
+    await expect(note).toContainText("Even this model’s cheapest video costs 4 credits, and you have 1 credit.");
+    await expect(note.getByRole("link", { name: en.create.cost.buyCredits })).toHaveAttribute(
+      "href",
+      "/profile?buy=1",
+    );
+    await page.getByLabel(en.create.prompt.label).fill("A lighthouse in a storm");
+    await expect(generateButton(page, en)).toBeDisabled();
+    await expect(page.getByText(en.create.generate.reasonNoneAffordable)).toBeVisible();
+  });
+
   test("not enough credits: Generate says why, and a 402 from the server offers credits", async ({
     page,
   }) => {
     const start = await startGuest(page);
     expect(start).toBe(10);
     await page.goto("/create/veo-3-1-fast");
-    // Defaults: 8 s, 720p, with sound = 12 credits > 10.
+    await expect(page.getByTestId("cost")).toHaveText("9 credits");
+    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
+    // Back to the defaults by hand: 8 s, 720p, with sound = 12 credits > 10.
+    await choose(page, "8 s");
     await expect(page.getByTestId("cost")).toHaveText("12 credits");
     await expect(generateButton(page, en)).toBeDisabled();
     await expect(page.getByText(en.create.generate.reasonCredits)).toBeVisible();
@@ -179,7 +217,6 @@ test.describe("generate a video", () => {
       "/profile?buy=1",
     );
 
-    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
     await choose(page, "4 s");
     await expect(page.getByTestId("cost")).toHaveText("6 credits");
     await expect(generateButton(page, en)).toBeEnabled();

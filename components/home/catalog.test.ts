@@ -10,7 +10,7 @@ const model = (over: Partial<CatalogModel>): CatalogModel =>
     name: "Veo 3.1 Fast",
     description: "Cinematic clips with sound",
     category: "text-to-video",
-    fromCredits: 4,
+    minCredits: 4,
     ...over,
   }) as CatalogModel;
 
@@ -66,7 +66,7 @@ describe("searchCatalog", () => {
 
 describe("credit banners", () => {
   it("uses the cheapest generation as the threshold", () => {
-    expect(cheapestGeneration([model({ fromCredits: 8 }), model({ fromCredits: 3 })])).toBe(3);
+    expect(cheapestGeneration([model({ minCredits: 8 }), model({ minCredits: 3 })])).toBe(3);
     expect(cheapestGeneration([])).toBeUndefined();
   });
 

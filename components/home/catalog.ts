@@ -39,7 +39,7 @@ export function searchCatalog(
  * Undefined while there are no models to compare with.
  */
 export function cheapestGeneration(models: CatalogModel[]): number | undefined {
-  return models.length > 0 ? Math.min(...models.map((m) => m.fromCredits)) : undefined;
+  return models.length > 0 ? Math.min(...models.map((m) => m.minCredits)) : undefined;
 }
 
 /** Which credit banner Home shows: none, "low" (can't afford the cheapest video) or "empty" (0). */

@@ -7,8 +7,9 @@ import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { catalogResult, modelResult } from "../db/results";
 
+/** The catalog entry as served: its cheapest price (same rule as the charge) added. */
 function withFromCredits(model: Model): CatalogModel {
-  return { ...model, fromCredits: cheapestCredits(model.inputs, model.pricing) ?? 1 };
+  return { ...model, minCredits: cheapestCredits(model.inputs, model.pricing) ?? 1 };
 }
 
 /** Available models (featured first) with their cheapest price, and the theme presets. */
