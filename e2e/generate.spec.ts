@@ -189,7 +189,9 @@ test.describe("generate a video", () => {
     expect(await creditsNow(page)).toBe(1);
     await page.goto("/create/veo-3-1-fast");
     const note = page.getByTestId("cost-note");
-    await expect(note).toContainText("Even this model’s cheapest video costs 4 credits, and you have 1 credit.");
+    await expect(note).toContainText(
+      "Even this model’s cheapest video costs 4 credits, and you have 1 credit.",
+    );
     await expect(note.getByRole("link", { name: en.create.cost.buyCredits })).toHaveAttribute(
       "href",
       "/profile?buy=1",

@@ -96,13 +96,15 @@ export function CostCard({ cost, balance, minCredits, noSession, previewRenderer
                 {t("buyCredits")}
               </Link>
             </>
-          ) : short
-            ? t("short", { credits: credits(cost - (balance ?? 0)) })
-            : enough
-              ? t("enough")
-              : noSession
-                ? t("firstTime")
-                : t("checking")}
+          ) : short ? (
+            t("short", { credits: credits(cost - (balance ?? 0)) })
+          ) : enough ? (
+            t("enough")
+          ) : noSession ? (
+            t("firstTime")
+          ) : (
+            t("checking")
+          )}
         </span>
       </p>
 

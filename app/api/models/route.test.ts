@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { catalogResponseSchema, modelResponseSchema } from "@/lib/contracts/api";
+import type { VideoSettings } from "@/lib/contracts/catalog";
+import { previewRenderSeconds } from "@/lib/contracts/preview";
+import { resolveSettings } from "@/lib/contracts/pricing";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { GET as getModel } from "./[id]/route";
 import { GET as getModels } from "./route";
@@ -48,6 +51,19 @@ test("minCredits is what the database charges for the cheapest allowed settings 
     params: { id: "veo-3-1-fast" },
   });
   expect(modelResponseSchema.parse(await one.json()).model.minCredits).toBe(4);
+});
+
+test("typicalSeconds is the provider in use's: the local preview renderer's own time, not fal's", async () => {
+  const { models } = catalogResponseSchema.parse(
+    await (await new TestBrowser().call(getModels, "/api/models")).json(),
+  );
+  // These tests run the local renderer (no FAL_KEY); the catalog's figures (40 s to 150 s) are fal's.
+  for (const model of models) {
+    const defaults = resolveSettings(model.inputs, {});
+    expect(defaults, model.slug).toBeDefined();
+    expect(model.typicalSeconds, model.slug).toBe(previewRenderSeconds(defaults as VideoSettings));
+    expect(model.typicalSeconds, model.slug).toBeLessThan(40);
+  }
 });
 
 test("the language comes from ?locale=, else the request", async () => {
