@@ -303,14 +303,15 @@ test.describe("generate a video", () => {
   test("theme chips start at the page gutter and the row still scrolls to both edges", async ({ page }) => {
     await page.goto(`/create/${TEXT_MODEL}`);
     const label = page.getByText(en.create.prompt.label, { exact: true });
-    const chips = page.getByRole("region", { name: en.create.themes.title }).getByRole("button");
+    const region = page.getByRole("region", { name: en.create.themes.title });
+    const chips = region.getByRole("button");
     await expect(chips.first()).toBeVisible();
     const gutter = (await label.boundingBox())?.x ?? 0;
     expect(gutter).toBeGreaterThan(8);
     // Let any scroll snapping settle, then compare.
     await page.waitForTimeout(300);
     expect(Math.round((await chips.first().boundingBox())?.x ?? -1)).toBe(Math.round(gutter));
-    const row = page.locator("ul", { has: chips.first() });
+    const row = region.getByRole("list");
     const scrolls = await row.evaluate((el) => el.scrollWidth > el.clientWidth);
     if (scrolls) {
       await row.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
