@@ -119,12 +119,16 @@ test.describe("generate a video", () => {
     const header = page.locator("header[data-status]");
     const firstStatus = await header.getAttribute("data-status");
     if (firstStatus !== "completed") await expect(page.getByTestId("elapsed")).toHaveText(/^\d+:\d\d$/);
+    // The wait announced is the preview renderer's (seconds), never the AI model's "about a minute".
+    await expect(header).not.toContainText(/minute/);
 
     await waitForFinalTitle(page, en.result.status.completedTitle);
     const video = await expectPlayableVideo(page);
     expect(await boxRatio(video)).toBeCloseTo(16 / 9, 1);
     await expect(page.getByTestId("result-prompt")).toHaveText(PROMPT);
     await expect(page.getByTestId("result-cost")).toHaveText("3 credits");
+    // Asked for 1080p 16:9: the preview renderer makes 1280×720 and says so.
+    await expect(page.getByTestId("result-output")).toHaveText("Preview render · 1280×720");
     await expect(page.getByRole("link", { name: en.result.actions.download })).toHaveAttribute("href", /dl=/);
 
     expect(await creditsNow(page)).toBe(startCredits - 3);
@@ -164,13 +168,67 @@ test.describe("generate a video", () => {
     });
   });
 
+  test("a fresh guest's 10 credits open Veo 3.1 Fast at settings they can afford", async ({ page }) => {
+    expect(await startGuest(page)).toBe(10);
+    const catalog = await (await page.request.get("/api/models")).json();
+    const veo = catalog.models.find((m: { slug: string }) => m.slug === "veo-3-1-fast");
+    expect(veo.minCredits).toBe(4);
+    await page.goto("/create/veo-3-1-fast");
+    // This server renders previews: the usual time is the renderer's, in seconds, not Veo's minute.
+    await expect(page.getByTestId("usual-time")).toHaveText(/^Usually ready in about \d+ s$/);
+    // Its defaults (8 s, 720p, sound) cost 12: the form opens one step away, at 6 s with sound.
+    await expect(page.getByTestId("cost")).toHaveText("9 credits");
+    await expect(page.getByRole("radio", { name: "6 s" })).toBeChecked();
+    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
+    await expect(generateButton(page, en)).toBeEnabled();
+    await expect(page.getByText(en.create.generate.reasonCredits)).toHaveCount(0);
+  });
+
+  test("when not even the cheapest settings fit, the form says so before Generate", async ({
+    page,
+    isMobile,
+  }) => {
+    await startGuest(page);
+    const spend = await createJobViaApi(page, {
+      modelId: await modelId(page, "veo-3-1-fast"),
+      prompt: "spent elsewhere",
+      settings: { durationSeconds: 6 },
+    });
+    expect(spend.status()).toBe(202);
+    expect(await creditsNow(page)).toBe(1);
+    await page.goto("/create/veo-3-1-fast");
+    await page.getByLabel(en.create.prompt.label).fill("A lighthouse in a storm");
+    await expect(generateButton(page, en)).toBeDisabled();
+    // Under Generate (every width): why, and where to get credits.
+    const reason = page.locator("#generate-reason");
+    await expect(reason).toContainText(en.create.generate.reasonNoneAffordable);
+    await expect(reason.getByRole("link", { name: en.create.generate.getCredits })).toHaveAttribute(
+      "href",
+      "/profile?buy=1",
+    );
+    // Phones: the cost card says it in full, with its own link.
+    if (isMobile) {
+      const note = page.getByTestId("cost-note");
+      await expect(note).toHaveText(
+        `Even this model’s cheapest video costs 4 credits, and you have 1 credit. ${en.create.cost.buyCredits}`,
+      );
+      await expect(note.getByRole("link", { name: en.create.cost.buyCredits })).toHaveAttribute(
+        "href",
+        "/profile?buy=1",
+      );
+    }
+  });
+
   test("not enough credits: Generate says why, and a 402 from the server offers credits", async ({
     page,
   }) => {
     const start = await startGuest(page);
     expect(start).toBe(10);
     await page.goto("/create/veo-3-1-fast");
-    // Defaults: 8 s, 720p, with sound = 12 credits > 10.
+    await expect(page.getByTestId("cost")).toHaveText("9 credits");
+    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
+    // Back to the defaults by hand: 8 s, 720p, with sound = 12 credits > 10.
+    await choose(page, "8 s");
     await expect(page.getByTestId("cost")).toHaveText("12 credits");
     await expect(generateButton(page, en)).toBeDisabled();
     await expect(page.getByText(en.create.generate.reasonCredits)).toBeVisible();
@@ -179,7 +237,6 @@ test.describe("generate a video", () => {
       "/profile?buy=1",
     );
 
-    await page.getByLabel(en.create.prompt.label).fill("Waves crashing on black volcanic sand at dusk");
     await choose(page, "4 s");
     await expect(page.getByTestId("cost")).toHaveText("6 credits");
     await expect(generateButton(page, en)).toBeEnabled();
@@ -229,6 +286,55 @@ test.describe("generate a video", () => {
     await expect(page.getByRole("alert").filter({ hasText: en.create.generate.rateLimited })).toBeVisible();
     await expect(page.getByRole("button", { name: /Try again in \d+ s/ })).toBeDisabled();
     expect(await creditsNow(page)).toBe(10);
+  });
+
+  test("a paste longer than the prompt limit says how many characters were left out", async ({ page }) => {
+    await page.goto(`/create/${TEXT_MODEL}`);
+    const prompt = page.getByLabel(en.create.prompt.label);
+    await prompt.fill("A".repeat(990));
+    await prompt.press("End");
+    const pasted = " and then a long pasted tail";
+    await page.evaluate((text) => {
+      const area = document.querySelector("textarea#prompt") as HTMLTextAreaElement;
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      area.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, pasted);
+    await expect(prompt).toHaveValue(`${"A".repeat(990)}${pasted.slice(0, 10)}`);
+    const removed = pasted.length - 10;
+    await expect(page.locator("#prompt-cut")).toHaveText(
+      `What you pasted was too long: the last ${removed} characters were left out (1,000 is the limit).`,
+    );
+    // Typing on clears the notice.
+    await prompt.press("Backspace");
+    await expect(page.locator("#prompt-cut")).toHaveText("");
+  });
+
+  test("theme chips start at the page gutter and the row still scrolls to both edges", async ({ page }) => {
+    await page.goto(`/create/${TEXT_MODEL}`);
+    const label = page.getByText(en.create.prompt.label, { exact: true });
+    const region = page.getByRole("region", { name: en.create.themes.title });
+    const chips = region.getByRole("button");
+    await expect(chips.first()).toBeVisible();
+    const gutter = (await label.boundingBox())?.x ?? 0;
+    expect(gutter).toBeGreaterThan(8);
+    // Let any scroll snapping settle, then compare.
+    await page.waitForTimeout(300);
+    expect(Math.round((await chips.first().boundingBox())?.x ?? -1)).toBe(Math.round(gutter));
+    const row = region.getByRole("list");
+    const scrolls = await row.evaluate((el) => el.scrollWidth > el.clientWidth);
+    if (scrolls) {
+      await row.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      await page.waitForTimeout(300);
+      const last = await chips.last().boundingBox();
+      const viewport = page.viewportSize()?.width ?? 0;
+      expect(Math.round((last?.x ?? 0) + (last?.width ?? 0))).toBe(Math.round(viewport - gutter));
+      await row.evaluate((el) => el.scrollTo({ left: 0 }));
+      await page.waitForTimeout(300);
+      expect(Math.round((await chips.first().boundingBox())?.x ?? -1)).toBe(Math.round(gutter));
+    }
   });
 
   test("the draft survives leaving the page, per model", async ({ page }) => {

@@ -95,3 +95,24 @@ test.describe("theme", () => {
     });
   }
 });
+
+test.describe("search", () => {
+  test("matches the starts of words: “kling” finds the Kling models, not “twinkling” lights", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const search = page.getByRole("searchbox", { name: en.home.searchLabel });
+    const models = page.getByRole("region", { name: en.home.allModels }).getByRole("listitem");
+    const themes = page.getByRole("region", { name: en.home.themes }).getByRole("link");
+    await search.fill("kling");
+    await expect(models).toHaveCount(2);
+    for (const card of await models.all()) await expect(card).toContainText("Kling");
+    await expect(themes).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: /results?$/ })).toHaveText("2 results");
+    // The start of the word does find it.
+    await search.fill("twink");
+    await expect(themes).toHaveCount(1);
+    await expect(themes.first()).toContainText("Christmas Magic");
+    await expect(models).toHaveCount(0);
+  });
+});

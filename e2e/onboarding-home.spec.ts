@@ -7,7 +7,7 @@ import { newEmail, randomAddress, signInWithEmail, startGuest } from "./support/
 // Issue #3: onboarding, the app shell and Home. The app allows 50 new guests per address per
 // hour, so only the tests that must go through "Start creating" create one (5 per project).
 
-type CatalogModel = { slug: string; name: string; isFeatured: boolean; fromCredits: number };
+type CatalogModel = { slug: string; name: string; isFeatured: boolean; minCredits: number };
 type CatalogTheme = { slug: string; modelId: string | null };
 type Catalog = { models: (CatalogModel & { id: string })[]; themes: CatalogTheme[] };
 
@@ -177,7 +177,7 @@ test.describe("catalog", () => {
       const link = cards.nth(i).getByRole("link");
       await expect(link).toHaveAttribute("href", `/create/${model.slug}`);
       await expect(link).toContainText(model.name);
-      await expect(link).toContainText(`from ${model.fromCredits} credit`);
+      await expect(link).toContainText(`from ${model.minCredits} credit`);
     }
     const themes = page.getByRole("region", { name: en.home.themes }).getByRole("link");
     await expect(themes).toHaveCount(data.themes.length);
@@ -440,7 +440,7 @@ test.describe("credit banners", () => {
     page,
     request,
   }) => {
-    const cheapest = Math.min(...(await catalog(request)).models.map((m) => m.fromCredits));
+    const cheapest = Math.min(...(await catalog(request)).models.map((m) => m.minCredits));
     let credits = 0;
     await page.route("**/api/me", (route) =>
       route.fulfill({

@@ -110,14 +110,16 @@ function skyline(r, { base, minH, maxH, minW, maxW, windowColors, litChance = 0.
 }
 
 // ---------------------------------------------------------------------------------------------
-// models: an abstract lens + film strip in the model's colours, with its name set large
+// models: an abstract lens + film strip in the model's colours, with its name set large (a proper
+// noun, the same in every language) and no other words: the kind is a pictogram, the app shows
+// the localized "Text to video" / "Image to video" beside the picture
 
-const MODELS = [
+export const MODELS = [
   {
     slug: "veo-3-1-fast",
     lines: ["Veo 3.1", "Fast"],
     maker: "GOOGLE",
-    kind: "TEXT → VIDEO",
+    kind: "text",
     colors: { deep: "#04132b", mid: "#0b4f8a", hot: "#2fd3ff", accent: "#7cf7d4" },
     seed: 11,
   },
@@ -125,7 +127,7 @@ const MODELS = [
     slug: "veo-3-1-fast-image-to-video",
     lines: ["Veo 3.1", "Fast"],
     maker: "GOOGLE",
-    kind: "IMAGE → VIDEO",
+    kind: "image",
     colors: { deep: "#031d22", mid: "#0a6b74", hot: "#48f0d8", accent: "#a6f0ff" },
     seed: 12,
   },
@@ -133,7 +135,7 @@ const MODELS = [
     slug: "sora-2-image-to-video",
     lines: ["Sora 2"],
     maker: "OPENAI",
-    kind: "IMAGE → VIDEO",
+    kind: "image",
     colors: { deep: "#14072b", mid: "#5a1f8f", hot: "#ff7ad9", accent: "#b9a4ff" },
     seed: 21,
   },
@@ -141,7 +143,7 @@ const MODELS = [
     slug: "sora-2-text-to-video",
     lines: ["Sora 2"],
     maker: "OPENAI",
-    kind: "TEXT → VIDEO",
+    kind: "text",
     colors: { deep: "#0f0a2e", mid: "#3b2a99", hot: "#9d8cff", accent: "#ff9fd1" },
     seed: 22,
   },
@@ -149,7 +151,7 @@ const MODELS = [
     slug: "kling-2-5-turbo-pro",
     lines: ["Kling 2.5", "Turbo Pro"],
     maker: "KLING AI",
-    kind: "TEXT → VIDEO",
+    kind: "text",
     colors: { deep: "#2a0805", mid: "#9c2a10", hot: "#ff8a2b", accent: "#ffd36b" },
     seed: 31,
   },
@@ -157,7 +159,7 @@ const MODELS = [
     slug: "kling-2-5-turbo-pro-image-to-video",
     lines: ["Kling 2.5", "Turbo Pro"],
     maker: "KLING AI",
-    kind: "IMAGE → VIDEO",
+    kind: "image",
     colors: { deep: "#2b0616", mid: "#a3173f", hot: "#ff5a6e", accent: "#ffb38a" },
     seed: 32,
   },
@@ -165,7 +167,7 @@ const MODELS = [
     slug: "ltx-2-fast",
     lines: ["LTX-2", "Fast"],
     maker: "LIGHTRICKS",
-    kind: "TEXT → VIDEO",
+    kind: "text",
     colors: { deep: "#071f0c", mid: "#1f7a2e", hot: "#b6ff3b", accent: "#4dffa8" },
     seed: 41,
   },
@@ -173,13 +175,13 @@ const MODELS = [
     slug: "wan-2-5-image-to-video",
     lines: ["Wan 2.5"],
     maker: "ALIBABA",
-    kind: "IMAGE → VIDEO",
+    kind: "image",
     colors: { deep: "#261503", mid: "#9a5a06", hot: "#ffc53d", accent: "#ff7a45" },
     seed: 51,
   },
 ];
 
-function modelSvg(m) {
+export function modelSvg(m) {
   const r = rng(m.seed);
   const { deep, mid, hot, accent } = m.colors;
   const cx = 468;
@@ -302,7 +304,7 @@ function modelSvg(m) {
   }
 
   // what goes in: a photo (image-to-video) or a prompt (text-to-video)
-  if (m.kind.startsWith("IMAGE")) {
+  if (m.kind === "image") {
     let p = `<rect x="3" y="5" width="86" height="98" rx="4" fill="#000000" opacity="0.45" filter="url(#blur2)"/>`;
     p += `<rect x="0" y="0" width="86" height="98" rx="4" fill="#f7f4ee"/>`;
     p += `<rect x="7" y="7" width="72" height="66" fill="${mid}"/>`;
@@ -334,10 +336,18 @@ function modelSvg(m) {
     body += `<text x="38" y="${f1(y + 3)}" font-family="${FONT}" font-size="${size}" font-weight="700" fill="#000000" opacity="0.35">${line}</text>`;
     body += `<text x="36" y="${f1(y)}" font-family="${FONT}" font-size="${size}" font-weight="700" fill="#ffffff">${line}</text>`;
   });
-  // kind pill
-  const pillW = m.kind.length * 9.6 + 28;
-  body += `<rect x="36" y="276" width="${f1(pillW)}" height="30" rx="15" fill="${hot}" opacity="0.92"/>`;
-  body += `<text x="${f1(36 + pillW / 2)}" y="296" text-anchor="middle" font-family="${FONT}" font-size="14" font-weight="700" letter-spacing="1.5" fill="${deep}">${m.kind}</text>`;
+  // kind pill, drawn without words so it reads the same in every language: what goes in (lines of
+  // text, or a photo) → a play button
+  let pill = `<rect x="0" y="0" width="104" height="30" rx="15" fill="${hot}" opacity="0.92"/>`;
+  if (m.kind === "image") {
+    pill += `<rect x="16" y="8" width="20" height="15" rx="2" fill="none" stroke="${deep}" stroke-width="2"/>`;
+    pill += `<polygon points="18,21 24,14 28,18 30,16 34,21" fill="${deep}"/>`;
+  } else {
+    pill += `<path d="M16,10 H36 M16,15.5 H36 M16,21 H29" stroke="${deep}" stroke-width="2.4" stroke-linecap="round"/>`;
+  }
+  pill += `<path d="M45,15.5 H60 M55,10.5 L60,15.5 L55,20.5" stroke="${deep}" stroke-width="2.4" fill="none" stroke-linecap="round" stroke-linejoin="round"/>`;
+  pill += `<rect x="68" y="7" width="22" height="17" rx="4" fill="${deep}"/><polygon points="76,11 76,20 84,15.5" fill="${hot}"/>`;
+  body += `<g transform="translate(36 276)">${pill}</g>`;
 
   return svg(defs, body);
 }
@@ -1075,4 +1085,5 @@ async function main() {
   }
 }
 
-await main();
+// Renders only when run as a script (the unit test imports modelSvg).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

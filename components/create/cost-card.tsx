@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleCheck, Sparkles, TriangleAlert, Zap } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { toneText } from "@/components/ui/tones";
 
@@ -8,6 +9,8 @@ type Props = {
   cost: number;
   /** Undefined while loading, or when there is no session yet. */
   balance: number | undefined;
+  /** The cheapest settings of this model: below it no setting is affordable. */
+  minCredits: number;
   noSession: boolean;
   previewRenderer: boolean;
 };
@@ -16,12 +19,13 @@ type Props = {
  * The credit info bar: what this video costs, what you have, green when it fits, amber when not.
  * On wide screens the same facts sit in the Generate card instead (GenerateBar).
  */
-export function CostCard({ cost, balance, noSession, previewRenderer }: Props) {
+export function CostCard({ cost, balance, minCredits, noSession, previewRenderer }: Props) {
   const t = useTranslations("create.cost");
   const tRoot = useTranslations();
   const credits = (count: number) => tRoot("credits.count", { count });
   const short = balance !== undefined && balance < cost;
   const enough = balance !== undefined && balance >= cost;
+  const noneAffordable = balance !== undefined && balance < minCredits;
 
   return (
     <section
@@ -81,14 +85,26 @@ export function CostCard({ cost, balance, noSession, previewRenderer }: Props) {
         ) : (
           <Sparkles aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
         )}
-        <span>
-          {short
-            ? t("short", { credits: credits(cost - (balance ?? 0)) })
-            : enough
-              ? t("enough")
-              : noSession
-                ? t("firstTime")
-                : t("checking")}
+        <span data-testid="cost-note">
+          {noneAffordable ? (
+            <>
+              {t("noneAffordable", { cost: credits(minCredits), balance: credits(balance ?? 0) })}{" "}
+              <Link
+                href="/profile?buy=1"
+                className={`font-semibold whitespace-nowrap underline underline-offset-2 ${toneText.brandOnTint}`}
+              >
+                {t("buyCredits")}
+              </Link>
+            </>
+          ) : short ? (
+            t("short", { credits: credits(cost - (balance ?? 0)) })
+          ) : enough ? (
+            t("enough")
+          ) : noSession ? (
+            t("firstTime")
+          ) : (
+            t("checking")
+          )}
         </span>
       </p>
 

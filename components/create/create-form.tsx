@@ -18,7 +18,7 @@ import { type BlockReason, GenerateBar, type SubmitError } from "./generate-bar"
 import { ImageInput, type ImageInputHandle } from "./image-input";
 import { createIntent, fingerprint } from "./intent";
 import { PromptField } from "./prompt-field";
-import { layerSettings } from "./settings";
+import { affordableSettings, layerSettings } from "./settings";
 import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
@@ -55,7 +55,10 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
   const requiresImage = model.inputs.image === "required";
 
   const [prompt, setPrompt] = useState(initial.prompt);
-  const [settings, setSettings] = useState<VideoSettings>(initial.settings);
+  // With the balance already known (a returning person), open straight at affordable settings.
+  const [settings, setSettings] = useState<VideoSettings>(() =>
+    me ? affordableSettings(model.inputs, model.pricing, initial.settings, me.credits) : initial.settings,
+  );
   const [themeId, setThemeId] = useState<string | null>(initial.themeId);
   const [phase, setPhase] = useState<Phase>("idle");
   const [submitError, setSubmitError] = useState<SubmitError | null>(null);
@@ -104,9 +107,23 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
     writeDraft(sessionStore(), model.slug, { prompt, settings, themeId, image: readyImage });
   }, [hydrated, model.slug, prompt, settings, themeId, readyImage]);
 
-  const cost = useMemo(() => priceCredits(model.pricing, settings) ?? model.fromCredits, [model, settings]);
+  const cost = useMemo(() => priceCredits(model.pricing, settings) ?? model.minCredits, [model, settings]);
   const balance = me?.credits;
   const noSession = !me && meError?.code === "unauthorized";
+  const noneAffordable = balance !== undefined && balance < model.minCredits;
+
+  // Once, when the balance is first known (after the draft is restored) and the person has not
+  // changed a setting yet: move to the affordable settings closest to what the form opened at.
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!hydrated || fitted.current || balance === undefined || phase !== "idle") return;
+    fitted.current = true;
+    setSettings((current) => affordableSettings(model.inputs, model.pricing, current, balance));
+  }, [hydrated, balance, phase, model]);
+  const changeSettings = (next: VideoSettings) => {
+    fitted.current = true;
+    setSettings(next);
+  };
 
   // Inputs changed: an earlier failure no longer describes what Generate would send.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on any input change
@@ -181,7 +198,7 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
 
   const applyTheme = (theme: Theme) => {
     setPrompt(theme.prompt);
-    setSettings(layerSettings(model.inputs, theme.defaultSettings));
+    changeSettings(layerSettings(model.inputs, theme.defaultSettings));
     setThemeId(theme.id);
   };
 
@@ -229,8 +246,14 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           bottom of the whole form; on wide screens it is the side column, and the bar sticks to the
           bottom of the window within it, so Generate is in view without scrolling. */}
       <div className="contents lg:flex lg:flex-col lg:gap-4">
-        <SettingsPanel inputs={model.inputs} value={settings} onChange={setSettings} disabled={busy} />
-        <CostCard cost={cost} balance={balance} noSession={noSession} previewRenderer={previewRenderer} />
+        <SettingsPanel inputs={model.inputs} value={settings} onChange={changeSettings} disabled={busy} />
+        <CostCard
+          cost={cost}
+          balance={balance}
+          minCredits={model.minCredits}
+          noSession={noSession}
+          previewRenderer={previewRenderer}
+        />
         {/* A first-time visitor becomes a guest on Generate, which needs the human check when on. */}
         {noSession ? captcha.widget : null}
         <GenerateBar
@@ -238,6 +261,7 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           balance={balance}
           previewRenderer={previewRenderer}
           block={block}
+          noneAffordable={noneAffordable}
           phase={phase}
           error={submitError}
           onClearError={() => setSubmitError(null)}

@@ -18,6 +18,8 @@ type Props = {
   balance: number | undefined;
   previewRenderer: boolean;
   block: BlockReason | null;
+  /** Not even the model's cheapest settings fit the balance. */
+  noneAffordable: boolean;
   phase: "idle" | "submitting" | "leaving";
   error: SubmitError | null;
   onClearError: () => void;
@@ -40,7 +42,16 @@ function useCountdown(until: number | null): number {
  * of the side column) with the one dominant Generate button, why it is unavailable, and what
  * the server said when it refused.
  */
-export function GenerateBar({ cost, balance, previewRenderer, block, phase, error, onClearError }: Props) {
+export function GenerateBar({
+  cost,
+  balance,
+  previewRenderer,
+  block,
+  noneAffordable,
+  phase,
+  error,
+  onClearError,
+}: Props) {
   const t = useTranslations("create.generate");
   const tErrors = useTranslations("errors");
   const tRoot = useTranslations();
@@ -108,7 +119,7 @@ export function GenerateBar({ cost, balance, previewRenderer, block, phase, erro
         </div>
       ) : null}
 
-      {showReason && block ? <Reason block={block} /> : null}
+      {showReason && block ? <Reason block={block} noneAffordable={noneAffordable} /> : null}
 
       <button
         type="submit"
@@ -153,7 +164,7 @@ export function GenerateBar({ cost, balance, previewRenderer, block, phase, erro
   );
 }
 
-function Reason({ block }: { block: BlockReason }) {
+function Reason({ block, noneAffordable }: { block: BlockReason; noneAffordable: boolean }) {
   const t = useTranslations("create.generate");
   const strong = block === "credits" || block === "offline";
   const text = {
@@ -161,7 +172,7 @@ function Reason({ block }: { block: BlockReason }) {
     uploading: t("reasonUploading"),
     prompt: t("reasonPrompt"),
     image: t("reasonImage"),
-    credits: t("reasonCredits"),
+    credits: noneAffordable ? t("reasonNoneAffordable") : t("reasonCredits"),
   }[block];
   return (
     <p

@@ -1,11 +1,11 @@
 "use client";
 
-import { TriangleAlert } from "lucide-react";
+import { Scissors, TriangleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { forwardRef, type KeyboardEvent } from "react";
+import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/api";
-import { clampPrompt, counterTone, promptLength } from "./prompt";
+import { clampPrompt, counterTone, pasteIntoPrompt, promptLength } from "./prompt";
 
 type Props = {
   value: string;
@@ -24,6 +24,18 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
   const format = useFormatter();
   const length = promptLength(value);
   const tone = counterTone(length);
+  // Characters of the last paste that did not fit (the browser would cut them without a word).
+  const [cut, setCut] = useState(0);
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const area = event.currentTarget;
+    const pasted = event.clipboardData.getData("text/plain");
+    const result = pasteIntoPrompt(area.value, pasted, area.selectionStart, area.selectionEnd);
+    setCut(result.removed);
+    if (result.removed === 0) return;
+    event.preventDefault();
+    onChange(result.text);
+    requestAnimationFrame(() => area.setSelectionRange(result.caret, result.caret));
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
       event.preventDefault();
@@ -49,13 +61,21 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
           value={value}
           maxLength={MAX_PROMPT_LENGTH}
           disabled={disabled}
-          onChange={(event) => onChange(clampPrompt(event.currentTarget.value))}
+          onChange={(event) => {
+            setCut(0);
+            onChange(clampPrompt(event.currentTarget.value));
+          }}
+          onPaste={onPaste}
           onKeyDown={onKeyDown}
           placeholder={t("placeholder")}
           aria-invalid={invalid || undefined}
-          aria-describedby={
-            invalid ? "prompt-error prompt-hint prompt-counter" : "prompt-hint prompt-counter"
-          }
+          aria-describedby={[
+            invalid ? "prompt-error" : "",
+            "prompt-hint prompt-counter",
+            cut > 0 ? "prompt-cut" : "",
+          ]
+            .join(" ")
+            .trim()}
           enterKeyHint="enter"
           spellCheck
           className="block max-h-[15lh] min-h-[7.5lh] w-full resize-y rounded-card bg-transparent px-4 pt-3 pb-1 text-body text-text-primary outline-none [field-sizing:content] placeholder:text-text-secondary focus-visible:outline-none disabled:opacity-60"
@@ -74,6 +94,14 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
           </span>
         </div>
       </div>
+      <p id="prompt-cut" role="status" className={`text-subheadline font-medium ${toneText.warning}`}>
+        {cut > 0 ? (
+          <span className="flex items-start gap-1.5">
+            <Scissors aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            {t("pasteCut", { count: cut, max: MAX_PROMPT_LENGTH })}
+          </span>
+        ) : null}
+      </p>
       {invalid ? (
         <p
           id="prompt-error"

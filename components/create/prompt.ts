@@ -23,3 +23,25 @@ export function counterTone(length: number, max = MAX_PROMPT_LENGTH): "normal" |
   if (length >= max * 0.9) return "near";
   return "normal";
 }
+
+/**
+ * The prompt after pasting `pasted` over the selection [start, end) of `value`, kept within the
+ * limit, and how many characters of the paste were left out (0 when it all fit).
+ */
+export function pasteIntoPrompt(
+  value: string,
+  pasted: string,
+  start: number,
+  end: number,
+  max = MAX_PROMPT_LENGTH,
+): { text: string; caret: number; removed: number } {
+  const before = value.slice(0, start);
+  const after = value.slice(end);
+  const room = Math.max(0, max - before.length - after.length);
+  const kept = clampPrompt(pasted, room);
+  return {
+    text: before + kept + after,
+    caret: before.length + kept.length,
+    removed: pasted.length - kept.length,
+  };
+}

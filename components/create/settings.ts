@@ -1,5 +1,5 @@
-import type { ModelInputs, RequestedSettings, VideoSettings } from "@/lib/contracts/catalog";
-import { resolveSettings } from "@/lib/contracts/pricing";
+import type { ModelInputs, ModelPricing, RequestedSettings, VideoSettings } from "@/lib/contracts/catalog";
+import { priceCredits, resolveSettings } from "@/lib/contracts/pricing";
 
 /**
  * Settings on the form. Values come in layers (model defaults ← theme ← draft ← link); each
@@ -47,4 +47,55 @@ export function adjustableSettings(inputs: ModelInputs) {
     aspectRatio: inputs.aspectRatios.length > 1,
     audio: inputs.audio === "optional",
   };
+}
+
+/** Every combination of settings a model allows that changes the price (aspect ratio does not). */
+function priceableSettings(inputs: ModelInputs, aspectRatio: string): VideoSettings[] {
+  const audioChoices = inputs.audio === "optional" ? [false, true] : [inputs.audio === "always"];
+  return inputs.durations.flatMap((durationSeconds) =>
+    inputs.resolutions.flatMap((resolution) =>
+      audioChoices.map((audio) => ({ durationSeconds, resolution, aspectRatio, audio })),
+    ),
+  );
+}
+
+/** How far `candidate` is from `start`: steps along each option list (sound on/off is one step). */
+function distance(inputs: ModelInputs, start: VideoSettings, candidate: VideoSettings): number {
+  const steps = (list: readonly (string | number)[], a: string | number, b: string | number) =>
+    Math.abs(list.indexOf(a) - list.indexOf(b));
+  return (
+    steps(inputs.durations, start.durationSeconds, candidate.durationSeconds) +
+    steps(inputs.resolutions, start.resolution, candidate.resolution) +
+    (start.audio === candidate.audio ? 0 : 1)
+  );
+}
+
+/**
+ * The settings the form opens at for someone with `balance` credits. The rule:
+ * 1. `start` (the model's defaults, or a theme's / link's / draft's values) when it is affordable;
+ * 2. else, of the settings that cost at most `balance`, the closest to `start`: fewest steps along
+ *    the duration and resolution lists plus one for switching sound; among equals the dearest
+ *    (the most video for the credits), then the first in the model's own order. The aspect
+ *    ratio is kept: it never changes the price;
+ * 3. else (nothing is affordable) `start` unchanged, and the form says so before Generate.
+ * Prices come from priceCredits, the same rule the server charges with.
+ */
+export function affordableSettings(
+  inputs: ModelInputs,
+  pricing: ModelPricing,
+  start: VideoSettings,
+  balance: number,
+): VideoSettings {
+  const startCost = priceCredits(pricing, start);
+  if (startCost !== undefined && startCost <= balance) return start;
+  let best: { settings: VideoSettings; distance: number; cost: number } | undefined;
+  for (const settings of priceableSettings(inputs, start.aspectRatio)) {
+    const cost = priceCredits(pricing, settings);
+    if (cost === undefined || cost > balance) continue;
+    const away = distance(inputs, start, settings);
+    if (!best || away < best.distance || (away === best.distance && cost > best.cost)) {
+      best = { settings, distance: away, cost };
+    }
+  }
+  return best?.settings ?? start;
 }

@@ -10,7 +10,11 @@ type Props = {
   disabled?: boolean;
 };
 
-/** "Need an idea?" — theme presets that fill the prompt and settings with one tap. */
+/**
+ * "Need an idea?" — theme presets that fill the prompt and settings with one tap. On phones the
+ * row scrolls edge to edge; its scroll padding matches the page gutter, so snapping keeps the
+ * first chip in line with the content above instead of flush with the screen edge.
+ */
 export function ThemeChips({ themes, activeId, onPick, disabled }: Props) {
   const t = useTranslations("create.themes");
   return (
@@ -18,7 +22,7 @@ export function ThemeChips({ themes, activeId, onPick, disabled }: Props) {
       <h2 id="themes-title" className="text-subheadline font-semibold text-text-secondary">
         {t("title")}
       </h2>
-      <ul className="-mx-4 flex snap-x gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] sm:-mx-6 sm:px-6 lg:mx-0 lg:flex-wrap lg:overflow-visible lg:px-0">
+      <ul className="-mx-4 flex snap-x scroll-px-4 gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] sm:-mx-6 sm:scroll-px-6 sm:px-6 lg:mx-0 lg:flex-wrap lg:overflow-visible lg:px-0">
         {themes.map((theme) => {
           const active = theme.id === activeId;
           return (

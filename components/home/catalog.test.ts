@@ -10,7 +10,7 @@ const model = (over: Partial<CatalogModel>): CatalogModel =>
     name: "Veo 3.1 Fast",
     description: "Cinematic clips with sound",
     category: "text-to-video",
-    fromCredits: 4,
+    minCredits: 4,
     ...over,
   }) as CatalogModel;
 
@@ -57,6 +57,23 @@ describe("searchCatalog", () => {
     expect(result.models.map((m) => m.slug)).toEqual(["veo", "sora"]);
   });
 
+  it("matches at word starts only: 'kling' finds Kling, not 'twinkling'", () => {
+    const withKling = {
+      models: [
+        model({ slug: "kling", name: "Kling 2.5 Turbo Pro", description: "Smooth motion" }),
+        model({ slug: "stars", name: "Night", description: "A twinkling sky, ice-skating" }),
+      ],
+      themes: [theme({ name: "Twinkling Lights", description: "Sparkles" })],
+    };
+    const found = searchCatalog(withKling, "kling", "en");
+    expect(found.models.map((m) => m.slug)).toEqual(["kling"]);
+    expect(found.themes).toEqual([]);
+    expect(searchCatalog(withKling, "2.5 tur", "en").models.map((m) => m.slug)).toEqual(["kling"]);
+    // After a hyphen or other punctuation a new word starts.
+    expect(searchCatalog(withKling, "skating", "en").models.map((m) => m.slug)).toEqual(["stars"]);
+    expect(searchCatalog(withKling, "inkling", "en").models).toEqual([]);
+  });
+
   it("finds nothing for a word that is nowhere", () => {
     const result = searchCatalog(catalog, "zzz", "en");
     expect(result.models).toEqual([]);
@@ -66,7 +83,7 @@ describe("searchCatalog", () => {
 
 describe("credit banners", () => {
   it("uses the cheapest generation as the threshold", () => {
-    expect(cheapestGeneration([model({ fromCredits: 8 }), model({ fromCredits: 3 })])).toBe(3);
+    expect(cheapestGeneration([model({ minCredits: 8 }), model({ minCredits: 3 })])).toBe(3);
     expect(cheapestGeneration([])).toBeUndefined();
   });
 

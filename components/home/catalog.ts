@@ -15,7 +15,18 @@ export function foldText(text: string, locale: string): string {
     .trim();
 }
 
-/** Models and themes whose name or description contains every word of the query. */
+/** True when `word` starts a word of `text` (at its start, or after a character that is no letter or digit). */
+export function startsAWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Models and themes where every word of the query starts a word of the name or description
+ * ("kling" finds "Kling 2.5", not "twinkling"; "vid" finds "video").
+ */
 export function searchCatalog(
   catalog: { models: CatalogModel[]; themes: Theme[] },
   query: string,
@@ -26,7 +37,7 @@ export function searchCatalog(
   if (words.length === 0) return catalog;
   const matches = (...parts: string[]) => {
     const haystack = foldText(parts.join(" "), locale);
-    return words.every((word) => haystack.includes(word));
+    return words.every((word) => startsAWord(haystack, word));
   };
   return {
     models: catalog.models.filter((m) => matches(m.name, m.description, extraTerms(m))),
@@ -39,7 +50,7 @@ export function searchCatalog(
  * Undefined while there are no models to compare with.
  */
 export function cheapestGeneration(models: CatalogModel[]): number | undefined {
-  return models.length > 0 ? Math.min(...models.map((m) => m.fromCredits)) : undefined;
+  return models.length > 0 ? Math.min(...models.map((m) => m.minCredits)) : undefined;
 }
 
 /** Which credit banner Home shows: none, "low" (can't afford the cheapest video) or "empty" (0). */

@@ -224,7 +224,7 @@ function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: boolean }
               className="size-4 fill-brand-primary text-brand-primary"
               strokeWidth={2}
             />
-            {t("fromCredits", { count: model.fromCredits })}
+            {t("fromCredits", { count: model.minCredits })}
           </span>
           <span
             aria-hidden="true"

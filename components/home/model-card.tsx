@@ -36,7 +36,7 @@ export function ModelCard({ model }: { model: CatalogModel }) {
         </p>
         <p className={`flex items-center gap-1 text-caption font-semibold ${toneText.brand}`}>
           <Zap aria-hidden="true" className="size-3.5 shrink-0 fill-current" strokeWidth={2} />
-          {t("fromCredits", { count: model.fromCredits })}
+          {t("fromCredits", { count: model.minCredits })}
         </p>
       </div>
     </Link>

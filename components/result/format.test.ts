@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   aboutDuration,
+  aboutDurationText,
   aspectRatioValue,
   failureCode,
   formatElapsed,
@@ -11,6 +12,7 @@ import {
   progressPercent,
   refusedInput,
   stageView,
+  typicalSecondsOf,
   videoFileName,
 } from "./format";
 
@@ -89,6 +91,7 @@ describe("stageView", () => {
   const createdAt = "2026-11-25T10:00:00.000Z";
   const startedAt = "2026-11-25T10:00:30.000Z";
   const model = { id: "x", slug: "veo", name: "Veo", typicalSeconds: 90 };
+  const settings = { durationSeconds: 4, resolution: "480p", aspectRatio: "16:9", audio: true };
   const fal = {
     status: "processing" as const,
     provider: "fal" as const,
@@ -97,6 +100,7 @@ describe("stageView", () => {
     createdAt,
     startedAt,
     model,
+    settings,
   };
   const at = (seconds: number) => Date.parse(startedAt) + seconds * 1000;
 
@@ -111,12 +115,20 @@ describe("stageView", () => {
     });
   });
 
-  test("a local job keeps its own percentage", () => {
+  test("a local job keeps its own percentage, with the clock against the renderer's own time", () => {
+    // 4 s at 480p: about 6 s of rendering, not the AI model's 90 s.
     expect(stageView({ ...fal, provider: "local", progress: 0.42 }, at(5))).toEqual({
       kind: "percent",
       percent: 42,
+      elapsedMs: 5_000,
+      typicalMs: 6_000,
+      overdue: false,
     });
-    expect(stageView({ ...fal, provider: "local" }, at(5))).toEqual({ kind: "percent", percent: null });
+    expect(stageView({ ...fal, provider: "local" }, at(7))).toMatchObject({
+      kind: "percent",
+      percent: null,
+      overdue: true,
+    });
   });
 
   test("a fal job runs against the model's usual time, never a percentage", () => {
@@ -148,4 +160,35 @@ test("aboutDuration rounds a usual time the way a person says it", () => {
   expect(aboutDuration(94)).toEqual({ unit: "minutesSeconds", minutes: 1, seconds: 30 });
   expect(aboutDuration(120)).toEqual({ unit: "minutes", minutes: 2, seconds: 0 });
   expect(aboutDuration(725)).toEqual({ unit: "minutes", minutes: 12, seconds: 0 });
+});
+
+describe("typicalSecondsOf: the wait announced follows the provider's estimate", () => {
+  const model = { id: "x", slug: "veo", name: "Veo", typicalSeconds: 60 };
+  const say = (seconds: number) =>
+    aboutDurationText(seconds, (unit, { minutes, seconds: s }) =>
+      unit === "seconds" ? `${s} s` : unit === "minutes" ? `${minutes} min` : `${minutes} min ${s} s`,
+    );
+
+  test("fal: the model's catalog time", () => {
+    const job = {
+      provider: "fal" as const,
+      model,
+      settings: { durationSeconds: 8, resolution: "720p", aspectRatio: "16:9", audio: true },
+    };
+    expect(typicalSecondsOf(job)).toBe(60);
+    expect(say(typicalSecondsOf(job))).toBe("1 min");
+  });
+
+  test("local: the preview renderer's time for these settings, never 'about a minute' for a short render", () => {
+    const short = {
+      provider: "local" as const,
+      model,
+      settings: { durationSeconds: 4, resolution: "480p", aspectRatio: "9:16", audio: false },
+    };
+    expect(typicalSecondsOf(short)).toBeLessThan(15);
+    expect(say(typicalSecondsOf(short))).toMatch(/^\d+ s$/);
+    const longer = { ...short, settings: { ...short.settings, durationSeconds: 8, resolution: "1080p" } };
+    expect(typicalSecondsOf(longer)).toBeGreaterThan(typicalSecondsOf(short));
+    expect(typicalSecondsOf(longer)).toBeLessThan(60);
+  });
 });

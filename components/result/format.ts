@@ -1,4 +1,5 @@
 import type { Job } from "@/lib/contracts/job";
+import { previewRenderSeconds } from "@/lib/contracts/preview";
 import { type ErrorCode, isErrorCode } from "@/lib/errors";
 
 /** Pure helpers of the result page (kept apart from React so they are unit-tested). */
@@ -65,28 +66,40 @@ export function progressPercent(progress: number | null): number | null {
 }
 
 /**
+ * How long this job usually takes, in seconds: the model's catalog time at its provider (fal), or
+ * the local preview renderer's own for these settings (seconds, not the AI model's minutes).
+ */
+export function typicalSecondsOf(job: Pick<Job, "provider" | "settings" | "model">): number {
+  return job.provider === "local" ? previewRenderSeconds(job.settings) : job.model.typicalSeconds;
+}
+
+/** Time running against the usual time, `overdue` once past it; null until the clock is known. */
+type Clock = { elapsedMs: number | null; typicalMs: number; overdue: boolean };
+
+/**
  * What the picture area shows while a job is in flight:
  * - `queued`: waiting to start, at `position` in line (1 = next) when the provider says;
- * - `percent`: the local renderer's own percentage (null until its first report);
- * - `estimate`: a provider without a percentage (fal): the time running against the model's usual
- *   time, `overdue` once past it. `elapsedMs` is null until the clock is known (first render).
+ * - `percent`: the local renderer's own percentage (null until its first report), and the clock;
+ * - `estimate`: a provider without a percentage (fal): only the clock against the usual time.
+ * `elapsedMs` is null until the clock is known (first render).
  */
 export type StageView =
   | { kind: "queued"; position: number | null }
-  | { kind: "percent"; percent: number | null }
-  | { kind: "estimate"; elapsedMs: number | null; typicalMs: number; overdue: boolean };
+  | ({ kind: "percent"; percent: number | null } & Clock)
+  | ({ kind: "estimate" } & Clock);
 
 type InFlightJob = Pick<
   Job,
-  "status" | "provider" | "progress" | "queuePosition" | "createdAt" | "startedAt" | "model"
+  "status" | "provider" | "progress" | "queuePosition" | "createdAt" | "startedAt" | "model" | "settings"
 >;
 
 export function stageView(job: InFlightJob, now: number | null): StageView {
   if (job.status === "pending") return { kind: "queued", position: job.queuePosition };
-  if (job.provider === "local") return { kind: "percent", percent: progressPercent(job.progress) };
-  const typicalMs = job.model.typicalSeconds * 1000;
+  const typicalMs = typicalSecondsOf(job) * 1000;
   const elapsedMs = now === null ? null : Math.max(0, now - jobClockStart(job));
-  return { kind: "estimate", elapsedMs, typicalMs, overdue: elapsedMs !== null && elapsedMs > typicalMs };
+  const clock = { elapsedMs, typicalMs, overdue: elapsedMs !== null && elapsedMs > typicalMs };
+  if (job.provider === "local") return { kind: "percent", percent: progressPercent(job.progress), ...clock };
+  return { kind: "estimate", ...clock };
 }
 
 /**

@@ -155,7 +155,7 @@ function ProgressStage({ job }: { job: Job }) {
           </>
         )}
 
-        {view.kind === "estimate" ? (
+        {view.kind !== "queued" ? (
           <>
             <p className="text-subheadline text-white/85 tabular-nums">
               {t.rich("elapsedOfTypical", {

@@ -3,19 +3,46 @@
 import { Check, Copy } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { type RefObject, useEffect, useState } from "react";
 import type { Job } from "@/lib/contracts/job";
 import { copyText } from "./share";
 import { useNow } from "./use-now";
 
-/** Prompt, model, settings, cost and dates (the ResultInfoCard). */
-export function ResultDetails({ job }: { job: Job }) {
+/** The finished video's real frame size, read from the player once it knows it. */
+function useVideoSize(videoRef: RefObject<HTMLVideoElement | null> | undefined, ready: boolean) {
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const video = videoRef?.current;
+    if (!ready || !video) return;
+    const read = () => {
+      if (video.videoWidth > 0) setSize({ width: video.videoWidth, height: video.videoHeight });
+    };
+    read();
+    video.addEventListener("loadedmetadata", read);
+    return () => video.removeEventListener("loadedmetadata", read);
+  }, [videoRef, ready]);
+  return size;
+}
+
+/**
+ * Prompt, model, settings, cost and dates (the ResultInfoCard). A preview render says what it
+ * really is (its own frame size), since the preview renderer makes a smaller video than asked.
+ */
+export function ResultDetails({
+  job,
+  videoRef,
+}: {
+  job: Job;
+  videoRef?: RefObject<HTMLVideoElement | null>;
+}) {
   const t = useTranslations("result.details");
   const tSettings = useTranslations("create.settings");
   const tRoot = useTranslations();
   const format = useFormatter();
   const [copied, setCopied] = useState(false);
   const now = useNow(0, false);
+  const preview = job.provider === "local" && job.status === "completed";
+  const videoSize = useVideoSize(videoRef, preview);
 
   const settings = [
     tSettings("seconds", { seconds: job.settings.durationSeconds }),
@@ -78,6 +105,14 @@ export function ResultDetails({ job }: { job: Job }) {
         </dd>
         <dt className="text-text-secondary">{t("settings")}</dt>
         <dd className="text-right font-medium tabular-nums">{settings}</dd>
+        {preview ? (
+          <>
+            <dt className="text-text-secondary">{t("preview")}</dt>
+            <dd className="text-right font-medium tabular-nums" data-testid="result-output">
+              {videoSize ? t("previewRenderSize", videoSize) : t("previewRender")}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-text-secondary">{t("cost")}</dt>
         <dd className="text-right font-medium tabular-nums" data-testid="result-cost">
           {job.refunded ? (

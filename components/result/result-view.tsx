@@ -8,7 +8,7 @@ import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { swrKeys, useJob } from "@/lib/api/hooks";
 import type { Job } from "@/lib/contracts/job";
-import { aboutDurationText, isLongWait, refusedInput } from "./format";
+import { aboutDurationText, isLongWait, refusedInput, typicalSecondsOf } from "./format";
 import { MediaStage } from "./media-stage";
 import { NotifyCard } from "./notify-card";
 import { ResultActions } from "./result-actions";
@@ -60,7 +60,7 @@ export function ResultView({ initialJob, themeSlug }: Props) {
     failed: t("status.failedTitle"),
   }[job.status];
   const fal = job.provider === "fal";
-  const usualTime = aboutDurationText(job.model.typicalSeconds, (unit, values) =>
+  const usualTime = aboutDurationText(typicalSecondsOf(job), (unit, values) =>
     tRoot(`common.duration.${unit}`, values),
   );
   const subtitle =
@@ -73,7 +73,7 @@ export function ResultView({ initialJob, themeSlug }: Props) {
       : job.status === "processing"
         ? fal
           ? t("status.processingTypical", { time: usualTime })
-          : t("status.processingHint")
+          : t("status.processingPreview", { time: usualTime })
         : job.status === "completed"
           ? t("status.completedHint")
           : refusedInput(job.errorCode)
@@ -110,7 +110,7 @@ export function ResultView({ initialJob, themeSlug }: Props) {
       </div>
 
       <aside className="lg:sticky lg:top-[calc(4rem+env(safe-area-inset-top,0px)+1.5rem)]">
-        <ResultDetails job={job} />
+        <ResultDetails job={job} videoRef={videoRef} />
       </aside>
       <Toast toast={toast} />
     </div>

@@ -17,8 +17,8 @@ export const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
 export const catalogModelSchema = modelSchema.extend({
-  /** The cheapest generation this model offers, in credits. */
-  fromCredits: z.number().int().positive(),
+  /** The cheapest settings this model allows, in credits (what "from N credits" shows). */
+  minCredits: z.number().int().positive(),
 });
 export type CatalogModel = z.infer<typeof catalogModelSchema>;
 

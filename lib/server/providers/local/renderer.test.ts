@@ -13,8 +13,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, test } from "vitest";
 import type { VideoSettings } from "@/lib/contracts/catalog";
+import { frameSize } from "@/lib/contracts/preview";
 import { ffmpegBinary } from "../ffmpeg";
-import { frameSize, type RenderInput, renderPreviewVideo, wrapPrompt } from "./renderer";
+import { h264Level, type RenderInput, renderPreviewVideo, wrapPrompt } from "./renderer";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rendio-render-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,25 +125,25 @@ describe("renderPreviewVideo", () => {
     expect(thumb(a).equals(thumb(reseeded))).toBe(false);
   });
 
-  test("a prompt full of filtergraph-special characters renders (1:1 is 640x640)", async () => {
+  test("a prompt full of filtergraph-special characters renders (1:1 at 480p is 480x480)", async () => {
     const { result } = await render("2 s 1:1 special characters", {
       prompt: `50% off: "it's" \\ back\\slash; [x] {y} %{pts} \\n, a=b 'quoted' émoji 🎬 çığ`,
       seed: "job-3",
       settings: settings({ durationSeconds: 2, aspectRatio: "1:1" }),
     });
     const info = await probe(result.videoFile);
-    expect(info).toMatch(/, 640x640[ ,]/);
+    expect(info).toMatch(/, 480x480[ ,]/);
     expect(info).toMatch(/Duration: 00:00:02\.0\d/);
     expectJpeg(result.thumbnailFile);
   });
 
-  test("an empty prompt and an unknown aspect ratio still render (854x480)", async () => {
+  test("an empty prompt renders, and any other ratio is kept too (4:3 at 480p is 640x480)", async () => {
     const { result } = await render("1 s empty prompt", {
       prompt: "   ",
       seed: "job-4",
       settings: settings({ durationSeconds: 1, aspectRatio: "4:3", audio: false }),
     });
-    expect(await probe(result.videoFile)).toMatch(/, 854x480[ ,]/);
+    expect(await probe(result.videoFile)).toMatch(/, 640x480[ ,]/);
   });
 
   test("aborting kills ffmpeg, rejects with the abort reason and leaves no files", async () => {
@@ -210,6 +211,37 @@ describe("image-to-video previews", () => {
     expect(b).toBeGreaterThan(r);
   });
 
+  test("the output keeps the chosen aspect ratio and resolution, or a 3:2 photo's own shape", async () => {
+    const photo = path.join(dir, "photo-3x2.jpg");
+    await sharp({ create: { width: 1536, height: 1024, channels: 3, background: "#e76f51" } })
+      .jpeg()
+      .toFile(photo);
+    const cases: { label: string; input: Partial<VideoSettings>; image?: string; size: string }[] = [
+      { label: "9:16 480p", input: { aspectRatio: "9:16", resolution: "480p" }, size: "480x854" },
+      { label: "16:9 720p", input: { aspectRatio: "16:9", resolution: "720p" }, size: "1280x720" },
+      { label: "1:1 1080p", input: { aspectRatio: "1:1", resolution: "1080p" }, size: "720x720" },
+      {
+        label: "3:2 photo, auto",
+        input: { aspectRatio: "auto", resolution: "720p" },
+        image: photo,
+        size: "1080x720",
+      },
+    ];
+    for (const { label, input, image, size } of cases) {
+      const { result } = await render(`1 s ${label}`, {
+        prompt: "a kite over the dunes",
+        seed: label,
+        settings: settings({ durationSeconds: 1, audio: false, ...input }),
+        ...(image ? { imageFile: image } : {}),
+      });
+      const [width, height] = size.split("x").map(Number);
+      expect(result, label).toMatchObject({ width, height });
+      const info = await probe(result.videoFile);
+      expect(info, label).toMatch(new RegExp(`Video: h264 \\((High|Main)\\).*, ${size}[ ,]`));
+      expect(await probe(result.thumbnailFile), label).toMatch(new RegExp(`Video: mjpeg.*, ${size}[ ,]`));
+    }
+  });
+
   test("an image that only looks like a JPEG fails the render with ffmpeg's reason", async () => {
     const broken = path.join(dir, "broken.jpg");
     writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(400, 7)]));
@@ -228,12 +260,24 @@ describe("image-to-video previews", () => {
 });
 
 describe("layout helpers", () => {
-  test("frame sizes by aspect ratio", () => {
-    expect(frameSize("16:9")).toEqual({ width: 854, height: 480 });
-    expect(frameSize("9:16")).toEqual({ width: 480, height: 854 });
-    expect(frameSize("1:1")).toEqual({ width: 640, height: 640 });
-    expect(frameSize("auto")).toEqual({ width: 854, height: 480 });
-    expect(frameSize("21:9")).toEqual({ width: 854, height: 480 });
+  test("frame sizes follow the aspect ratio (or the image's) and the resolution's short side", () => {
+    const size = (aspectRatio: string, resolution: string, image?: { width: number; height: number }) =>
+      frameSize({ aspectRatio, resolution }, image);
+    expect(size("16:9", "480p")).toEqual({ width: 854, height: 480 });
+    expect(size("16:9", "720p")).toEqual({ width: 1280, height: 720 });
+    expect(size("16:9", "1080p")).toEqual({ width: 1280, height: 720 });
+    expect(size("9:16", "720p")).toEqual({ width: 720, height: 1280 });
+    expect(size("1:1", "1080p")).toEqual({ width: 720, height: 720 });
+    // Above 720p, and "auto" resolution, render at 720p (a quick preview).
+    expect(size("16:9", "2160p")).toEqual({ width: 1280, height: 720 });
+    expect(size("9:16", "auto")).toEqual({ width: 720, height: 1280 });
+    // "auto" aspect follows the photo, 16:9 without one; extremes are kept within 21:9.
+    expect(size("auto", "720p", { width: 1536, height: 1024 })).toEqual({ width: 1080, height: 720 });
+    expect(size("auto", "720p", { width: 1536, height: 2048 })).toEqual({ width: 720, height: 960 });
+    expect(size("auto", "480p")).toEqual({ width: 854, height: 480 });
+    expect(size("auto", "480p", { width: 5000, height: 500 })).toEqual({ width: 1120, height: 480 });
+    expect(h264Level(1280, 720)).toBe("3.1");
+    expect(h264Level(1680, 720)).toBe("4.0");
   });
 
   test("prompts wrap to at most three lines, with an ellipsis when cut", () => {

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { access, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { VideoSettings } from "../../../contracts/catalog";
+import { frameSize } from "../../../contracts/preview";
 import { makeThumbnail, runFfmpeg } from "../ffmpeg";
 
 /**
@@ -11,7 +12,11 @@ import { makeThumbnail, runFfmpeg } from "../ffmpeg";
  * soft tone come deterministically from a hash of prompt + seed, with the prompt drawn over it —
  * plus a JPEG thumbnail, made with the static ffmpeg of @ffmpeg-installer/ffmpeg.
  *
- * H.264 High (level 3.1), yuv420p, 24 fps, AAC, `+faststart`: plays in Safari and every browser.
+ * The frame follows the settings: the chosen aspect ratio (or the photo's, for "auto") and the
+ * resolution's short side, up to 720p (frameSize in lib/contracts/preview.ts).
+ *
+ * H.264 High (level 3.1, or 4.0 for frames wider than 16:9 at 720p), yuv420p, 24 fps, AAC, `+faststart`: plays in Safari
+ * and every browser.
  */
 
 export type RenderInput = {
@@ -40,15 +45,16 @@ const PLASMA_SCALE = 6;
 /** Share of the progress bar taken by the video pass; the thumbnail pass takes the rest. */
 const VIDEO_SHARE = 0.92;
 
-export function frameSize(aspectRatio: string): { width: number; height: number } {
-  switch (aspectRatio) {
-    case "9:16":
-      return { width: 480, height: 854 };
-    case "1:1":
-      return { width: 640, height: 640 };
-    default: // "16:9", "auto" and anything else
-      return { width: 854, height: 480 };
-  }
+/** The H.264 level a frame size needs: 3.1 up to 3600 macroblocks (1280×720), else 4.0 (wide 720p). */
+export function h264Level(width: number, height: number): string {
+  const macroblocks = Math.ceil(width / 16) * Math.ceil(height / 16);
+  return macroblocks <= 3600 ? "3.1" : "4.0";
+}
+
+/** A PNG's size from its IHDR chunk (the renderer decodes every input image to PNG first). */
+export function pngSize(png: Buffer): { width: number; height: number } | undefined {
+  if (png.length < 24 || png.toString("latin1", 12, 16) !== "IHDR") return undefined;
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 /**
@@ -187,9 +193,9 @@ export function videoArgs(options: {
   const [red, green, blue] = p.phases as [number, number, number];
 
   // A photo to animate: cover the frame 12 % larger, then pan across it over the clip.
-  const even = (size: number) => 2 * Math.ceil(size / 2);
+  const evenUp = (size: number) => 2 * Math.ceil(size / 2);
   const photo = [
-    `[0:v]scale=${even(width * 1.12)}:${even(height * 1.12)}:force_original_aspect_ratio=increase`,
+    `[0:v]scale=${evenUp(width * 1.12)}:${evenUp(height * 1.12)}:force_original_aspect_ratio=increase`,
     `crop=${width}:${height}:x='(iw-ow)*t/${d}':y='(ih-oh)/2'`,
     "setsar=1",
     "format=yuv420p",
@@ -269,7 +275,7 @@ export function videoArgs(options: {
     "-profile:v",
     "high",
     "-level:v",
-    "3.1",
+    h264Level(width, height),
     "-pix_fmt",
     "yuv420p",
     "-crf",
@@ -310,7 +316,6 @@ export async function renderPreviewVideo(
     throw new Error(`Preview duration must be 1..${MAX_SECONDS} whole seconds, got ${durationSeconds}`);
   }
   signal?.throwIfAborted();
-  const { width, height } = frameSize(input.settings.aspectRatio);
   // Every path here is a work folder chosen at run time, never a file of the app: the ignore
   // comments keep the build's file tracing from following them (it would take in the whole project).
   const dir = path.resolve(/* turbopackIgnore: true */ outDir);
@@ -331,23 +336,10 @@ export async function renderPreviewVideo(
     }
   };
   try {
-    const lineFiles: string[] = [];
-    let labelFile: string | undefined;
-    if (await fontsAvailable()) {
-      const maxChars = Math.floor((width * 0.84) / (Math.round(Math.min(width, height) * 0.06) * 0.62));
-      const lines = wrapPrompt(input.prompt, maxChars, 3);
-      for (const [i, line] of lines.entries()) {
-        const file = `line-${i + 1}.txt`;
-        await writeFile(/* turbopackIgnore: true */ inTextDir(file), line, "utf8");
-        lineFiles.push(file);
-      }
-      labelFile = "label.txt";
-      await writeFile(/* turbopackIgnore: true */ inTextDir(labelFile), LABEL, "utf8");
-    }
-
     // Decode the photo once into a plain PNG: a broken file fails here at once (looping a file
     // ffmpeg cannot decode would never finish), and odd formats or sizes are normalised.
     let imageFile: string | undefined;
+    let imageSize: { width: number; height: number } | undefined;
     if (input.imageFile) {
       imageFile = inTextDir("input.png");
       await runFfmpeg(
@@ -365,7 +357,24 @@ export async function renderPreviewVideo(
         ],
         { cwd: textDir, signal, timeoutMs: 20_000 },
       );
+      imageSize = pngSize(await readFile(/* turbopackIgnore: true */ imageFile));
     }
+    const { width, height } = frameSize(input.settings, imageSize);
+
+    const lineFiles: string[] = [];
+    let labelFile: string | undefined;
+    if (await fontsAvailable()) {
+      const maxChars = Math.floor((width * 0.84) / (Math.round(Math.min(width, height) * 0.06) * 0.62));
+      const lines = wrapPrompt(input.prompt, maxChars, 3);
+      for (const [i, line] of lines.entries()) {
+        const file = `line-${i + 1}.txt`;
+        await writeFile(/* turbopackIgnore: true */ inTextDir(file), line, "utf8");
+        lineFiles.push(file);
+      }
+      labelFile = "label.txt";
+      await writeFile(/* turbopackIgnore: true */ inTextDir(labelFile), LABEL, "utf8");
+    }
+
     const args = videoArgs({
       prompt: input.prompt,
       seed: input.seed,
