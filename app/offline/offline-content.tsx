@@ -15,6 +15,21 @@ function currentLocale(): Locale {
   return resolveLocale({ cookie, acceptLanguage: navigator.languages.join(",") });
 }
 
+/** Puts the page title in the chosen language, also once Next streams its <title> in after hydration. */
+function translateTitle(from: string, to: string): () => void {
+  if (from === to) return () => {};
+  const replace = () => {
+    // Setting the title is itself a change to <head>: only when it still reads the old words.
+    if (document.title.includes(from) && !document.title.includes(to)) {
+      document.title = document.title.replace(from, to);
+    }
+  };
+  replace();
+  const observer = new MutationObserver(replace);
+  observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+  return () => observer.disconnect();
+}
+
 /**
  * The offline page's words. The worker keeps one copy of the page, rendered in the language of
  * the day it was installed; all three languages travel with it and the page picks the current one.
@@ -32,7 +47,7 @@ export function OfflineContent({
     const chosen = currentLocale();
     setLocale(chosen);
     document.documentElement.lang = chosen;
-    document.title = document.title.replace(texts[rendered].title, texts[chosen].title);
+    return translateTitle(texts[rendered].title, texts[chosen].title);
   }, [texts, rendered]);
 
   const text = texts[locale];
