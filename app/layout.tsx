@@ -8,7 +8,9 @@ import { InstallCaptureScript } from "@/components/install/install-capture-scrip
 import { InstallListener } from "@/components/install/install-listener";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorker } from "@/components/pwa/service-worker";
+import { TabSync } from "@/components/pwa/tab-sync";
 import { WorkerMessages } from "@/components/pwa/worker-messages";
+import { SkipLink } from "@/components/shell/skip-link";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
@@ -72,12 +74,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
         <NextIntlClientProvider>
-          <a
-            href="#content"
-            className="sr-only z-50 rounded-card bg-brand-primary px-4 py-3 font-semibold text-on-brand focus:not-sr-only focus:fixed focus:top-[max(0.75rem,env(safe-area-inset-top))] focus:left-[max(0.75rem,env(safe-area-inset-left))]"
-          >
-            {t("skipToContent")}
-          </a>
+          <SkipLink label={t("skipToContent")} />
           <OfflineBanner />
           <TopNav />
           <div
@@ -94,6 +91,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ServiceWorker enabled={getConfig().nodeEnv === "production"} />
           <InstallListener />
           <WorkerMessages />
+          <TabSync />
         </NextIntlClientProvider>
       </body>
     </html>

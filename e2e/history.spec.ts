@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolations } from "./support/axe";
 import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
@@ -263,5 +264,48 @@ test.describe("history in Turkish", () => {
     await expect(page.getByTestId("kept-note")).toHaveText(tr.history.kept);
     await expect(page.getByTestId("status-badge")).toHaveText(tr.history.status.failed);
     await expect(page.getByTestId("expires")).toHaveText("7 gün sonra silinecek");
+  });
+});
+
+test.describe("actions on a phone", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("every action of a finished video says what it does, in every language", async ({
+    page,
+    context,
+    baseURL,
+  }, info) => {
+    test.skip(info.project.name !== "chromium-mobile", "a phone layout");
+    await startGuest(page.request);
+    const [prompt] = await makeJobs(page, { failed: 0, completed: 1 });
+    for (const [locale, messages] of [
+      ["en", en],
+      ["tr", tr],
+      ["es", es],
+    ] as const) {
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+      await page.goto("/history");
+      const finished = card(page, prompt as string);
+      await expect(finished).toHaveAttribute("data-status", "completed", { timeout: 15_000 });
+      const actions = messages.history.actions;
+      for (const label of [
+        actions.play,
+        actions.download,
+        actions.share,
+        actions.regenerate,
+        actions.copyPrompt,
+        actions.delete,
+      ]) {
+        const text = finished.getByText(label, { exact: true });
+        await expect(text, `${locale}: ${label}`).toBeVisible();
+        // Shown whole, inside its button.
+        const fits = await text.evaluate((element) => {
+          const own = element.getBoundingClientRect();
+          const button = (element.closest("a, button") as HTMLElement).getBoundingClientRect();
+          return own.width > 0 && own.left >= button.left - 0.5 && own.right <= button.right + 0.5;
+        });
+        expect(fits, `${locale}: ${label} fits its button`).toBe(true);
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import tr from "../messages/tr.json" with { type: "json" };
 import { cachedPaths, waitForController } from "./support/sw";
 
 /**
@@ -121,4 +122,24 @@ test("seen pages work offline, unseen ones get the offline page, and online refr
   await context.setOffline(false);
   await expect(banner(page)).toHaveCount(0);
   await expect(page.getByTestId("history-card").filter({ hasText: secondPrompt })).toBeVisible();
+});
+
+test("the offline page speaks the language chosen after the worker was installed", async ({ page }) => {
+  const guest = await page.request.post("/api/session/guest");
+  expect(guest.status()).toBeLessThan(300);
+  // Installed in English: the worker keeps the offline page as it was then.
+  await page.goto("/");
+  await waitForController(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  const changed = await page.request.patch("/api/me", { data: { language: "tr" } });
+  expect(changed.status(), await changed.text()).toBe(200);
+  await page.context().setOffline(true);
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { level: 1, name: tr.pwa.offlinePageTitle })).toBeVisible();
+  await expect(page.getByText(tr.pwa.offlinePageBody)).toBeVisible();
+  await expect(page.getByRole("button", { name: tr.pwa.retry })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "tr");
+  await expect(page).toHaveTitle(new RegExp(`^${tr.pwa.offlinePageTitle}`));
+  await page.context().setOffline(false);
 });

@@ -401,5 +401,14 @@ test.describe("accessibility", () => {
       await expect(dialog.getByRole("radio", { checked: true })).toHaveCount(1);
       await expectNoSeriousViolations(page, `purchase dialog ${scheme}`, "dialog");
     });
+
+    test(`legal pages have no serious axe violations in ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const doc of ["privacy", "terms", "support"] as const) {
+        await page.goto(`/legal/${doc}`);
+        await expect(heading(page, en.legal[doc].title)).toBeVisible();
+        await expectNoSeriousViolations(page, `legal ${doc} ${scheme}`);
+      }
+    });
   }
 });

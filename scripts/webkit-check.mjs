@@ -1,7 +1,8 @@
 // `npm run test:webkit`: the core flow on a real WebKit engine — WebKitGTK's MiniBrowser driven by
 // WebKitWebDriver under Xvfb (Playwright's own WebKit cannot be downloaded here, and Safari is the
-// main target). A new visitor onboards as a guest, opens a model, generates, the video plays and
-// the service worker registers. It starts its own Xvfb, driver and app server (fresh data dir,
+// main target). A new visitor onboards as a guest, opens a model (its segmented controls are measured:
+// WebKit lays out a fieldset's legend its own way), generates, the video plays and the service
+// worker registers. It starts its own Xvfb, driver and app server (fresh data dir,
 // free ports unless E2E_PORT / WEBKIT_DRIVER_PORT are given), prints each step with its time,
 // keeps a screenshot in .test-data/reports/, writes webkit.json for the test runner's summary,
 // and exits non-zero on failure. Needs `npm run build` first.
@@ -216,6 +217,38 @@ async function run() {
     const credits = Number(costText.match(/\d+/)?.[0]);
     if (!(credits > 0)) throw new Error(`the cost reads "${costText}"`);
     return credits;
+  });
+
+  // A flex <legend> leaves a blank band (29 px) under its fieldset in WebKit only: each segmented
+  // control must be exactly its legend, the 8 px gap and its options.
+  await step("segmented controls: no blank band", async () => {
+    const controls = await browser.execute(() =>
+      [...document.querySelectorAll("fieldset")]
+        .filter((fieldset) => fieldset.querySelector('input[type="radio"]'))
+        .map((fieldset) => {
+          const legend = fieldset.querySelector("legend").getBoundingClientRect();
+          const options = fieldset.querySelector("legend + *").getBoundingClientRect();
+          const box = fieldset.getBoundingClientRect();
+          return {
+            name: fieldset.querySelector("legend").textContent.trim(),
+            height: box.height,
+            expected: options.bottom - legend.top,
+          };
+        }),
+    );
+    if (controls.length === 0) throw new Error("no segmented control on the create page");
+    const banded = controls.filter((control) => Math.abs(control.height - control.expected) > 1);
+    if (banded.length > 0) {
+      throw new Error(
+        banded
+          .map(
+            ({ name, height, expected }) =>
+              `"${name}" is ${height}px tall, its legend and options ${expected}px`,
+          )
+          .join("; "),
+      );
+    }
+    return controls.map(({ name, height }) => `${name} ${height}px`).join(", ");
   });
 
   await step("Generate → job page", async () => {

@@ -1,19 +1,29 @@
 import { WifiOff } from "lucide-react";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { RetryButton } from "@/components/pwa/retry-button";
+import { getLocale, getTranslations } from "next-intl/server";
+import { type Locale, locales } from "@/lib/i18n/locale";
+import { OfflineContent, type OfflineTexts } from "./offline-content";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pwa");
   return { title: t("offlinePageTitle"), robots: { index: false } };
 }
 
+async function textsIn(locale: Locale): Promise<OfflineTexts> {
+  const t = await getTranslations({ locale, namespace: "pwa" });
+  return { title: t("offlinePageTitle"), body: t("offlinePageBody"), retry: t("retry") };
+}
+
 /**
  * What the service worker shows for a page it cannot fetch and has not kept (precached at
- * install, in the language of that moment). No data of its own, so it renders from the cache.
+ * install). No data of its own, so it renders from the cache; it carries its words in every
+ * language and shows the one in use when it is opened, not the one of the day it was kept.
  */
 export default async function OfflinePage() {
-  const t = await getTranslations("pwa");
+  const rendered = (await getLocale()) as Locale;
+  const texts = Object.fromEntries(
+    await Promise.all(locales.map(async (locale) => [locale, await textsIn(locale)] as const)),
+  ) as Record<Locale, OfflineTexts>;
   return (
     <main id="main" className="flex flex-1 items-center justify-center pt-safe md:pt-0">
       <div
@@ -23,9 +33,7 @@ export default async function OfflinePage() {
         <span className="flex size-16 items-center justify-center rounded-full bg-brand-primary/10 text-brand-primary">
           <WifiOff aria-hidden="true" className="size-8" />
         </span>
-        <h1 className="text-title2 font-semibold">{t("offlinePageTitle")}</h1>
-        <p className="text-body text-pretty text-text-secondary">{t("offlinePageBody")}</p>
-        <RetryButton label={t("retry")} />
+        <OfflineContent texts={texts} rendered={rendered} />
       </div>
     </main>
   );

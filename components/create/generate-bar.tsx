@@ -3,7 +3,8 @@
 import { LoaderCircle, RotateCcw, TriangleAlert, WandSparkles, WifiOff, Zap } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useStickyBottomHeight } from "@/components/shell/sticky-bottom";
 import { toneText } from "@/components/ui/tones";
 import type { ApiErrorCode } from "@/lib/api/errors";
 
@@ -72,9 +73,15 @@ export function GenerateBar({
   const tCost = useTranslations("create.cost");
   const credits = (count: number) => tRoot("credits.count", { count });
   const short = balance !== undefined && balance < cost;
+  const bar = useRef<HTMLDivElement>(null);
+  useStickyBottomHeight(bar);
 
   return (
-    <div className="sticky bottom-[calc(var(--tabbar-height,4rem)+env(safe-area-inset-bottom,0px))] z-20 -mx-4 flex flex-col gap-2 border-border-default border-t bg-surface-base/90 px-4 pt-3 pb-3 shadow-sticky backdrop-blur-md sm:-mx-6 sm:px-6 md:bottom-0 md:pb-[max(0.75rem,env(safe-area-inset-bottom,0px))] lg:bottom-4 lg:mx-0 lg:rounded-banner lg:border-0 lg:bg-surface-base/85 lg:p-3 lg:shadow-banner lg:ring-1 lg:ring-border-default">
+    <div
+      ref={bar}
+      data-testid="generate-bar"
+      className="sticky bottom-[calc(var(--tabbar-height,4rem)+env(safe-area-inset-bottom,0px))] z-20 -mx-4 flex flex-col gap-2 border-border-default border-t bg-surface-base/90 px-4 pt-3 pb-3 shadow-sticky backdrop-blur-md sm:-mx-6 sm:px-6 md:bottom-0 md:pb-[max(0.75rem,env(safe-area-inset-bottom,0px))] lg:bottom-4 lg:mx-0 lg:rounded-banner lg:border-0 lg:bg-surface-base/85 lg:p-3 lg:shadow-banner lg:ring-1 lg:ring-border-default"
+    >
       {/* Wide screens: the cost card's facts, in the card that holds the button. */}
       <div className="hidden items-end justify-between gap-3 px-1 pb-1 lg:flex">
         <div className="flex flex-col">

@@ -193,54 +193,84 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
       </div>
     );
   }
+  // Phones: two rows of three, each action its icon over its name. From sm: one row, the less
+  // used actions as icons with a tooltip.
   return (
-    <div className="flex flex-wrap items-center gap-1.5 sm:gap-2">
-      <ActionLink href={`/jobs/${job.id}`} icon={Play} label={t("actions.play")} primary showLabel="always" />
+    <div className="grid grid-cols-3 gap-1.5 sm:flex sm:flex-wrap sm:items-center sm:gap-2">
+      <ActionLink
+        href={`/jobs/${job.id}`}
+        icon={Play}
+        label={t("actions.play")}
+        primary
+        className={stackedOnPhone}
+      />
       {job.downloadUrl || job.videoUrl ? (
         <a
           href={job.downloadUrl ?? job.videoUrl ?? undefined}
           download
           aria-label={t("actions.download")}
           title={t("actions.download")}
-          className={actionClass(false)}
+          className={`${actionClass(false)} ${stackedOnPhone}`}
         >
-          <Download aria-hidden="true" className="size-4" />
-          <span className="hidden sm:inline">{t("actions.download")}</span>
+          <Download aria-hidden="true" />
+          <Label shown="always">{t("actions.download")}</Label>
         </a>
       ) : null}
-      <ActionButton onClick={() => actions.onShare(job)} icon={Share2} label={t("actions.share")} />
+      <ActionButton
+        onClick={() => actions.onShare(job)}
+        icon={Share2}
+        label={t("actions.share")}
+        className={stackedOnPhone}
+      />
       {job.sharePath ? <StopSharing job={job} onUnshare={actions.onUnshare} /> : null}
-      <ActionLink href={actions.regenerateHref} icon={WandSparkles} label={t("actions.regenerate")} />
+      <ActionLink
+        href={actions.regenerateHref}
+        icon={WandSparkles}
+        label={t("actions.regenerate")}
+        className={stackedOnPhone}
+      />
       <ActionButton
         onClick={() => actions.onCopyPrompt(job)}
         icon={Copy}
         label={t("actions.copyPrompt")}
-        showLabel="never"
+        showLabel="phone"
+        className={stackedOnPhone}
       />
       <ActionButton
         onClick={() => actions.onDelete(job)}
         icon={Trash2}
         label={t("actions.delete")}
         danger
-        showLabel="never"
-        className="ml-auto"
+        showLabel="phone"
+        className={`${stackedOnPhone} sm:ml-auto`}
       />
     </div>
   );
 }
 
+/** Phones stack the icon over the name, so three actions share a row in every language. */
+const stackedOnPhone =
+  "max-sm:min-h-14 max-sm:flex-col max-sm:gap-1 max-sm:px-1 max-sm:py-1.5 max-sm:text-center max-sm:text-caption max-sm:leading-tight";
+
+/** Whether an action's name shows next to its icon: always, or on phones only (from sm: icon + tooltip). */
+type LabelShown = "always" | "phone";
+
 /** Shown while the video has a public page: takes the page down. */
 function StopSharing({ job, onUnshare }: { job: Job; onUnshare: (job: Job) => void }) {
   const t = useTranslations("share");
-  return <ActionButton onClick={() => onUnshare(job)} icon={Link2Off} label={t("stop")} showLabel="always" />;
+  return (
+    <ActionButton
+      onClick={() => onUnshare(job)}
+      icon={Link2Off}
+      label={t("stop")}
+      showLabel="always"
+      className={stackedOnPhone}
+    />
+  );
 }
 
-/** Whether an action's text shows next to its icon: always, from the sm breakpoint, or never (icon + tooltip). */
-type LabelShown = "always" | "sm" | "never";
-
 function Label({ shown, children }: { shown: LabelShown; children: string }) {
-  if (shown === "never") return null;
-  return <span className={shown === "sm" ? "hidden sm:inline" : ""}>{children}</span>;
+  return <span className={shown === "phone" ? "sm:hidden" : ""}>{children}</span>;
 }
 
 function actionClass(primary: boolean, danger = false): string {
@@ -256,16 +286,18 @@ function ActionLink({
   icon: Icon,
   label,
   primary = false,
-  showLabel = "sm",
+  showLabel = "always",
+  className = "",
 }: {
   href: string;
   icon: LucideIcon;
   label: string;
   primary?: boolean;
   showLabel?: LabelShown;
+  className?: string;
 }) {
   return (
-    <Link href={href} aria-label={label} title={label} className={actionClass(primary)}>
+    <Link href={href} aria-label={label} title={label} className={`${actionClass(primary)} ${className}`}>
       <Icon aria-hidden="true" />
       <Label shown={showLabel}>{label}</Label>
     </Link>
@@ -277,7 +309,7 @@ function ActionButton({
   icon: Icon,
   label,
   danger = false,
-  showLabel = "sm",
+  showLabel = "always",
   className = "",
 }: {
   onClick: () => void;

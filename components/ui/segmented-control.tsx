@@ -37,9 +37,12 @@ export function SegmentedControl<T extends string | number | boolean>({
   const name = useId();
   return (
     <fieldset className="min-w-0" disabled={disabled}>
-      <legend className="mb-2 flex w-full items-baseline justify-between gap-2 text-subheadline font-semibold text-text-primary">
-        {legend}
-        {aside}
+      {/* A flex legend leaves a blank band under the fieldset in WebKit: the row is an inner span. */}
+      <legend className="mb-2 block w-full text-subheadline font-semibold text-text-primary">
+        <span className="flex items-baseline justify-between gap-2">
+          {legend}
+          {aside}
+        </span>
       </legend>
       <div className="grid auto-cols-fr grid-flow-col gap-1 rounded-card bg-surface-card p-1 ring-1 ring-border-default ring-inset">
         {options.map((option, index) => {

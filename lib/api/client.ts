@@ -3,6 +3,7 @@ import { errorBodySchema } from "../contracts/api";
 import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
 import { isErrorCode } from "../errors";
 import { ApiError, codeForStatus } from "./errors";
+import { announce, topicsFor } from "./tab-sync";
 
 /**
  * The browser's fetch for our API (architecture.md "Browser side"): 15 s timeout; retries only
@@ -88,6 +89,7 @@ async function request<S extends z.ZodType>(
     if (outcome.ok) {
       const parsed = parseBody(schema, outcome.body);
       if (outcome.savedCopy && typeof parsed === "object" && parsed !== null) savedCopies.add(parsed);
+      announce(topicsFor(method, path));
       return parsed;
     }
     const error = outcome.error;

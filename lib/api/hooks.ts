@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import useSWR, { type SWRConfiguration } from "swr";
 import useSWRInfinite, { unstable_serialize as serializeInfinite } from "swr/infinite";
 import type { CatalogResponse, JobPage } from "../contracts/api";
@@ -11,6 +11,7 @@ import { isFinalStatus, pollDelayMs } from "../jobs-polling";
 import { isSavedCopy } from "./client";
 import { api } from "./endpoints";
 import type { ApiError } from "./errors";
+import { announce } from "./tab-sync";
 
 const SAVED_COPY_REFRESH_MS = 5_000;
 
@@ -52,11 +53,28 @@ export function useJob(initial: Job) {
     return pollDelayMs(polls.current++);
   }, []);
   const fetcher = useCallback(async () => (await api.job(initial.id)).job, [initial.id]);
-  return useSWR<Job, ApiError>(swrKeys.job(initial.id), fetcher, {
+  const result = useSWR<Job, ApiError>(swrKeys.job(initial.id), fetcher, {
     fallbackData: initial,
     refreshInterval,
     shouldRetryOnError: (error) => error.code !== "job_not_found" && error.code !== "unauthorized",
   });
+  useAnnounceLanding(result.data?.status ?? initial.status, isFinalStatus(initial.status));
+  return result;
+}
+
+/**
+ * A job this tab watched land (finished, or failed and refunded) changed the balance and History
+ * that other tabs show: tell them once. A job that had already landed when the page opened did not.
+ */
+function useAnnounceLanding(status: Job["status"], landedAtOpen: boolean) {
+  const watching = useRef(!landedAtOpen);
+  useEffect(() => {
+    if (!isFinalStatus(status)) watching.current = true;
+    else if (watching.current) {
+      watching.current = false;
+      announce(["me", "jobs"]);
+    }
+  }, [status]);
 }
 
 /** SWR key of one history page: the search text and the cursor of the page (null = first). */
