@@ -40,8 +40,11 @@ export function frameSize(
   settings: Pick<VideoSettings, "aspectRatio" | "resolution">,
   image?: { width: number; height: number },
 ): { width: number; height: number } {
-  const ratio = frameRatio(settings.aspectRatio, image);
-  const short = shortSide(settings.resolution);
+  return frameOf(frameRatio(settings.aspectRatio, image), shortSide(settings.resolution));
+}
+
+/** A frame of this shape (width over height) whose short side is `short` pixels, in even numbers. */
+export function frameOf(ratio: number, short: number): { width: number; height: number } {
   return ratio >= 1
     ? { width: even(short * ratio), height: short }
     : { width: short, height: even(short / ratio) };
