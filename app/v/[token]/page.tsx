@@ -38,7 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = video.prompt ?? t("description", { model: video.model.name });
   const { width, height } = videoSize(video.settings);
   const pageUrl = toUrl(`/v/${token}`);
-  const image = video.posterUrl ? [{ url: toUrl(video.posterUrl), width, height, alt: title }] : undefined;
+  // The tags name the page's own lasting addresses: a card kept by a chat app outlives any signed link.
+  const image = video.posterUrl ? [{ url: `${pageUrl}/poster`, width, height, alt: title }] : undefined;
   return {
     title,
     description,
@@ -51,7 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description,
       siteName: "Rendio",
       images: image,
-      videos: [{ url: toUrl(video.videoUrl), type: "video/mp4", width, height }],
+      videos: [{ url: `${pageUrl}/video`, type: "video/mp4", width, height }],
     },
     twitter: { card: "summary_large_image", title, description, images: image?.map((i) => i.url) },
   };

@@ -82,3 +82,18 @@ export async function getSharedVideo(token: string): Promise<SharedVideoPage | n
     createdAt: video.createdAt,
   };
 }
+
+/** The two files a share page shows, each with a lasting address of its own under the page. */
+export type SharedMedia = "video" | "poster";
+
+/**
+ * A shared file's link, signed now: what /v/<token>/video and /v/<token>/poster redirect to, so
+ * the card tags a chat app or social site keeps work as long as the page does. Null when there
+ * is no such page or file.
+ */
+export async function sharedMediaUrl(token: string, media: string): Promise<string | null> {
+  if (media !== "video" && media !== "poster") return null;
+  const video = await getSharedVideo(token);
+  if (!video) return null;
+  return media === "video" ? video.videoUrl : video.posterUrl;
+}
