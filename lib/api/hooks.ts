@@ -50,7 +50,7 @@ export function useJob(initial: Job) {
   const refreshInterval = useCallback((latest: Job | undefined) => {
     const job = latest ?? fallback.current;
     if (isFinalStatus(job.status)) return 0;
-    return pollDelayMs(polls.current++);
+    return pollDelayMs(polls.current++, job.progress !== null);
   }, []);
   const fetcher = useCallback(async () => (await api.job(initial.id)).job, [initial.id]);
   const result = useSWR<Job, ApiError>(swrKeys.job(initial.id), fetcher, {

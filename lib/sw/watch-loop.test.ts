@@ -47,7 +47,7 @@ describe("runWatch", () => {
       { kind: "job", job: job("completed", 1) },
     ]);
     expect(result.end).toBe("finished");
-    expect(result.sleeps).toEqual([0, 1, 2, 3, 4, 5].map(pollDelayMs));
+    expect(result.sleeps).toEqual([0, 1, 2, 3, 4, 5].map((polls) => pollDelayMs(polls)));
     expect(result.changed.map((j) => j.status)).toEqual(["pending", "processing", "completed"]);
     expect(result.finished).toEqual([job("completed", 1)]);
   });
