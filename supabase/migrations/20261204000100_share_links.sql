@@ -92,45 +92,63 @@ $$;
 
 -- The share tokens of some jobs (the server's own view of its jobs, to tell the owner what is shared).
 create or replace function public.list_share_tokens(p_job_ids jsonb) returns jsonb
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
+declare
+  result jsonb;
+begin
+  if p_job_ids is null or jsonb_typeof(p_job_ids) <> 'array' or exists (
+    select 1 from jsonb_array_elements(p_job_ids) as ids(value)
+    where jsonb_typeof(ids.value) <> 'string'
+      or ids.value #>> '{}' !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+  ) then
+    perform internal.raise('validation_failed', 'jobIds');
+  end if;
   select jsonb_build_object('shares', coalesce(jsonb_agg(
     jsonb_build_object('jobId', s.job_id, 'token', s.token, 'showPrompt', s.show_prompt)), '[]'::jsonb))
+  into result
   from public.share_links s
-  where s.job_id in (select ids.value::uuid from jsonb_array_elements_text(
-    case when jsonb_typeof(p_job_ids) = 'array' then p_job_ids else '[]'::jsonb end) as ids(value))
+  where s.job_id in (select ids.value::uuid from jsonb_array_elements_text(p_job_ids) as ids(value));
+  return result;
+end;
 $$;
 
 -- What a public page shows, by its token: nothing (null) for a token that was never issued, was
--- taken down, or whose video is gone.
+-- taken down, or whose video is gone; a string that cannot be a token is validation_failed.
 create or replace function public.get_shared_video(p_token text) returns jsonb
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select jsonb_build_object('video', (
-    select jsonb_build_object(
-      'model', jsonb_build_object('id', m.id, 'slug', m.slug, 'name', m.name),
-      'prompt', case when s.show_prompt then j.prompt end,
-      'settings', jsonb_build_object(
-        'durationSeconds', j.duration_seconds,
-        'resolution', j.resolution,
-        'aspectRatio', j.aspect_ratio,
-        'audio', j.audio
-      ),
-      'videoPath', j.video_path,
-      'thumbnailPath', j.thumbnail_path,
-      'createdAt', internal.iso(j.created_at),
-      'sharedAt', internal.iso(s.created_at)
-    )
-    from public.share_links s
-    join public.video_jobs j on j.id = s.job_id
-    join public.models m on m.id = j.model_id
-    where s.token = p_token
-      and j.status = 'completed'
-      and j.video_path is not null
-      and j.expires_at > now()
-  ))
+begin
+  if p_token is null or p_token !~ '^[A-Za-z0-9_-]{43}$' then
+    perform internal.raise('validation_failed', 'token');
+  end if;
+  return (
+    select jsonb_build_object('video', (
+      select jsonb_build_object(
+        'model', jsonb_build_object('id', m.id, 'slug', m.slug, 'name', m.name),
+        'prompt', case when s.show_prompt then j.prompt end,
+        'settings', jsonb_build_object(
+          'durationSeconds', j.duration_seconds,
+          'resolution', j.resolution,
+          'aspectRatio', j.aspect_ratio,
+          'audio', j.audio
+        ),
+        'videoPath', j.video_path,
+        'thumbnailPath', j.thumbnail_path,
+        'createdAt', internal.iso(j.created_at),
+        'sharedAt', internal.iso(s.created_at)
+      )
+      from public.share_links s
+      join public.video_jobs j on j.id = s.job_id
+      join public.models m on m.id = j.model_id
+      where s.token = p_token
+        and j.status = 'completed'
+        and j.video_path is not null
+        and j.expires_at > now()
+    )));
+end;
 $$;
 
 revoke execute on function

@@ -250,6 +250,10 @@ const schemas = {
   delete_push_subscription: results.pushDeleteResult,
   list_push_subscriptions: results.pushListResult,
   forget_push_subscription: results.pushForgetResult,
+  share_job: results.shareResult,
+  unshare_job: results.unshareResult,
+  list_share_tokens: results.shareTokensResult,
+  get_shared_video: results.sharedVideoResult,
 } satisfies Record<string, z.ZodType>;
 type Fn = keyof typeof schemas;
 
@@ -807,6 +811,47 @@ bad("delete_job", (f) => ({ p_user_id: f.guestB, p_job_id: f.completedJob }), [
   ["another user's job in progress", (f) => ({ p_job_id: f.pendingJob }), "job_not_found"],
 ]);
 
+// Share pages ----------------------------------------------------------------------------------
+
+bad("share_job", (f) => ({ p_user_id: f.guestB, p_job_id: f.completedJob, p_show_prompt: true }), [
+  ["null job id", { p_job_id: null }, "validation_failed", "jobId"],
+  ["malformed job id", { p_job_id: malformed }, "validation_failed"],
+  ["unknown job", { p_job_id: UNKNOWN_ID }, "job_not_found"],
+  ["another user's finished job", (f) => ({ p_user_id: f.guestA }), "job_not_found"],
+  ["null user id", { p_user_id: null }, "unauthorized"],
+  ["malformed user id", { p_user_id: malformed }, "validation_failed"],
+  ["pending job", (f) => ({ p_user_id: f.guestA, p_job_id: f.pendingJob }), "job_in_progress"],
+  ["processing job", (f) => ({ p_user_id: f.guestA, p_job_id: f.processingJob }), "job_in_progress"],
+  ["failed job: no video to show", (f) => ({ p_job_id: f.failedJob }), "job_not_found"],
+]);
+
+bad("unshare_job", (f) => ({ p_user_id: f.guestB, p_job_id: f.completedJob }), [
+  ["null job id", { p_job_id: null }, "validation_failed", "jobId"],
+  ["malformed job id", { p_job_id: malformed }, "validation_failed"],
+  ["unknown job", { p_job_id: UNKNOWN_ID }, "job_not_found"],
+  ["another user's job", (f) => ({ p_user_id: f.guestA }), "job_not_found"],
+  ["null user id", { p_user_id: null }, "unauthorized"],
+]);
+
+bad("list_share_tokens", (f) => ({ p_job_ids: [f.completedJob] }), [
+  ["null list", { p_job_ids: null }, "validation_failed", "jobIds"],
+  ["an object, not a list", (f) => ({ p_job_ids: { id: f.completedJob } }), "validation_failed", "jobIds"],
+  [
+    "a malformed id in the list",
+    (f) => ({ p_job_ids: [f.completedJob, malformed] }),
+    "validation_failed",
+    "jobIds",
+  ],
+  ["a number in the list", { p_job_ids: [42] }, "validation_failed", "jobIds"],
+]);
+
+bad("get_shared_video", () => ({ p_token: "A".repeat(43) }), [
+  ["null token", { p_token: null }, "validation_failed", "token"],
+  ["empty token", { p_token: "" }, "validation_failed", "token"],
+  ["token one character short", { p_token: "A".repeat(42) }, "validation_failed", "token"],
+  ["token with a quote", { p_token: `${"A".repeat(42)}'` }, "validation_failed", "token"],
+]);
+
 // Credits --------------------------------------------------------------------------------------
 
 bad("grant_purchase", (f) => ({ p_user_id: f.reg, p_product_id: f.pack25, p_external_ref: "ext-new" }), [
@@ -1146,6 +1191,10 @@ test("every base call succeeds (run last)", async () => {
     "complete_sign_in",
     "list_jobs",
     "list_ledger",
+    "get_shared_video",
+    "list_share_tokens",
+    "share_job",
+    "unshare_job",
     "delete_job",
     "grant_purchase",
     "begin_checkout",
