@@ -69,9 +69,10 @@ async function spendInAWatchB(a: Page, b: Page): Promise<string> {
     balance -= cost;
     await expect(badge(b)).toHaveAccessibleName(new RegExp(`^Balance: ${balance} credits?\\.`));
   }
-  // The balance no longer covers this model: B's Generate says so, still without a reload.
+  // The balance no longer covers any setting of this model: B's Generate says so, still without
+  // a reload.
   await expect(generate(b)).toHaveAttribute("aria-disabled", "true");
-  await expect(b.getByText(en.create.generate.reasonCredits)).toBeVisible();
+  await expect(b.getByText(en.create.generate.reasonNoneAffordable)).toBeVisible();
   return firstJob;
 }
 
