@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -113,6 +113,20 @@ export class TestBrowser {
     }
     return response;
   }
+}
+
+/** Starts a guest in `browser` (a new one by default): the browser, now holding its session, and the user's id. */
+export async function newGuest(
+  browser = new TestBrowser(),
+): Promise<{ browser: TestBrowser; userId: string }> {
+  const { POST } = await import("../../app/api/session/guest/route");
+  const response = await browser.call(POST, "/api/session/guest", {
+    json: {},
+    headers: { "x-forwarded-for": randomUUID() },
+  });
+  if (response.status !== 201)
+    throw new Error(`starting a guest: ${response.status} ${await response.text()}`);
+  return { browser, userId: (await response.json()).user.id };
 }
 
 /** Polls until `check` returns a value (jobs finish in the background). */

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getJob } from "@/app/api/jobs/[id]/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { GET as getMedia } from "@/app/api/media/[...path]/route";
-import { POST as startGuest } from "@/app/api/session/guest/route";
 import {
   createJobResponseSchema,
   type JobPage,
@@ -14,6 +13,7 @@ import { getRpc } from "@/lib/server/db";
 import { generateResult } from "@/lib/server/db/results";
 import {
   eventually,
+  newGuest,
   openRouteDatabase,
   type RouteDb,
   TestBrowser,
@@ -30,15 +30,6 @@ beforeAll(async () => {
   models = Object.fromEntries(rows.rows.map((r) => [r.slug, r.id]));
 });
 afterAll(() => route.close());
-
-async function guest(): Promise<{ browser: TestBrowser; userId: string }> {
-  const browser = new TestBrowser();
-  const response = await browser.call(startGuest, "/api/session/guest", {
-    json: {},
-    headers: { "x-forwarded-for": randomUUID() },
-  });
-  return { browser, userId: (await response.json()).user.id };
-}
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   modelId: models["ltx-2-fast"],
@@ -73,7 +64,7 @@ async function state(userId: string) {
 
 describe("POST /api/jobs then GET /api/jobs/:id", () => {
   test("charges the price, renders a real video and serves it with Range support", async () => {
-    const { browser } = await guest();
+    const { browser } = await newGuest();
     const response = await post(browser, body());
     expect(response.status).toBe(202);
     const created = createJobResponseSchema.parse(await response.json());
@@ -108,7 +99,7 @@ describe("POST /api/jobs then GET /api/jobs/:id", () => {
   });
 
   test("the same key and body replays the first answer; another body is a conflict", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const key = randomUUID();
     const first = createJobResponseSchema.parse(await (await post(browser, body(), key)).json());
     const replay = await post(browser, body(), key);
@@ -122,8 +113,8 @@ describe("POST /api/jobs then GET /api/jobs/:id", () => {
   });
 
   test("another user's job, an unknown job and a malformed id are all 404 job_not_found", async () => {
-    const owner = await guest();
-    const stranger = await guest();
+    const owner = await newGuest();
+    const stranger = await newGuest();
     const { job } = createJobResponseSchema.parse(await (await post(owner.browser, body())).json());
     for (const id of [job.id, randomUUID(), "not-a-uuid"]) {
       const response = await stranger.browser.call(getJob, `/api/jobs/${id}`, { params: { id } });
@@ -242,7 +233,7 @@ describe("bad input is refused with its error and changes nothing", () => {
 
   for (const [why, send, status, code, field] of cases) {
     test(why, async () => {
-      const { browser, userId } = await guest();
+      const { browser, userId } = await newGuest();
       const before = await state(userId);
       const response = await send(browser);
       expect(response.status).toBe(status);
@@ -262,7 +253,7 @@ describe("bad input is refused with its error and changes nothing", () => {
 
 describe("limits and history", () => {
   test("more than 6 generations a minute is 429 with Retry-After, and is not charged", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     await route.db.query("update public.users set credits = 100 where id = $1", [userId]);
     await route.db.query(
       "insert into public.credit_ledger (user_id, kind, change, balance_after) values ($1, 'admin', 90, 100)",
@@ -278,7 +269,7 @@ describe("limits and history", () => {
   }, 90_000);
 
   test("GET /api/jobs lists the user's jobs newest first; bad paging is 400", async () => {
-    const { browser } = await guest();
+    const { browser } = await newGuest();
     const a = createJobResponseSchema.parse(await (await post(browser, body({ prompt: "first" }))).json());
     const b = createJobResponseSchema.parse(await (await post(browser, body({ prompt: "second" }))).json());
     const page = jobPageResponseSchema.parse(
@@ -305,7 +296,7 @@ describe("limits and history", () => {
 describe("GET /api/jobs: history paging, search and retention", () => {
   /** `count` jobs of one user, made by the SQL function (no rate limit, no renders), oldest first. */
   async function userWithJobs(prompts: string[]) {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     await route.db.query("update public.users set credits = 1000 where id = $1", [userId]);
     await route.db.query(
       "insert into public.credit_ledger (user_id, kind, change, balance_after) values ($1, 'admin', 990, 1000)",

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { GET as getMedia } from "@/app/api/media/[...path]/route";
-import { POST as startGuest } from "@/app/api/session/guest/route";
 import { MAX_IMAGE_BYTES, uploadResponseSchema } from "@/lib/contracts/api";
-import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { newGuest, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as upload } from "./route";
 
 let route: RouteDb;
@@ -21,17 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => route.close());
 
-async function guest() {
-  const browser = new TestBrowser();
-  const { user } = await (
-    await browser.call(startGuest, "/api/session/guest", {
-      json: {},
-      headers: { "x-forwarded-for": randomUUID() },
-    })
-  ).json();
-  return { browser, userId: user.id as string };
-}
-
 function form(bytes: Uint8Array, name = "photo.png", type = "image/png"): FormData {
   const data = new FormData();
   data.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
@@ -39,7 +26,7 @@ function form(bytes: Uint8Array, name = "photo.png", type = "image/png"): FormDa
 }
 
 test("an image lands in the user's private folder and is shown through a signed link", async () => {
-  const { browser, userId } = await guest();
+  const { browser, userId } = await newGuest();
   const response = await browser.call(upload, "/api/uploads", { body: form(png) });
   expect(response.status).toBe(201);
   const { imageUrl, previewUrl } = uploadResponseSchema.parse(await response.json());
@@ -55,7 +42,7 @@ test("an image lands in the user's private folder and is shown through a signed 
 });
 
 test("the type comes from the bytes, not the name: text called photo.jpg is refused", async () => {
-  const { browser } = await guest();
+  const { browser } = await newGuest();
   const fake = new TextEncoder().encode("this is not an image, just some text pretending ".repeat(4));
   const response = await browser.call(upload, "/api/uploads", {
     body: form(fake, "photo.jpg", "image/jpeg"),
@@ -65,7 +52,7 @@ test("the type comes from the bytes, not the name: text called photo.jpg is refu
 });
 
 test("a GIF is not an accepted type", async () => {
-  const { browser } = await guest();
+  const { browser } = await newGuest();
   const gif = new Uint8Array(
     await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
       .gif()
@@ -80,7 +67,7 @@ const VERCEL_BODY_LIMIT = 4.5 * 1000 * 1000;
 
 test("more than 4 MB is 413 payload_too_large and nothing is stored", async () => {
   expect(MAX_IMAGE_BYTES).toBe(4 * 1024 * 1024);
-  const { browser, userId } = await guest();
+  const { browser, userId } = await newGuest();
   const big = new Uint8Array(4 * 1024 * 1024 + 1);
   big.set(png.slice(0, 8));
   const response = await browser.call(upload, "/api/uploads", { body: form(big) });
@@ -99,7 +86,7 @@ test("the largest accepted upload, multipart and all, stays under Vercel's 4.5 M
 });
 
 test("no file, not multipart, or no session are refused", async () => {
-  const { browser } = await guest();
+  const { browser } = await newGuest();
   const empty = await browser.call(upload, "/api/uploads", { body: new FormData() });
   expect(empty.status).toBe(400);
   const notMultipart = await browser.call(upload, "/api/uploads", { json: { file: "x" } });
@@ -109,7 +96,7 @@ test("no file, not multipart, or no session are refused", async () => {
 });
 
 test("a chunked body past the limit is refused without reading the rest, and closes the connection", async () => {
-  const { browser, userId } = await guest();
+  const { browser, userId } = await newGuest();
   const boundary = "----rendio-test";
   const head = new TextEncoder().encode(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\n` +
@@ -142,7 +129,7 @@ test("a chunked body past the limit is refused without reading the rest, and clo
 });
 
 test("a declared length past the limit is refused before any of the body is read", async () => {
-  const { browser } = await guest();
+  const { browser } = await newGuest();
   let pulled = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {

@@ -2,12 +2,17 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { POST as startGuest } from "@/app/api/session/guest/route";
 import { createJobResponseSchema, jobResponseSchema } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { getRpc } from "@/lib/server/db";
 import { generateResult } from "@/lib/server/db/results";
-import { eventually, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import {
+  eventually,
+  newGuest,
+  openRouteDatabase,
+  type RouteDb,
+  TestBrowser,
+} from "@/scripts/test-support/routes";
 import { POST as createJob } from "../route";
 import { DELETE as deleteJob, GET as getJob } from "./route";
 
@@ -21,17 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => route.close());
 
-async function guestWithId(): Promise<{ browser: TestBrowser; userId: string }> {
-  const browser = new TestBrowser();
-  const response = await browser.call(startGuest, "/api/session/guest", {
-    json: {},
-    headers: { "x-forwarded-for": randomUUID() },
-  });
-  expect(response.status).toBe(201);
-  return { browser, userId: (await response.json()).user.id };
-}
-
-const guest = async () => (await guestWithId()).browser;
+const guest = async () => (await newGuest()).browser;
 
 /** A job made through the API and rendered for real by the local renderer. */
 async function finishedJob(browser: TestBrowser): Promise<Job> {
@@ -122,7 +117,7 @@ describe("DELETE /api/jobs/:id", () => {
   });
 
   test("a job still in flight is 409 job_in_progress and stays", async () => {
-    const { browser, userId } = await guestWithId();
+    const { browser, userId } = await newGuest();
     // Made by the SQL function alone, so no renderer picks it up: it stays pending.
     const { job: inFlight } = await (await getRpc()).call(
       "generate_video",

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { POST as startGuest } from "@/app/api/session/guest/route";
 import type { Session } from "@/lib/server/auth";
 import { getRpc } from "@/lib/server/db";
 import { generateResult, jobChangeResult } from "@/lib/server/db/results";
 import { shareJob, unshareJob } from "@/lib/server/services/share";
-import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { newGuest, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { GET } from "./route";
 
 let route: RouteDb;
@@ -15,12 +14,7 @@ let token: string;
 
 beforeAll(async () => {
   route = await openRouteDatabase();
-  const browser = new TestBrowser();
-  const started = await browser.call(startGuest, "/api/session/guest", {
-    json: {},
-    headers: { "x-forwarded-for": randomUUID() },
-  });
-  userId = (await started.json()).user.id;
+  userId = (await newGuest()).userId;
   const rows = await route.db.query<{ id: string }>("select id from public.models where slug = 'ltx-2-fast'");
   const rpc = await getRpc();
   const { job } = await rpc.call(

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getJob } from "@/app/api/jobs/[id]/route";
-import { POST as startGuest } from "@/app/api/session/guest/route";
 import { jobResponseSchema, shareJobResponseSchema } from "@/lib/contracts/api";
 import { getRpc } from "@/lib/server/db";
 import { generateResult, jobChangeResult } from "@/lib/server/db/results";
 import { getSharedVideo } from "@/lib/server/services/share";
-import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { newGuest, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as share, DELETE as unshare } from "./route";
 
 let route: RouteDb;
@@ -18,16 +17,6 @@ beforeAll(async () => {
   textModel = rows.rows[0]?.id as string;
 });
 afterAll(() => route.close());
-
-async function guest(): Promise<{ browser: TestBrowser; userId: string }> {
-  const browser = new TestBrowser();
-  const response = await browser.call(startGuest, "/api/session/guest", {
-    json: {},
-    headers: { "x-forwarded-for": randomUUID() },
-  });
-  expect(response.status).toBe(201);
-  return { browser, userId: (await response.json()).user.id };
-}
 
 /** A job made by the SQL function alone, so no renderer picks it up; finished by hand when asked. */
 async function job(userId: string, finished: boolean): Promise<string> {
@@ -62,7 +51,7 @@ async function errorCode(response: Response): Promise<string> {
 
 describe("POST /api/jobs/:id/share", () => {
   test("200 with the page's absolute URL, the same one again; the job reads as shared", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const id = await job(userId, true);
     const first = await post(browser, id);
     expect(first.status).toBe(200);
@@ -79,7 +68,7 @@ describe("POST /api/jobs/:id/share", () => {
   });
 
   test("showPrompt: false keeps the prompt off the page", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const id = await job(userId, true);
     const response = await post(browser, id, { json: { showPrompt: false } });
     const { url } = shareJobResponseSchema.parse(await response.json());
@@ -89,16 +78,16 @@ describe("POST /api/jobs/:id/share", () => {
   });
 
   test("409 job_in_progress before the video exists", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const response = await post(browser, await job(userId, false));
     expect(response.status).toBe(409);
     expect(await errorCode(response)).toBe("job_in_progress");
   });
 
   test("another user's job, an unknown or malformed id: 404 job_not_found", async () => {
-    const owner = await guest();
+    const owner = await newGuest();
     const id = await job(owner.userId, true);
-    const stranger = await guest();
+    const stranger = await newGuest();
     for (const target of [id, randomUUID(), "not-a-uuid"]) {
       const response = await post(stranger.browser, target);
       expect(response.status, target).toBe(404);
@@ -109,7 +98,7 @@ describe("POST /api/jobs/:id/share", () => {
   });
 
   test("a bad body is 400 validation_failed and shares nothing", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const id = await job(userId, true);
     for (const json of [{ showPrompt: "yes" }, { other: 1 }, []]) {
       const response = await post(browser, id, { json });
@@ -121,7 +110,7 @@ describe("POST /api/jobs/:id/share", () => {
   });
 
   test("401 without a session, 403 from another site", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const id = await job(userId, true);
     const anonymous = await post(new TestBrowser(), id);
     expect(anonymous.status).toBe(401);
@@ -132,7 +121,7 @@ describe("POST /api/jobs/:id/share", () => {
 
 describe("DELETE /api/jobs/:id/share", () => {
   test("204, again 204; the page is gone and a new share is a new URL", async () => {
-    const { browser, userId } = await guest();
+    const { browser, userId } = await newGuest();
     const id = await job(userId, true);
     const { url } = shareJobResponseSchema.parse(await (await post(browser, id)).json());
 
@@ -149,10 +138,10 @@ describe("DELETE /api/jobs/:id/share", () => {
   });
 
   test("another user's job is 404 job_not_found and its page stays", async () => {
-    const owner = await guest();
+    const owner = await newGuest();
     const id = await job(owner.userId, true);
     const { url } = shareJobResponseSchema.parse(await (await post(owner.browser, id)).json());
-    const stranger = await guest();
+    const stranger = await newGuest();
     const response = await remove(stranger.browser, id);
     expect(response.status).toBe(404);
     expect(await errorCode(response)).toBe("job_not_found");
