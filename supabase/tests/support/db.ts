@@ -35,6 +35,8 @@ export type TestDb = {
     userId: string | null,
     work: (query: Query) => Promise<T>,
   ): Promise<T>;
+  /** Runs `work` as superuser in one transaction on one connection, then rolls everything back. */
+  inTransaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
   /** Supabase target only: the Supabase stand-in supabase-js talks to, with the requests it got. */
   standIn?: SupabaseStandIn;
   close(): Promise<void>;
@@ -60,6 +62,12 @@ async function openPglite_(target: "pglite" | "supabase"): Promise<TestDb> {
       db.transaction(async (tx) => {
         await tx.query("select set_config('request.jwt.claims', $1, true)", [claims(role, userId)]);
         await tx.exec(`set local role ${role}`);
+        const result = await work(async (text, params) => (await tx.query<Row>(text, params)).rows);
+        await tx.rollback();
+        return result;
+      }),
+    inTransaction: (work) =>
+      db.transaction(async (tx) => {
         const result = await work(async (text, params) => (await tx.query<Row>(text, params)).rows);
         await tx.rollback();
         return result;
@@ -94,6 +102,16 @@ async function openPostgres(): Promise<TestDb> {
         await client.query("begin");
         await client.query("select set_config('request.jwt.claims', $1, true)", [claims(role, userId)]);
         await client.query(`set local role ${role}`);
+        return await work(async (text, params) => (await client.query<Row>(text, params)).rows);
+      } finally {
+        await client.query("rollback");
+        client.release();
+      }
+    },
+    inTransaction: async (work) => {
+      const client = await superuser.connect();
+      try {
+        await client.query("begin");
         return await work(async (text, params) => (await client.query<Row>(text, params)).rows);
       } finally {
         await client.query("rollback");
