@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { catalogResponseSchema, modelResponseSchema } from "@/lib/contracts/api";
 import type { VideoSettings } from "@/lib/contracts/catalog";
 import { previewRenderSeconds } from "@/lib/contracts/preview";
 import { resolveSettings } from "@/lib/contracts/pricing";
-import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { CATALOG_FRESH_MS, CATALOG_MAX_STALE_MS, refreshCatalog } from "@/lib/server/services/catalog";
+import {
+  eventually,
+  newGuest,
+  openRouteDatabase,
+  type RouteDb,
+  TestBrowser,
+} from "@/scripts/test-support/routes";
 import { GET as getModel } from "./[id]/route";
 import { GET as getModels } from "./route";
 
@@ -90,4 +97,126 @@ test("GET /api/models/:id by slug or id; unknown is 404 model_not_found", async 
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe("model_not_found");
   }
+});
+
+test("a strong ETag per language; If-None-Match with it is a 304 without a body, with the same caching", async () => {
+  const browser = new TestBrowser();
+  const en = await browser.call(getModels, "/api/models?locale=en");
+  const etag = en.headers.get("etag") as string;
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+  expect(en.headers.get("vary")).toBe("Accept-Language, Cookie");
+  expect(en.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=3600");
+  expect(en.headers.get("content-type")).toBe("application/json");
+  await en.arrayBuffer();
+
+  for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
+    const again = await browser.call(getModels, "/api/models?locale=en", {
+      headers: { "if-none-match": ifNoneMatch },
+    });
+    expect(again.status, ifNoneMatch).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(again.headers.get("cache-control")).toBe(en.headers.get("cache-control"));
+    expect(again.headers.get("vary")).toBe(en.headers.get("vary"));
+  }
+  // The same ETag from another language is not a match: that language's catalog is sent.
+  const tr = await browser.call(getModels, "/api/models", {
+    headers: { "accept-language": "tr", "if-none-match": etag },
+  });
+  expect(tr.status).toBe(200);
+  expect(tr.headers.get("etag")).not.toBe(etag);
+  expect(catalogResponseSchema.parse(await tr.json()).models.length).toBeGreaterThanOrEqual(6);
+  const stale = await browser.call(getModels, "/api/models?locale=en", {
+    headers: { "if-none-match": '"old"' },
+  });
+  expect(stale.status).toBe(200);
+});
+
+test("GET /api/models/:id: the same ETag by slug or id, 304 when it matches; an unknown model is still 404", async () => {
+  const browser = new TestBrowser();
+  const bySlug = await browser.call(getModel, "/api/models/ltx-2-fast", { params: { id: "ltx-2-fast" } });
+  const { model } = modelResponseSchema.parse(await bySlug.json());
+  const etag = bySlug.headers.get("etag") as string;
+  expect(etag).toMatch(/^".+"$/);
+  const byId = await browser.call(getModel, `/api/models/${model.id}`, {
+    params: { id: model.id.toUpperCase() },
+    headers: { "if-none-match": etag },
+  });
+  expect(byId.status).toBe(304);
+  expect(byId.headers.get("etag")).toBe(etag);
+  const other = await browser.call(getModel, "/api/models/veo-3-1-fast", {
+    params: { id: "veo-3-1-fast" },
+    headers: { "if-none-match": etag },
+  });
+  expect(other.status).toBe(200);
+  const missing = await browser.call(getModel, "/api/models/no-such-model", {
+    params: { id: "no-such-model" },
+    headers: { "if-none-match": "*" },
+  });
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("etag")).toBeNull();
+  expect(missing.headers.get("cache-control")).toBe("no-store");
+});
+
+test("nothing in the catalog is per person: a signed-in guest gets the same bytes as a stranger", async () => {
+  const stranger = await new TestBrowser().call(getModels, "/api/models?locale=es");
+  const { browser } = await newGuest();
+  const guest = await browser.call(getModels, "/api/models?locale=es");
+  expect(guest.headers.get("etag")).toBe(stranger.headers.get("etag"));
+  expect(guest.headers.get("set-cookie")).toBeNull();
+  expect(await guest.text()).toBe(await stranger.text());
+});
+
+test("served from memory: fresh for a minute, then refreshed in the background; refreshCatalog reads it now", async () => {
+  const browser = new TestBrowser();
+  const read = async () => {
+    const response = await browser.call(getModels, "/api/models?locale=en");
+    const { models } = catalogResponseSchema.parse(await response.json());
+    return {
+      etag: response.headers.get("etag"),
+      description: models.find((m) => m.slug === "ltx-2-fast")?.description,
+    };
+  };
+  const setDescription = (text: string) =>
+    route.db.query(
+      "update public.models set description = jsonb_set(description, '{en}', to_jsonb($1::text)) where slug = 'ltx-2-fast'",
+      [text],
+    );
+  const [{ original }] = (
+    await route.db.query<{ original: string }>(
+      "select description ->> 'en' as original from public.models where slug = 'ltx-2-fast'",
+    )
+  ).rows as [{ original: string }];
+  await refreshCatalog();
+  const first = await read();
+  expect(first.description).toBe(original);
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+  try {
+    await setDescription("Changed once");
+    vi.setSystemTime(Date.now() + CATALOG_FRESH_MS - 1_000);
+    expect(await read()).toEqual(first); // still fresh: the database is not asked
+
+    vi.setSystemTime(Date.now() + 2_000);
+    expect(await read()).toEqual(first); // stale: answered at once from memory while it reloads
+    const reloaded = await eventually(async () => {
+      const now = await read();
+      return now.description === "Changed once" ? now : undefined;
+    });
+    expect(reloaded.etag).not.toBe(first.etag);
+
+    await setDescription("Changed on demand");
+    expect((await read()).description).toBe("Changed once");
+    await refreshCatalog();
+    expect((await read()).description).toBe("Changed on demand");
+
+    // Too old to serve while reloading (an instance idle for over an hour): the read waits.
+    await setDescription("Changed while idle");
+    vi.setSystemTime(Date.now() + CATALOG_MAX_STALE_MS + 1_000);
+    expect((await read()).description).toBe("Changed while idle");
+  } finally {
+    vi.useRealTimers();
+    await setDescription(original);
+    await refreshCatalog();
+  }
+  expect(await read()).toEqual(first);
 });

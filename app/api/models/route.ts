@@ -1,8 +1,9 @@
 import { isLocale } from "@/lib/i18n/locale";
-import { json } from "@/lib/server/http";
+import { cachedJson } from "@/lib/server/http-cache";
 import { withRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
-import { getCatalog } from "@/lib/server/services/catalog";
+import { getCatalogDocument } from "@/lib/server/services/catalog";
+import { catalogHeaders } from "./headers";
 
 export const dynamic = "force-dynamic";
 
@@ -10,13 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return withRequest(request, async ({ locale }) => {
     const asked = new URL(request.url).searchParams.get("locale");
-    const catalog = await getCatalog(isLocale(asked) ? asked : locale);
-    return json(catalog, {
-      headers: {
-        "cache-control": "public, max-age=60, stale-while-revalidate=86400",
-        vary: "Accept-Language, Cookie",
-      },
-    });
+    return cachedJson(request, await getCatalogDocument(isLocale(asked) ? asked : locale), catalogHeaders);
   });
 }
 

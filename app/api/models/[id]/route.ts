@@ -1,8 +1,9 @@
 import { isLocale } from "@/lib/i18n/locale";
-import { json } from "@/lib/server/http";
+import { cachedJson } from "@/lib/server/http-cache";
 import { withRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
-import { getModel } from "@/lib/server/services/catalog";
+import { getModelDocument } from "@/lib/server/services/catalog";
+import { catalogHeaders } from "../headers";
 
 export const dynamic = "force-dynamic";
 
@@ -10,16 +11,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   return withRequest(request, async ({ locale }) => {
     const { id } = await params;
     const asked = new URL(request.url).searchParams.get("locale");
-    const model = await getModel(id, isLocale(asked) ? asked : locale);
-    return json(
-      { model },
-      {
-        headers: {
-          "cache-control": "public, max-age=60, stale-while-revalidate=86400",
-          vary: "Accept-Language, Cookie",
-        },
-      },
-    );
+    return cachedJson(request, await getModelDocument(id, isLocale(asked) ? asked : locale), catalogHeaders);
   });
 }
 
