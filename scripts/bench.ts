@@ -7,14 +7,13 @@
 // --runs: Lighthouse runs per page (median; default 3; --quick: 1). --connections/--seconds: the
 // HTTP load (default 10 connections for 10 s per row). --port P: the app on P, the floor on P+1,
 // PostgreSQL on P+2 (default: free ports). The output is also written to .test-data/reports/bench.txt.
-import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { format, parseArgs } from "node:util";
-import { type App, catalog, fundGuest, type Guest, guestWithVideos, newGuest, startApp } from "./bench/app";
+import { type App, catalog, guestWithVideos, startApp } from "./bench/app";
 import { databaseFigures } from "./bench/database";
 import { ensureFloorBuild, startFloor } from "./bench/floor";
-import { type Load, type Throughput, throughput } from "./bench/http";
+import { apiThroughput } from "./bench/http";
 import { type LighthouseResult, lighthouseFigures, lighthouseReports } from "./bench/lighthouse";
 import { type FirstLoad, firstLoadJs, type PageTarget } from "./bench/pages";
 import type { Server } from "./bench/servers";
@@ -150,70 +149,13 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
       log(
         `\n## HTTP throughput (${connections} keep-alive connections, ${seconds} s per row, postgres mode)\n`,
       );
-      // POST /api/jobs: a funded guest per connection (one user's generations queue on its row lock).
-      const posters: Guest[] = [];
-      for (let i = 0; i < connections; i++) {
-        const poster = await newGuest(app.base);
-        await fundGuest(app.databaseUrl, poster);
-        posters.push(poster);
-      }
-      const staticFile: Load = {
-        name: "GET /apple-touch-icon.png",
-        request: () => ({ method: "GET", path: "/apple-touch-icon.png" }),
-        expect: 200,
-      };
-      const loads: { load: Load; goalPercent?: number }[] = [
-        {
-          load: {
-            name: "GET /api/models",
-            request: () => ({ method: "GET", path: "/api/models" }),
-            expect: 200,
-          },
-          goalPercent: 70,
-        },
-        {
-          load: {
-            name: "GET /api/jobs/:id",
-            request: () => ({
-              method: "GET",
-              path: `/api/jobs/${guest.jobIds[0]}`,
-              headers: { cookie: guest.cookie },
-            }),
-            expect: 200,
-          },
-        },
-        {
-          // Last: each new job queues a render in the server, which keeps rendering afterwards.
-          load: {
-            name: "POST /api/jobs",
-            request: (index) => ({
-              method: "POST",
-              path: "/api/jobs",
-              headers: {
-                cookie: posters[index]?.cookie ?? "",
-                "content-type": "application/json",
-                "idempotency-key": randomUUID(),
-              },
-              body: JSON.stringify({
-                modelId: textModel.id,
-                prompt: "A benchmark of one more job",
-                settings: {},
-              }),
-            }),
-            expect: 202,
-          },
-        },
-      ];
-      const results: Throughput[] = [];
-      const run = async (load: Load) => {
-        const result = await throughput(app.base, load, { connections, seconds });
-        log(`  ${load.name.padEnd(26)} ${result.perSecond.toFixed(0).padStart(6)}/s`);
-        results.push(result);
-        return result;
-      };
-      const file = await run(staticFile);
-      const measured = [];
-      for (const { load, goalPercent } of loads) measured.push({ result: await run(load), goalPercent });
+      const { file, measured, results } = await apiThroughput(
+        app,
+        guest,
+        textModel,
+        { connections, seconds },
+        log,
+      );
       rows.push(...httpRows(file, measured));
       const listing = renderList(
         ["request", "per s", "answers", "not as expected", "p50", "p99"],

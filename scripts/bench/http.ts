@@ -1,7 +1,9 @@
 // HTTP throughput: `connections` keep-alive connections, each sending its next request as soon as
 // the previous answer has been read, for `seconds` (after a short warm-up that is not counted).
 // One client for every row, so the rows' ratios compare the server's work, not the client's.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { type App, type BenchModel, fundGuest, type Guest, newGuest } from "./app";
 
 export type Load = {
   name: string;
@@ -90,4 +92,73 @@ export async function throughput(
     p50Ms: at(0.5),
     p99Ms: at(0.99),
   };
+}
+
+/**
+ * The API rows against the reference, a static file of the same server: the catalog, a guest's
+ * job, and new jobs on PostgreSQL by a funded guest per connection (one user's generations queue
+ * on its row lock by design; the server allows GENERATIONS_PER_MINUTE=1000 per user).
+ */
+export async function apiThroughput(
+  app: App,
+  guest: Guest & { jobIds: string[] },
+  model: BenchModel,
+  options: { connections: number; seconds: number },
+  log: (line: string) => void,
+) {
+  const posters: Guest[] = [];
+  for (let i = 0; i < options.connections; i++) {
+    const poster = await newGuest(app.base);
+    await fundGuest(app.databaseUrl, poster);
+    posters.push(poster);
+  }
+  const loads: { load: Load; goalPercent?: number }[] = [
+    {
+      load: { name: "GET /api/models", request: () => ({ method: "GET", path: "/api/models" }), expect: 200 },
+      goalPercent: 70,
+    },
+    {
+      load: {
+        name: "GET /api/jobs/:id",
+        request: () => ({
+          method: "GET",
+          path: `/api/jobs/${guest.jobIds[0]}`,
+          headers: { cookie: guest.cookie },
+        }),
+        expect: 200,
+      },
+    },
+    {
+      // Last: each new job queues a render in the server, which goes on rendering afterwards.
+      load: {
+        name: "POST /api/jobs",
+        request: (index) => ({
+          method: "POST",
+          path: "/api/jobs",
+          headers: {
+            cookie: posters[index]?.cookie ?? "",
+            "content-type": "application/json",
+            "idempotency-key": randomUUID(),
+          },
+          body: JSON.stringify({ modelId: model.id, prompt: "A benchmark of one more job", settings: {} }),
+        }),
+        expect: 202,
+      },
+    },
+  ];
+  const results: Throughput[] = [];
+  const run = async (load: Load) => {
+    const result = await throughput(app.base, load, options);
+    log(`  ${load.name.padEnd(26)} ${result.perSecond.toFixed(0).padStart(6)}/s`);
+    results.push(result);
+    return result;
+  };
+  const file = await run({
+    name: "GET /apple-touch-icon.png",
+    request: () => ({ method: "GET", path: "/apple-touch-icon.png" }),
+    expect: 200,
+  });
+  const measured: { result: Throughput; goalPercent?: number }[] = [];
+  for (const { load, goalPercent } of loads) measured.push({ result: await run(load), goalPercent });
+  return { file, measured, results };
 }
