@@ -1,6 +1,7 @@
 // First-load JavaScript of a page as a phone's first visit loads it: Chromium with a phone
 // viewport, the HTTP cache off and service workers blocked (nothing served from a precache).
-// Counted: every script response, as bytes on the wire (compressed, with headers) and decoded.
+// Counted: every script the page loads without being touched, as bytes on the wire (compressed,
+// with headers) and decoded.
 import { type Browser, chromium, devices } from "@playwright/test";
 
 export type PageTarget = { name: string; url: string; cookie?: string };
@@ -34,6 +35,11 @@ async function measure(browser: Browser, target: PageTarget): Promise<FirstLoad>
   });
   const response = await page.goto(target.url, { waitUntil: "networkidle" });
   if (!response?.ok()) throw new Error(`${target.url} answered ${response?.status()}`);
+  // Scripts a page loads once idle (after hydration) count too: wait until none came for 2 s.
+  for (let seen = -1; seen !== scripts.size; ) {
+    seen = scripts.size;
+    await page.waitForTimeout(2000);
+  }
   await context.close();
   const all = [...scripts.values()];
   return {
