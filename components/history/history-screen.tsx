@@ -1,9 +1,8 @@
 "use client";
 
 import { CircleAlert, RefreshCw, SearchX, Video } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { copyText } from "@/components/result/share";
@@ -24,9 +23,9 @@ import { groupByMonth, isInFlight, livePollDelayMs, SEARCH_DEBOUNCE_MS, searchQu
 import { HistorySkeleton } from "./history-skeleton";
 
 // Loaded when a delete is first asked for, not with the page.
-const ConfirmDialog = dynamic(() => import("@/components/ui/dialog").then((m) => m.ConfirmDialog), {
-  ssr: false,
-});
+const ConfirmDialog = lazy(() =>
+  import("@/components/ui/dialog").then((m) => ({ default: m.ConfirmDialog })),
+);
 
 /**
  * History's live part (reference-spec §1.5 [W]): server-side search, 20 jobs a page with infinite
@@ -189,16 +188,18 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
       )}
 
       {confirmShown ? (
-        <ConfirmDialog
-          open={toDelete !== null}
-          title={t("confirm.title")}
-          body={t("confirm.body")}
-          confirmLabel={deleting ? t("confirm.deleting") : t("confirm.confirm")}
-          cancelLabel={tAll("common.cancel")}
-          busy={deleting}
-          onConfirm={() => void confirmDelete()}
-          onCancel={() => setToDelete(null)}
-        />
+        <Suspense>
+          <ConfirmDialog
+            open={toDelete !== null}
+            title={t("confirm.title")}
+            body={t("confirm.body")}
+            confirmLabel={deleting ? t("confirm.deleting") : t("confirm.confirm")}
+            cancelLabel={tAll("common.cancel")}
+            busy={deleting}
+            onConfirm={() => void confirmDelete()}
+            onCancel={() => setToDelete(null)}
+          />
+        </Suspense>
       ) : null}
       <Toast toast={toast} />
     </div>

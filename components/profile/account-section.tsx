@@ -1,20 +1,19 @@
 "use client";
 
 import { ChevronRight, LogIn, LogOut, MonitorSmartphone, Trash2 } from "lucide-react";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
 import { cardClass, IconWell, rowClass, Section } from "./section";
 
 // The confirmations (and the sign-out and delete code behind them) load when one is first opened.
-const SignOutDialog = dynamic(() => import("./account-dialogs").then((m) => m.SignOutDialog), { ssr: false });
-const DeleteAccountDialog = dynamic(() => import("./account-dialogs").then((m) => m.DeleteAccountDialog), {
-  ssr: false,
-});
+const SignOutDialog = lazy(() => import("./account-dialogs").then((m) => ({ default: m.SignOutDialog })));
+const DeleteAccountDialog = lazy(() =>
+  import("./account-dialogs").then((m) => ({ default: m.DeleteAccountDialog })),
+);
 
 export const signInHref = (next: string) => `/sign-in?next=${encodeURIComponent(next)}`;
 
@@ -72,11 +71,11 @@ export function AccountSection({ me }: { me: Me }) {
         )}
       </div>
       {dialogShown ? (
-        <>
+        <Suspense>
           <SignOutDialog open={dialog === "sign-out"} onClose={() => setDialog(null)} />
           <SignOutDialog everywhere open={dialog === "sign-out-everywhere"} onClose={() => setDialog(null)} />
           <DeleteAccountDialog open={dialog === "delete"} onClose={() => setDialog(null)} />
-        </>
+        </Suspense>
       ) : null}
     </Section>
   );

@@ -1,11 +1,10 @@
 "use client";
 
 import { CircleCheck, Clock, Zap } from "lucide-react";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
@@ -26,11 +25,8 @@ import { cardClass } from "./section";
 import { SettingsSection } from "./settings-section";
 
 // Loaded when the dialog is first opened, not with the page.
-const PurchaseDialog = dynamic(
-  () => import("@/components/credits/purchase-dialog").then((m) => m.PurchaseDialog),
-  {
-    ssr: false,
-  },
+const PurchaseDialog = lazy(() =>
+  import("@/components/credits/purchase-dialog").then((m) => ({ default: m.PurchaseDialog })),
 );
 
 type Props = {
@@ -178,13 +174,15 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
       <AboutSection version={version} />
 
       {buyShown ? (
-        <PurchaseDialog
-          open={buy.open}
-          onClose={closeBuy}
-          me={user}
-          payments={payments}
-          onPurchased={onPurchased}
-        />
+        <Suspense>
+          <PurchaseDialog
+            open={buy.open}
+            onClose={closeBuy}
+            me={user}
+            payments={payments}
+            onPurchased={onPurchased}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
