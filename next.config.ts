@@ -3,7 +3,11 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/server/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are compiled at build time, so the browser gets no ICU message parser.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // The worker must never be served stale (no-store). Its Content-Security-Policy names the Supabase
 // project, a run-time setting, so proxy.ts sets it: these headers are fixed at build.

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CaptchaProvider } from "@/components/captcha/captcha-provider";
@@ -15,6 +14,7 @@ import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
 import { TopNav } from "@/components/shell/top-nav";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { startupImages } from "@/lib/pwa/startup-images";
 import { getConfig } from "@/lib/server/config";
 import "./globals.css";
@@ -73,7 +73,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <InstallCaptureScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
-        <NextIntlClientProvider>
+        {/* The shell's islands read these; each page hands its own islands theirs (ClientMessages). */}
+        <ClientMessages namespaces={["common", "errors", "pwa"]}>
           <SkipLink label={t("skipToContent")} />
           <OfflineBanner />
           <TopNav />
@@ -92,7 +93,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <InstallListener />
           <WorkerMessages />
           <TabSync />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -8,6 +8,7 @@ import { MeFallback } from "@/components/shell/me-fallback";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import type { CatalogResponse } from "@/lib/contracts/api";
 import type { Me } from "@/lib/contracts/user";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
@@ -16,11 +17,26 @@ import { isNewGuest } from "@/lib/server/services/welcome";
 /** Home (reference-spec §1.2). The catalog streams in behind skeletons; nothing blocks the shell. */
 export default function HomePage() {
   return (
-    <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-safe pb-10 sm:px-6 md:pt-0 md:pb-16">
-      <Suspense fallback={<HomeSkeleton />}>
-        <HomeContent />
-      </Suspense>
-    </main>
+    <ClientMessages
+      namespaces={[
+        "app",
+        "auth",
+        "banner",
+        "captcha",
+        "common",
+        "credits",
+        "errors",
+        "home",
+        "install",
+        "onboarding",
+      ]}
+    >
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-safe pb-10 sm:px-6 md:pt-0 md:pb-16">
+        <Suspense fallback={<HomeSkeleton />}>
+          <HomeContent />
+        </Suspense>
+      </main>
+    </ClientMessages>
   );
 }
 

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getCatalog } from "@/lib/server/services/catalog";
 
 export const dynamic = "force-dynamic";
@@ -20,20 +21,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HistoryPage() {
   const [t, themeSlugs] = await Promise.all([getTranslations("history"), themeSlugsById()]);
   return (
-    <main
-      id="main"
-      className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 pt-safe pb-10 sm:px-6 md:pt-0"
-    >
-      <PageHeader title={t("title")} />
-      <p
-        className="-mt-2 flex items-center gap-2 text-subheadline text-text-secondary"
-        data-testid="kept-note"
+    <ClientMessages namespaces={["common", "errors", "history", "result", "share"]}>
+      <main
+        id="main"
+        className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 pt-safe pb-10 sm:px-6 md:pt-0"
       >
-        <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
-        {t("kept")}
-      </p>
-      <HistoryScreen themeSlugs={themeSlugs} />
-    </main>
+        <PageHeader title={t("title")} />
+        <p
+          className="-mt-2 flex items-center gap-2 text-subheadline text-text-secondary"
+          data-testid="kept-note"
+        >
+          <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
+          {t("kept")}
+        </p>
+        <HistoryScreen themeSlugs={themeSlugs} />
+      </main>
+    </ClientMessages>
   );
 }
 

@@ -5,6 +5,7 @@ import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { PageHeader } from "@/components/shell/page-header";
 import type { Me } from "@/lib/contracts/user";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getConfig } from "@/lib/server/config";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
 import { getMe } from "@/lib/server/services/session";
@@ -22,20 +23,24 @@ export default async function ProfilePage() {
   const me = session ? await getMe(await pageCookieJar()).catch((): Me | null => null) : null;
   const config = getConfig();
   return (
-    <main
-      id="main"
-      className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 pt-safe pb-10 sm:px-6 md:pt-0"
+    <ClientMessages
+      namespaces={["auth", "common", "credits", "errors", "install", "nav", "profile", "theme"]}
     >
-      <PageHeader title={t("title")} />
-      <MeFallback me={me}>
-        <Suspense>
-          <ProfileScreen
-            hasSession={session !== null}
-            version={config.version}
-            payments={Boolean(config.stripe)}
-          />
-        </Suspense>
-      </MeFallback>
-    </main>
+      <main
+        id="main"
+        className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 pt-safe pb-10 sm:px-6 md:pt-0"
+      >
+        <PageHeader title={t("title")} />
+        <MeFallback me={me}>
+          <Suspense>
+            <ProfileScreen
+              hasSession={session !== null}
+              version={config.version}
+              payments={Boolean(config.stripe)}
+            />
+          </Suspense>
+        </MeFallback>
+      </main>
+    </ClientMessages>
   );
 }

@@ -9,7 +9,7 @@ import { useNow } from "@/components/result/use-now";
 import { toneText } from "@/components/ui/tones";
 import { authApi } from "@/lib/api/auth";
 import { swrKeys } from "@/lib/api/hooks";
-import { CODE_LENGTH } from "@/lib/contracts/auth";
+import { CODE_LENGTH } from "@/lib/contracts/limits";
 import { type AuthErrorView, authErrorView, cleanCode } from "./auth-error";
 
 type Step = { name: "email" } | { name: "code"; email: string; minutes: number; resendAt: number };

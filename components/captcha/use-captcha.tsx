@@ -1,14 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { type ReactNode, useCallback, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import { useCaptchaSiteKey } from "./captcha-provider";
 import { createTokenBox } from "./token-box";
 
 // Loaded only where a site key is configured: without Turnstile no widget code reaches the page.
-const TurnstileWidget = dynamic(() => import("./turnstile-widget").then((m) => m.TurnstileWidget), {
-  ssr: false,
-});
+const TurnstileWidget = lazy(() =>
+  import("./turnstile-widget").then((m) => ({ default: m.TurnstileWidget })),
+);
 
 /**
  * The human check for one action (a new guest, a sign-in code): `widget` goes into the page near
@@ -21,6 +20,10 @@ export function useCaptcha(action: "guest" | "email_code"): {
   const siteKey = useCaptchaSiteKey();
   const [box] = useState(createTokenBox);
   const token = useCallback(async () => (siteKey ? box.take() : undefined), [siteKey, box]);
-  const widget = siteKey ? <TurnstileWidget siteKey={siteKey} action={action} box={box} /> : null;
+  const widget = siteKey ? (
+    <Suspense>
+      <TurnstileWidget siteKey={siteKey} action={action} box={box} />
+    </Suspense>
+  ) : null;
   return { widget, token };
 }

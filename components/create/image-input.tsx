@@ -4,7 +4,7 @@ import { Camera, ImagePlus, LoaderCircle, RefreshCw, TriangleAlert, X } from "lu
 import { useTranslations } from "next-intl";
 import { type DragEvent, forwardRef, useImperativeHandle, useRef, useState } from "react";
 import { toneText } from "@/components/ui/tones";
-import { IMAGE_TYPES } from "@/lib/contracts/api";
+import { IMAGE_TYPES } from "@/lib/contracts/limits";
 import { MAX_IMAGE_MEGABYTES } from "./image-size";
 import type { ImageFailure, ImageState } from "./use-image-upload";
 

@@ -1,4 +1,4 @@
-import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/contracts/api";
+import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/contracts/limits";
 
 /** Input images are scaled so the long edge is at most this many pixels before upload. */
 export const MAX_IMAGE_EDGE = 2048;

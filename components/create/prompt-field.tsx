@@ -4,7 +4,7 @@ import { Scissors, TriangleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
-import { MAX_PROMPT_LENGTH } from "@/lib/contracts/api";
+import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
 import { clampPrompt, counterTone, pasteIntoPrompt, promptLength } from "./prompt";
 
 type Props = {

@@ -1,4 +1,4 @@
-import { MAX_PROMPT_LENGTH } from "@/lib/contracts/api";
+import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
 
 /**
  * The prompt limit is one number for the form, the API (zod `.max`, UTF-16 code units, like a

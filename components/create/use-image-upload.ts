@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api/endpoints";
 import { ApiError, type ApiErrorCode } from "@/lib/api/errors";
-import { downscaleImage, ImageReadError, ImageTooLargeError } from "./downscale";
 import type { DraftImage } from "./draft";
 import { checkImageFile, type ImageProblem } from "./image-size";
 
@@ -44,8 +43,11 @@ export function useImageUpload(ensureSession: () => Promise<unknown>) {
         return;
       }
       setState({ status: "working", phase: "preparing", localUrl: null });
+      // The canvas code loads with the first picture, not with the page.
+      let downscale: typeof import("./downscale") | undefined;
       try {
-        const blob = await downscaleImage(file);
+        downscale = await import("./downscale");
+        const blob = await downscale.downscaleImage(file);
         if (mine !== generation.current) return;
         const url = URL.createObjectURL(blob);
         localUrl.current = url;
@@ -62,9 +64,9 @@ export function useImageUpload(ensureSession: () => Promise<unknown>) {
         if (mine !== generation.current) return;
         releaseLocal();
         const failure: ImageFailure =
-          error instanceof ImageReadError
+          downscale && error instanceof downscale.ImageReadError
             ? { kind: "file", problem: "read" }
-            : error instanceof ImageTooLargeError
+            : downscale && error instanceof downscale.ImageTooLargeError
               ? { kind: "file", problem: "size" }
               : { kind: "api", code: error instanceof ApiError ? error.code : "internal" };
         setState({ status: "error", failure });

@@ -2,7 +2,7 @@
 
 import { CircleAlert, RefreshCw, SearchX, Video } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { copyText } from "@/components/result/share";
@@ -10,8 +10,8 @@ import { Toast, useToast } from "@/components/result/toast";
 import { useNow } from "@/components/result/use-now";
 import { useSharePage } from "@/components/result/use-share-page";
 import { ButtonLink } from "@/components/ui/button-link";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { useOpenedOnce } from "@/components/ui/opened-once";
 import { SearchField } from "@/components/ui/search-field";
 import { historyApi } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
@@ -21,6 +21,11 @@ import type { Job } from "@/lib/contracts/job";
 import { type CardActions, HistoryCard } from "./history-card";
 import { groupByMonth, isInFlight, livePollDelayMs, SEARCH_DEBOUNCE_MS, searchQuery } from "./history-format";
 import { HistorySkeleton } from "./history-skeleton";
+
+// Loaded when a delete is first asked for, not with the page.
+const ConfirmDialog = lazy(() =>
+  import("@/components/ui/dialog").then((m) => ({ default: m.ConfirmDialog })),
+);
 
 /**
  * History's live part (reference-spec §1.5 [W]): server-side search, 20 jobs a page with infinite
@@ -38,6 +43,7 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
   const [toDelete, setToDelete] = useState<Job | null>(null);
   const [deleting, setDeleting] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
+  const confirmShown = useOpenedOnce(toDelete !== null);
 
   const jobs = pages.data?.flatMap((page) => page.jobs) ?? [];
   const now = useNow(60_000, true);
@@ -181,16 +187,20 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
         </div>
       )}
 
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={t("confirm.title")}
-        body={t("confirm.body")}
-        confirmLabel={deleting ? t("confirm.deleting") : t("confirm.confirm")}
-        cancelLabel={tAll("common.cancel")}
-        busy={deleting}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setToDelete(null)}
-      />
+      {confirmShown ? (
+        <Suspense>
+          <ConfirmDialog
+            open={toDelete !== null}
+            title={t("confirm.title")}
+            body={t("confirm.body")}
+            confirmLabel={deleting ? t("confirm.deleting") : t("confirm.confirm")}
+            cancelLabel={tAll("common.cancel")}
+            busy={deleting}
+            onConfirm={() => void confirmDelete()}
+            onCancel={() => setToDelete(null)}
+          />
+        </Suspense>
+      ) : null}
       <Toast toast={toast} />
     </div>
   );

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { BrandMark } from "@/components/ui/brand-mark";
 import { dismissInstallHint, promptInstall, useInstallState } from "./install-state";
-import { IosInstallSheet } from "./ios-install-sheet";
+import { IosInstallSheet } from "./ios-install-sheet-lazy";
 
 /**
  * Home's install offer, once the person has started (never on a first visit, never in the

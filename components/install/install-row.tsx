@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { cardClass, IconWell, rowClass, Section } from "@/components/profile/section";
 import { dismissInstallHint, promptInstall, useInstallState } from "./install-state";
-import { IosInstallSheet } from "./ios-install-sheet";
+import { IosInstallSheet } from "./ios-install-sheet-lazy";
 
 /**
  * Profile's "Install app" row: always there to ask for, even after the Home hint was closed,

@@ -4,15 +4,15 @@ import { CircleCheck, Clock, Zap } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
-import { PurchaseDialog } from "@/components/credits/purchase-dialog";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
 import { InstallRow } from "@/components/install/install-row";
 import { Banner } from "@/components/ui/banner";
 import { ButtonLink } from "@/components/ui/button-link";
 import { secondaryButtonClass } from "@/components/ui/empty-state";
+import { useOpenedOnce } from "@/components/ui/opened-once";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useLedger } from "@/lib/api/account";
 import { useMe } from "@/lib/api/hooks";
@@ -23,6 +23,11 @@ import { CreditHistory } from "./credit-history";
 import { ProfileHeader } from "./profile-header";
 import { cardClass } from "./section";
 import { SettingsSection } from "./settings-section";
+
+// Loaded when the dialog is first opened, not with the page.
+const PurchaseDialog = lazy(() =>
+  import("@/components/credits/purchase-dialog").then((m) => ({ default: m.PurchaseDialog })),
+);
 
 type Props = {
   hasSession: boolean;
@@ -39,6 +44,7 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
   const user = me.data;
   const ledger = useLedger(Boolean(user));
   const buy = useBuyDialog();
+  const buyShown = useOpenedOnce(buy.open);
   const params = useSearchParams();
   const purchaseParam = params.get("purchase");
   const [returning, setReturning] = useState<"success" | "cancelled" | null>(
@@ -167,13 +173,17 @@ export function ProfileScreen({ hasSession, version, payments }: Props) {
       <InstallRow />
       <AboutSection version={version} />
 
-      <PurchaseDialog
-        open={buy.open}
-        onClose={closeBuy}
-        me={user}
-        payments={payments}
-        onPurchased={onPurchased}
-      />
+      {buyShown ? (
+        <Suspense>
+          <PurchaseDialog
+            open={buy.open}
+            onClose={closeBuy}
+            me={user}
+            payments={payments}
+            onPurchased={onPurchased}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -3,14 +3,14 @@
 import { RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 
 /** How often an app left open (an installed app resumes without navigating) looks for a new version. */
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
 
 /**
  * Registers /sw.js (production builds only: `next dev` serves no worker) after the page has
- * loaded. A new version waits; the person decides when to switch with the toast's Reload, which
+ * loaded, with workbox-window fetched then rather than with the page. A new version waits; the person decides when to switch with the toast's Reload, which
  * tells the waiting worker to take over and reloads once it controls the page.
  */
 export function ServiceWorker({ enabled }: { enabled: boolean }) {
@@ -21,19 +21,32 @@ export function ServiceWorker({ enabled }: { enabled: boolean }) {
 
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator)) return;
-    const wb = new Workbox("/sw.js", { scope: "/", updateViaCache: "none" });
-    workbox.current = wb;
-    wb.addEventListener("waiting", () => setWaiting(true));
-    void wb.register().catch((error: unknown) => console.error("service worker: registration failed", error));
-
+    let cancelled = false;
     let lastCheck = Date.now();
     const checkForUpdate = () => {
-      if (document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
+      const wb = workbox.current;
+      if (!wb || document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
       lastCheck = Date.now();
       void wb.update().catch(() => undefined);
     };
+    const register = async () => {
+      const { Workbox } = await import("workbox-window");
+      if (cancelled) return;
+      const wb = new Workbox("/sw.js", { scope: "/", updateViaCache: "none" });
+      workbox.current = wb;
+      wb.addEventListener("waiting", () => setWaiting(true));
+      await wb.register();
+    };
+    const start = () =>
+      void register().catch((error: unknown) => console.error("service worker: registration failed", error));
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start, { once: true });
     document.addEventListener("visibilitychange", checkForUpdate);
-    return () => document.removeEventListener("visibilitychange", checkForUpdate);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("load", start);
+      document.removeEventListener("visibilitychange", checkForUpdate);
+    };
   }, [enabled]);
 
   const reload = () => {

@@ -2,8 +2,9 @@
 
 import { useEffect } from "react";
 import { type Cache, unstable_serialize, useSWRConfig } from "swr";
+import { jobAnswer } from "@/lib/api/answers";
 import { isJobPagesCacheKey, swrKeys } from "@/lib/api/hooks";
-import { type Job, jobSchema } from "@/lib/contracts/job";
+import type { Job } from "@/lib/contracts/job";
 import { parseWorkerMessage } from "@/lib/contracts/worker-messages";
 import { isFinalStatus } from "@/lib/jobs-polling";
 import { isNewerJob } from "./job-updates";
@@ -28,9 +29,8 @@ export function WorkerMessages() {
     const onMessage = (event: MessageEvent) => {
       const message = parseWorkerMessage(event.data);
       if (message?.type === "job-update") {
-        const parsed = jobSchema.safeParse(message.job);
-        if (!parsed.success) return;
-        const job = parsed.data;
+        const job = message.job;
+        if (!jobAnswer(job)) return;
         if (!isNewerJob(cachedJob(cache, job.id), job)) return;
         void mutate(swrKeys.job(job.id), job, { revalidate: false });
         if (isFinalStatus(job.status)) finished();

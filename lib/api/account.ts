@@ -2,38 +2,30 @@
 
 import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
-import { z } from "zod";
-import {
-  type CheckoutResponse,
-  checkoutResponseSchema,
-  creditProductsResponseSchema,
-  type LedgerPage,
-  ledgerPageResponseSchema,
-  type UpdateSettingsRequest,
-} from "../contracts/account";
+import type { CheckoutResponse, LedgerPage, UpdateSettingsRequest } from "../contracts/account";
 import type { CreditProduct } from "../contracts/catalog";
-import { meSchema } from "../contracts/user";
 import type { Locale } from "../i18n/locale";
+import { checkoutAnswer, creditProductsAnswer, ledgerPageAnswer, meAnswer, noContent } from "./answers";
 import { apiRequest } from "./client";
 import type { ApiError } from "./errors";
 
 /** Profile, settings and credits routes (api.md "Session and account", "Credits"). */
 export const accountApi = {
-  updateSettings: (body: UpdateSettingsRequest) => apiRequest("/api/me", meSchema, { method: "PATCH", body }),
-  deleteAccount: () => apiRequest("/api/me", z.null(), { method: "DELETE" }),
-  signOut: () => apiRequest("/api/auth/sign-out", z.null(), { method: "POST", body: {} }),
+  updateSettings: (body: UpdateSettingsRequest) => apiRequest("/api/me", meAnswer, { method: "PATCH", body }),
+  deleteAccount: () => apiRequest("/api/me", noContent, { method: "DELETE" }),
+  signOut: () => apiRequest("/api/auth/sign-out", noContent, { method: "POST", body: {} }),
   /** Ends every session of the person, this device's included. */
   signOutEverywhere: () =>
-    apiRequest("/api/auth/sign-out", z.null(), { method: "POST", body: { scope: "everywhere" } }),
-  products: () => apiRequest("/api/credits/products", creditProductsResponseSchema),
+    apiRequest("/api/auth/sign-out", noContent, { method: "POST", body: { scope: "everywhere" } }),
+  products: () => apiRequest("/api/credits/products", creditProductsAnswer),
   ledger: (params: { cursor?: string | null; limit?: number } = {}) => {
     const search = new URLSearchParams();
     if (params.cursor) search.set("cursor", params.cursor);
     if (params.limit) search.set("limit", String(params.limit));
-    return apiRequest(`/api/credits/ledger?${search}`, ledgerPageResponseSchema);
+    return apiRequest(`/api/credits/ledger?${search}`, ledgerPageAnswer);
   },
   checkout: (productId: string, idempotencyKey: string): Promise<CheckoutResponse> =>
-    apiRequest("/api/credits/checkout", checkoutResponseSchema, {
+    apiRequest("/api/credits/checkout", checkoutAnswer, {
       method: "POST",
       body: { productId },
       idempotencyKey,

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { z } from "zod";
 import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
 import { createApiClient, isSavedCopy } from "./client";
 import { ApiError } from "./errors";
+import { literal, object } from "./shapes";
 
 // The client against a real HTTP server whose answers each test scripts.
 type Reply = (req: IncomingMessage, res: ServerResponse) => void;
@@ -32,7 +32,7 @@ const send =
   (status: number, body: unknown, headers: Record<string, string> = {}): Reply =>
   (_, res) =>
     res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
-const ok = z.object({ ok: z.literal(true) });
+const ok = object<{ ok: true }>({ ok: literal(true) });
 const client = (timeoutMs = 2000) => createApiClient({ baseUrl, timeoutMs, random: () => 0 });
 const failure = (promise: Promise<unknown>) =>
   promise.then(

@@ -1,15 +1,15 @@
-import type { z } from "zod";
-import { errorBodySchema } from "../contracts/api";
 import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
 import { isErrorCode } from "../errors";
+import { errorAnswer } from "./answers";
 import { ApiError, codeForStatus } from "./errors";
+import type { Check } from "./shapes";
 import { announce, topicsFor } from "./tab-sync";
 
 /**
  * The browser's fetch for our API (architecture.md "Browser side"): 15 s timeout; retries only
  * requests that are safe to repeat (GET, or carrying an Idempotency-Key) on network errors, 408,
  * 429 and 5xx, with exponential backoff and jitter, honouring Retry-After, at most 3 times;
- * every response body parsed with its zod schema; failures as ApiError with a catalogue code.
+ * every response body checked for its shape (lib/api/answers.ts); failures as ApiError with a catalogue code.
  */
 
 export type RequestOptions = {
@@ -44,15 +44,15 @@ export type ClientOptions = {
 };
 
 export type ApiClient = {
-  request<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  request<T>(path: string, check: Check<T>, options?: RequestOptions): Promise<T>;
 };
 
 export function createApiClient(client: ClientOptions = {}): ApiClient {
   return {
-    request: (path, schema, options = {}) =>
+    request: (path, check, options = {}) =>
       request(
         client.baseUrl ? new URL(path, client.baseUrl).toString() : path,
-        schema,
+        check,
         {
           timeoutMs: client.timeoutMs,
           ...options,
@@ -72,22 +72,22 @@ export function isSavedCopy(value: unknown): boolean {
   return typeof value === "object" && value !== null && savedCopies.has(value);
 }
 
-export function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}) {
-  return defaultClient.request(path, schema, options);
+export function apiRequest<T>(path: string, check: Check<T>, options: RequestOptions = {}) {
+  return defaultClient.request(path, check, options);
 }
 
-async function request<S extends z.ZodType>(
+async function request<T>(
   path: string,
-  schema: S,
+  check: Check<T>,
   options: RequestOptions,
   random: () => number,
-): Promise<z.output<S>> {
+): Promise<T> {
   const method = options.method ?? "GET";
   const canRetry = method === "GET" || options.idempotencyKey !== undefined;
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(path, method, options);
     if (outcome.ok) {
-      const parsed = parseBody(schema, outcome.body);
+      const parsed = parseBody(check, outcome.body);
       if (outcome.savedCopy && typeof parsed === "object" && parsed !== null) savedCopies.add(parsed);
       announce(topicsFor(method, path));
       return parsed;
@@ -139,23 +139,19 @@ async function attemptOnce(path: string, method: string, options: RequestOptions
 }
 
 function errorFrom(response: Response, body: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(body);
-  const code =
-    parsed.success && isErrorCode(parsed.data.error.code)
-      ? parsed.data.error.code
-      : codeForStatus(response.status);
+  const parsed = errorAnswer(body) ? body.error : undefined;
+  const code = parsed && isErrorCode(parsed.code) ? parsed.code : codeForStatus(response.status);
   const retryAfter = Number(response.headers.get("retry-after"));
   return new ApiError(code, {
     status: response.status,
-    field: parsed.success ? parsed.data.error.field : undefined,
+    field: parsed?.field,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   });
 }
 
-function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError("internal", { status: 200 });
-  return parsed.data;
+function parseBody<T>(check: Check<T>, body: unknown): T {
+  if (!check(body)) throw new ApiError("internal", { status: 200 });
+  return body;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,20 +1,12 @@
 import { z } from "zod";
 import { modelSchema, requestedSettingsSchema, themeSchema } from "./catalog";
 import { jobSchema } from "./job";
+import { MAX_PROMPT_LENGTH } from "./limits";
 import { meSchema } from "./user";
 
 /** Request and response bodies of the HTTP API (api.md), shared by route handlers and lib/api. */
 
-/** One prompt limit for the form, the API and the database (video_jobs.prompt check). */
-export const MAX_PROMPT_LENGTH = 1000;
-
-/**
- * Accepted input images (uploaded before the job, referenced by the path the server returned).
- * 4 MB keeps the multipart body under the 4.5 MB a Vercel function accepts; the create screen
- * shrinks larger photos on the device first.
- */
-export const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
-export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_PROMPT_LENGTH } from "./limits";
 
 export const catalogModelSchema = modelSchema.extend({
   /** The cheapest settings this model allows, in credits (what "from N credits" shows). */

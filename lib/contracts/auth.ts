@@ -3,7 +3,7 @@ import { meSchema } from "./user";
 
 /** Sign-in by email code (api.md "Session and account"), shared by route handlers and lib/api. */
 
-export const CODE_LENGTH = 6;
+export { CODE_LENGTH } from "./limits";
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 

@@ -3,7 +3,7 @@
  * sends (see lib/sw/job-watch.ts, lib/sw/push.ts, components/pwa/worker-messages.tsx).
  *
  * Checked by hand rather than with zod: the worker bundle imports this file and stays small
- * without zod. The page still parses a forwarded job with the zod `jobSchema`.
+ * without zod. The page checks a forwarded job with lib/api/answers.ts.
  */
 
 /**

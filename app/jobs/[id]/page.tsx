@@ -7,6 +7,7 @@ import { ResultView } from "@/components/result/result-view";
 import { BackButton } from "@/components/ui/back-button";
 import type { Job } from "@/lib/contracts/job";
 import { isAppError } from "@/lib/errors";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
 import { getJob } from "@/lib/server/services/jobs";
@@ -48,18 +49,20 @@ export default async function JobPage({ params }: Props) {
   ]);
 
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl px-4 pt-safe pb-8 sm:px-6 md:pt-0 lg:pb-12">
-      <div className="flex items-center justify-between pt-2 pb-2 md:pt-6">
-        <BackButton fallbackHref="/" label={t("common.back")} />
-        <Link
-          href="/"
-          aria-label={t("result.actions.home")}
-          className="-mr-2 inline-flex size-11 items-center justify-center rounded-full text-text-primary transition-colors hover:bg-surface-card"
-        >
-          <House aria-hidden="true" className="size-5" />
-        </Link>
-      </div>
-      <ResultView initialJob={job} themeSlug={themeSlug} />
-    </main>
+    <ClientMessages namespaces={["common", "create", "credits", "errors", "notify", "result", "share"]}>
+      <main id="main" className="mx-auto w-full max-w-5xl px-4 pt-safe pb-8 sm:px-6 md:pt-0 lg:pb-12">
+        <div className="flex items-center justify-between pt-2 pb-2 md:pt-6">
+          <BackButton fallbackHref="/" label={t("common.back")} />
+          <Link
+            href="/"
+            aria-label={t("result.actions.home")}
+            className="-mr-2 inline-flex size-11 items-center justify-center rounded-full text-text-primary transition-colors hover:bg-surface-card"
+          >
+            <House aria-hidden="true" className="size-5" />
+          </Link>
+        </div>
+        <ResultView initialJob={job} themeSlug={themeSlug} />
+      </main>
+    </ClientMessages>
   );
 }

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
-import en from "../../../messages/en.json" with { type: "json" };
-import es from "../../../messages/es.json" with { type: "json" };
-import tr from "../../../messages/tr.json" with { type: "json" };
+import en from "../../../messages/en.json";
+import es from "../../../messages/es.json";
+import tr from "../../../messages/tr.json";
 import type { SignInCodeMail } from "./port";
 
 /** The sign-in code email in the asker's language: subject, plain text and HTML. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { ECDH } from "node:crypto";
 import { createTranslator } from "next-intl";
-import en from "../../../messages/en.json" with { type: "json" };
-import es from "../../../messages/es.json" with { type: "json" };
-import tr from "../../../messages/tr.json" with { type: "json" };
+import en from "../../../messages/en.json";
+import es from "../../../messages/es.json";
+import tr from "../../../messages/tr.json";
 import { type PushMessage, type PushSubscriptionJson, pushSubscriptionSchema } from "../../contracts/push";
 import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";

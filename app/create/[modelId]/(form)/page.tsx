@@ -11,6 +11,7 @@ import { BackButton } from "@/components/ui/back-button";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
 import { getCatalog, videoProviderName } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
@@ -52,56 +53,61 @@ export default async function CreatePage({ params, searchParams }: Props) {
   };
 
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl px-4 pt-safe sm:px-6 md:pt-0">
-      <MeFallback me={me}>
-        <div className="flex items-center justify-between gap-2 pt-2 md:pt-6">
-          <BackButton fallbackHref="/" label={t("common.back")} />
-          <CreditBadge />
-        </div>
-
-        <header className="mt-2 mb-6 flex items-start gap-4">
-          <Image
-            src={model.thumbnailUrl}
-            alt=""
-            width={640}
-            height={360}
-            sizes="(min-width: 640px) 176px, (min-width: 400px) 112px, 96px"
-            priority
-            className="aspect-video w-24 shrink-0 rounded-card object-cover shadow-card ring-1 ring-border-default min-[400px]:w-28 sm:w-44"
-          />
-          <div className="flex min-w-0 flex-col gap-1">
-            <span
-              className={`w-fit rounded-chip bg-brand-primary/10 px-2 py-0.5 text-caption font-semibold ${toneText.brandOnTint}`}
-            >
-              {model.category === "image-to-video"
-                ? t("create.page.categoryImageToVideo")
-                : t("create.page.categoryTextToVideo")}
-            </span>
-            <h1 className="text-title3 leading-tight font-bold tracking-tight text-balance min-[400px]:text-title2">
-              {model.name}
-            </h1>
-            <p className="line-clamp-3 text-subheadline text-pretty text-text-secondary">
-              {model.description}
-            </p>
-            <p className="flex items-center gap-1 text-caption text-text-secondary" data-testid="usual-time">
-              <Clock aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />
-              {t("create.page.usualTime", {
-                time: aboutDurationText(model.typicalSeconds, (unit, values) =>
-                  t(`common.duration.${unit}`, values),
-                ),
-              })}
-            </p>
+    <ClientMessages namespaces={["captcha", "common", "create", "credits", "errors"]}>
+      <main id="main" className="mx-auto w-full max-w-5xl px-4 pt-safe sm:px-6 md:pt-0">
+        <MeFallback me={me}>
+          <div className="flex items-center justify-between gap-2 pt-2 md:pt-6">
+            <BackButton fallbackHref="/" label={t("common.back")} />
+            <CreditBadge />
           </div>
-        </header>
 
-        <CreateForm
-          model={model}
-          themes={themes}
-          initial={initial}
-          previewRenderer={videoProviderName() === "local"}
-        />
-        <div className="h-6 lg:h-12" />
-      </MeFallback>
-    </main>
+          <header className="mt-2 mb-6 flex items-start gap-4">
+            <Image
+              src={model.thumbnailUrl}
+              alt=""
+              width={640}
+              height={360}
+              sizes="(min-width: 640px) 176px, (min-width: 400px) 112px, 96px"
+              priority
+              className="aspect-video w-24 shrink-0 rounded-card object-cover shadow-card ring-1 ring-border-default min-[400px]:w-28 sm:w-44"
+            />
+            <div className="flex min-w-0 flex-col gap-1">
+              <span
+                className={`w-fit rounded-chip bg-brand-primary/10 px-2 py-0.5 text-caption font-semibold ${toneText.brandOnTint}`}
+              >
+                {model.category === "image-to-video"
+                  ? t("create.page.categoryImageToVideo")
+                  : t("create.page.categoryTextToVideo")}
+              </span>
+              <h1 className="text-title3 leading-tight font-bold tracking-tight text-balance min-[400px]:text-title2">
+                {model.name}
+              </h1>
+              <p className="line-clamp-3 text-subheadline text-pretty text-text-secondary">
+                {model.description}
+              </p>
+              <p
+                className="flex items-center gap-1 text-caption text-text-secondary"
+                data-testid="usual-time"
+              >
+                <Clock aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />
+                {t("create.page.usualTime", {
+                  time: aboutDurationText(model.typicalSeconds, (unit, values) =>
+                    t(`common.duration.${unit}`, values),
+                  ),
+                })}
+              </p>
+            </div>
+          </header>
+
+          <CreateForm
+            model={model}
+            themes={themes}
+            initial={initial}
+            previewRenderer={videoProviderName() === "local"}
+          />
+          <div className="h-6 lg:h-12" />
+        </MeFallback>
+      </main>
+    </ClientMessages>
   );
 }
