@@ -11,6 +11,9 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
  */
 const installSpec = /[\\/]install\.spec\.ts$/;
 const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|sw)[-.][^\\/]*$/;
+/** The same, as `grep` sees a test: its title starts with its file's path (relative to testDir). */
+const workerSpecTitles =
+  /(?:^|[\s\\/])(?:[^\\/\s]*[-.])?(?:offline|service-worker|background|sw)[-.]\S*\.ts /;
 /** Specs named http-*.spec.ts test the server over plain HTTP (no browser): one project runs them. */
 // Specs about the server, not a layout (HTTP answers, an own server of the built app): the
 // desktop project alone runs them.
@@ -51,6 +54,8 @@ export default defineConfig({
   // Two cores build, serve and render video at once: give a hydrating page some slack.
   expect: { timeout: 10_000 },
   retries: 0,
+  // Two cores: one test at a time (the app server, the browser and ffmpeg share them).
+  workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
@@ -72,16 +77,28 @@ export default defineConfig({
     },
   },
   projects: [
-    // The worker and install specs test the browser, not a layout, so each runs in one window:
-    // the worker ones on the phone (what people install), the install one on the desktop.
-    { name: "chromium-desktop", testIgnore: workerSpecs, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium-mobile", testIgnore: [installSpec, httpSpecs], use: { ...devices["Pixel 7"] } },
+    // Behaviour is tested once, on the desktop. The phone runs what differs there — layout,
+    // navigation and accessibility, tests tagged @phone (@phone-only: nowhere else) — and the
+    // worker specs, which test the browser, not a layout, in the window people install: the phone.
+    {
+      name: "chromium-desktop",
+      testIgnore: workerSpecs,
+      grepInvert: /@phone-only/,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "chromium-mobile",
+      testIgnore: [installSpec, httpSpecs],
+      grep: [/@phone\b/, workerSpecTitles],
+      use: { ...devices["Pixel 7"] },
+    },
     ...webkitProjects,
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    // The database is migrated and seeded (scripts/test-support/e2e-seed.ts) before the server starts.
+    timeout: 240_000,
   },
 });

@@ -15,7 +15,7 @@ test.beforeEach(async ({ context }, info) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": `10.62.${project}.${address}` });
 });
 
-test("the skip link is padded when the keyboard reaches it", async ({ page }) => {
+test("the skip link is padded when the keyboard reaches it", { tag: "@phone" }, async ({ page }) => {
   await page.goto("/legal/terms");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: en.nav.skipToContent });
@@ -58,10 +58,10 @@ function focusedBelowBar(page: Page) {
   }, en.create.generate.button);
 }
 
-test("on the phone, Tab through the create form never stops under the Generate bar", async ({
-  page,
-}, info) => {
-  test.skip(info.project.name !== "chromium-mobile", "the bar covers the form on phones only");
+// The bar covers the form on phones only.
+test("on the phone, Tab through the create form never stops under the Generate bar", {
+  tag: "@phone-only",
+}, async ({ page }) => {
   const guest = await page.request.post("/api/session/guest");
   expect(guest.status()).toBeLessThan(300);
   await page.goto("/create/ltx-2-fast");
@@ -89,7 +89,11 @@ test("on the phone, Tab through the create form never stops under the Generate b
 test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
-  test("an icon beside a label that wraps keeps its size", async ({ page, context, baseURL }) => {
+  test("an icon beside a label that wraps keeps its size", { tag: "@phone" }, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await context.addCookies([{ name: "NEXT_LOCALE", value: "es", url: baseURL }]);
     const guest = await page.request.post("/api/session/guest");
     expect(guest.status()).toBeLessThan(300);

@@ -193,7 +193,7 @@ test.describe("in Turkish", () => {
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`axe finds no serious violations on /sign-in (${scheme})`, async ({ page }) => {
+  test(`axe finds no serious violations on /sign-in (${scheme})`, { tag: "@phone" }, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/sign-in?next=/history");
     await expect(page.getByLabel(en.auth.emailLabel)).toBeFocused();

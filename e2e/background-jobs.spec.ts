@@ -10,6 +10,7 @@ import {
   type Worker,
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import { seededPerson } from "./support/seeded";
 import { waitForController } from "./support/sw";
 
 /**
@@ -315,9 +316,9 @@ test.describe("web push", () => {
     baseURL,
   }) => {
     await context.grantPermissions(["notifications"]);
-    await startGuest(context.request);
-    const job = await createJob(context.request, { prompt: "Fireflies over a summer meadow" });
-    await expect.poll(() => jobStatus(context.request, job.id), { timeout: 150_000 }).toBe("completed");
+    // A finished job, seeded (e2e/support/seeded.ts).
+    const job = (await seededPerson(context, baseURL)).jobs[0] as { id: string };
+    expect(await jobStatus(context.request, job.id)).toBe("completed");
 
     const page = await controlledPage(context);
     const worker = await serviceWorker(context);

@@ -5,13 +5,13 @@ import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolations } from "./support/axe";
-import { E2E_GENERATIONS_PER_MINUTE } from "./support/limits";
+import { seededPerson } from "./support/seeded";
 
 /**
  * History in a real browser against `next start` on a fresh embedded database: one user with
- * more than a page of jobs (made through POST /api/jobs), paging by scrolling, month groups,
- * expiry, search with no matches, a confirmed delete that sticks, the empty state, and axe in
- * light and dark, on desktop and phone.
+ * more than a page of jobs (seeded: e2e/support/seeded.ts), paging by scrolling, month groups,
+ * expiry, search with no matches, a confirmed delete that sticks, a job in flight finishing on
+ * its own, the empty state, and axe in light and dark, on desktop and phone.
  */
 
 const fixtures = path.join(import.meta.dirname, "fixtures");
@@ -61,13 +61,11 @@ async function waitForFinal(request: APIRequestContext, id: string): Promise<str
 }
 
 /**
- * Gives the page's user `failed` failed jobs and `completed` finished ones, honestly, on a
- * guest's 10 free credits: a job whose input picture cannot be decoded fails fast and is refunded,
- * so the balance comes back after each; the finished ones are the cheapest text model (3 credits
- * each). Failed first, so the finished ones are the newest. Returns the prompts, newest first.
- * (Once test purchases exist, this is the one place to switch to buying credits instead.)
+ * Gives the page's user `failed` failed jobs, honestly, on a guest's credits: a job whose input
+ * picture cannot be decoded fails fast and is refunded, so the balance comes back after each.
+ * Returns the prompts, newest first. (Finished videos come seeded: e2e/support/seeded.ts.)
  */
-async function makeJobs(page: Page, counts: { failed: number; completed: number }): Promise<string[]> {
+async function makeFailedJobs(page: Page, failed: number): Promise<string[]> {
   const { request } = page;
   const upload = await request.post("/api/uploads", {
     multipart: {
@@ -81,29 +79,18 @@ async function makeJobs(page: Page, counts: { failed: number; completed: number 
   expect(upload.status()).toBe(201);
   const { imageUrl } = await upload.json();
   const imageModel = await modelId(request, "sora-2-image-to-video");
-  const textModel = await modelId(request, "ltx-2-fast");
-  expect(counts.failed + counts.completed).toBeLessThanOrEqual(E2E_GENERATIONS_PER_MINUTE);
-
   const prompts: string[] = [];
-  for (let i = 0; i < counts.failed; i += 2) {
-    // Two at a time: 2 × 4 credits fit in the balance, and both come back as refunds.
-    const ids: string[] = [];
-    for (const n of [i, i + 1].filter((k) => k < counts.failed)) {
-      const prompt = `Broken photo number ${n + 1}`;
-      prompts.unshift(prompt);
-      ids.push(
-        await createJob(request, { modelId: imageModel, prompt, settings: { durationSeconds: 4 }, imageUrl }),
-      );
-    }
-    for (const id of ids) expect(await waitForFinal(request, id)).toBe("failed");
-  }
-  const finished: string[] = [];
-  for (let n = 0; n < counts.completed; n++) {
-    const prompt = `Lighthouse at dusk number ${n + 1}`;
+  for (let n = 0; n < failed; n++) {
+    const prompt = `Broken photo number ${n + 1}`;
     prompts.unshift(prompt);
-    finished.push(await createJob(request, { modelId: textModel, prompt, settings: {} }));
+    const id = await createJob(request, {
+      modelId: imageModel,
+      prompt,
+      settings: { durationSeconds: 4 },
+      imageUrl,
+    });
+    expect(await waitForFinal(request, id)).toBe("failed");
   }
-  for (const id of finished) expect(await waitForFinal(request, id)).toBe("completed");
   return prompts;
 }
 
@@ -120,9 +107,13 @@ async function scrollToEnd(page: Page, total: number) {
 test.describe("history", () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test("pages through more than 20 jobs, searches, and a confirmed delete sticks", async ({ page }) => {
-    expect(await startGuest(page.request)).toBe(10);
-    const prompts = await makeJobs(page, { failed: 20, completed: 2 });
+  test("pages through more than 20 jobs, searches, and a confirmed delete sticks", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    // 20 failed (refunded) jobs, then 2 finished videos: newest first, the finished ones.
+    const prompts = (await seededPerson(context, baseURL, "history")).jobs.map((job) => job.prompt);
     expect(prompts).toHaveLength(22);
 
     await page.goto("/history");
@@ -182,10 +173,10 @@ test.describe("history", () => {
   test("a finished card's actions: play, download link, copy prompt, regenerate", async ({
     page,
     context,
+    baseURL,
   }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await startGuest(page.request);
-    const [prompt] = await makeJobs(page, { failed: 0, completed: 1 });
+    const prompt = (await seededPerson(context, baseURL)).jobs[0]?.prompt as string;
     await page.goto("/history");
     const finished = card(page, prompt as string);
     await expect(finished).toHaveAttribute("data-status", "completed");
@@ -233,11 +224,14 @@ test.describe("history", () => {
     await expect(page).toHaveURL(/\/$/);
   });
 
-  test("history passes axe in light and dark, with cards and with the dialog open", async ({ page }) => {
-    await startGuest(page.request);
-    await makeJobs(page, { failed: 1, completed: 1 });
+  test("history passes axe in light and dark, with cards and with the dialog open", {
+    tag: "@phone",
+  }, async ({ page, context, baseURL }) => {
+    // Two finished videos, seeded, and a failed job.
+    await seededPerson(context, baseURL);
+    await makeFailedJobs(page, 1);
     await page.goto("/history");
-    await expect(cards(page)).toHaveCount(2, { timeout: 15_000 });
+    await expect(cards(page)).toHaveCount(3, { timeout: 15_000 });
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await expectNoSeriousViolations(page, `history, ${colorScheme}`);
@@ -256,7 +250,7 @@ test.describe("history in Turkish", () => {
 
   test("month headers, the kept note, statuses and expiry read in Turkish", async ({ page }) => {
     await startGuest(page.request);
-    await makeJobs(page, { failed: 1, completed: 0 });
+    await makeFailedJobs(page, 1);
     await page.goto("/history");
     const month = new Intl.DateTimeFormat("tr", { month: "long", year: "numeric" }).format(new Date());
     await expect(page.getByTestId("month-header")).toHaveText(month, { timeout: 15_000 });
@@ -270,14 +264,10 @@ test.describe("history in Turkish", () => {
 test.describe("actions on a phone", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("every action of a finished video says what it does, in every language", async ({
-    page,
-    context,
-    baseURL,
-  }, info) => {
-    test.skip(info.project.name !== "chromium-mobile", "a phone layout");
-    await startGuest(page.request);
-    const [prompt] = await makeJobs(page, { failed: 0, completed: 1 });
+  test("every action of a finished video says what it does, in every language", {
+    tag: "@phone-only",
+  }, async ({ page, context, baseURL }) => {
+    const prompt = (await seededPerson(context, baseURL)).jobs[0]?.prompt as string;
     for (const [locale, messages] of [
       ["en", en],
       ["tr", tr],

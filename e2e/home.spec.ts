@@ -86,7 +86,9 @@ test.describe("theme", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`has no serious accessibility violations in ${colorScheme} mode`, async ({ page }) => {
+    test(`has no serious accessibility violations in ${colorScheme} mode`, { tag: "@phone" }, async ({
+      page,
+    }) => {
       await page.emulateMedia({ colorScheme });
       for (const path of ["/", "/no-such-page"]) {
         await page.goto(path);

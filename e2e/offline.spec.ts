@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { seededPerson } from "./support/seeded";
 import { cachedPaths, waitForController } from "./support/sw";
 
 /**
@@ -32,25 +33,15 @@ async function createJob(request: APIRequestContext, prompt: string): Promise<st
   return (await response.json()).job.id;
 }
 
-async function waitForCompleted(request: APIRequestContext, id: string): Promise<void> {
-  await expect
-    .poll(async () => (await (await request.get(`/api/jobs/${id}`)).json()).job.status, {
-      timeout: 60_000,
-      intervals: [250, 500, 1000],
-    })
-    .toBe("completed");
-}
-
 const banner = (page: Page) => page.getByTestId("offline-banner");
 
 test("seen pages work offline, unseen ones get the offline page, and online refreshes", async ({
   page,
   context,
+  baseURL,
 }) => {
-  const guest = await page.request.post("/api/session/guest");
-  expect(guest.status()).toBeLessThan(300);
-  const firstPrompt = `Paper boats on a pond ${crypto.randomUUID().slice(0, 6)}`;
-  await waitForCompleted(page.request, await createJob(page.request, firstPrompt));
+  // A guest with finished videos, seeded (e2e/support/seeded.ts).
+  const firstPrompt = (await seededPerson(context, baseURL)).jobs[0]?.prompt as string;
 
   // Online: the worker takes control, then every page opened goes through its caches.
   await page.goto("/");

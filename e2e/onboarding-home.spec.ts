@@ -365,44 +365,48 @@ test.describe("featured carousel", () => {
 });
 
 test.describe("app shell", () => {
-  test("phones get a bottom tab bar, wide screens a top navigation", async ({ page }, testInfo) => {
-    await page.goto("/");
-    const nav = page.getByRole("navigation", { name: en.nav.label });
-    await expect(nav).toHaveCount(1); // the other one is hidden at this width
-    const box = await nav.boundingBox();
-    const viewport = page.viewportSize();
-    expect(box && viewport).toBeTruthy();
-    if (box && viewport) {
-      if (isPhone(testInfo)) expect(Math.round(box.y + box.height)).toBe(viewport.height);
-      else expect(box.y).toBeLessThan(80);
-    }
-    await expect(nav.getByRole("link")).toHaveText([en.tab.home, en.tab.history, en.tab.profile]);
-    await expect(nav.getByRole("link", { name: en.tab.home })).toHaveAttribute("aria-current", "page");
+  test(
+    "phones get a bottom tab bar, wide screens a top navigation",
+    { tag: "@phone" },
+    async ({ page }, testInfo) => {
+      await page.goto("/");
+      const nav = page.getByRole("navigation", { name: en.nav.label });
+      await expect(nav).toHaveCount(1); // the other one is hidden at this width
+      const box = await nav.boundingBox();
+      const viewport = page.viewportSize();
+      expect(box && viewport).toBeTruthy();
+      if (box && viewport) {
+        if (isPhone(testInfo)) expect(Math.round(box.y + box.height)).toBe(viewport.height);
+        else expect(box.y).toBeLessThan(80);
+      }
+      await expect(nav.getByRole("link")).toHaveText([en.tab.home, en.tab.history, en.tab.profile]);
+      await expect(nav.getByRole("link", { name: en.tab.home })).toHaveAttribute("aria-current", "page");
 
-    await nav.getByRole("link", { name: en.tab.history }).click();
-    await expect(page).toHaveURL("/history");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.history);
-    await expect(nav.getByRole("link", { name: en.tab.history })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByText(en.history.empty.title)).toBeVisible();
+      await nav.getByRole("link", { name: en.tab.history }).click();
+      await expect(page).toHaveURL("/history");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.history);
+      await expect(nav.getByRole("link", { name: en.tab.history })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByText(en.history.empty.title)).toBeVisible();
 
-    await nav.getByRole("link", { name: en.tab.profile }).click();
-    await expect(page).toHaveURL("/profile");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.profile);
-    await expect(page.getByText(en.nav.profile.signedOut)).toBeVisible();
-    await expect(page.getByRole("link", { name: en.auth.haveAccount.signIn })).toHaveAttribute(
-      "href",
-      "/sign-in",
-    );
+      await nav.getByRole("link", { name: en.tab.profile }).click();
+      await expect(page).toHaveURL("/profile");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.tab.profile);
+      await expect(page.getByText(en.nav.profile.signedOut)).toBeVisible();
+      await expect(page.getByRole("link", { name: en.auth.haveAccount.signIn })).toHaveAttribute(
+        "href",
+        "/sign-in",
+      );
 
-    await page.getByRole("link", { name: en.nav.profile.start }).click();
-    await expect(page).toHaveURL("/");
-    await expect(nav.getByRole("link", { name: en.tab.home })).toHaveAttribute("aria-current", "page");
-  });
+      await page.getByRole("link", { name: en.nav.profile.start }).click();
+      await expect(page).toHaveURL("/");
+      await expect(nav.getByRole("link", { name: en.tab.home })).toHaveAttribute("aria-current", "page");
+    },
+  );
 
   test.describe("on a 360 px wide screen", () => {
     test.use({ viewport: { width: 360, height: 740 } });
 
-    test("nothing overflows sideways", async ({ page }) => {
+    test("nothing overflows sideways", { tag: "@phone" }, async ({ page }) => {
       for (const path of ["/", "/history", "/profile"]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -424,7 +428,9 @@ test.describe("app shell", () => {
     );
   });
 
-  test("the skip link jumps to the content (a phone with a keyboard too)", async ({ page }) => {
+  test("the skip link jumps to the content (a phone with a keyboard too)", { tag: "@phone" }, async ({
+    page,
+  }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: en.nav.skipToContent });
@@ -511,9 +517,9 @@ test.describe("Turkish", () => {
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`no serious accessibility violations before and after onboarding (${colorScheme})`, async ({
-    page,
-  }) => {
+  test(`no serious accessibility violations before and after onboarding (${colorScheme})`, {
+    tag: "@phone",
+  }, async ({ page }) => {
     // Reduced motion: banners fading in would be measured half transparent.
     await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
     await page.goto("/");

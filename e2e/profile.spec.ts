@@ -275,7 +275,7 @@ test.describe("legal pages", () => {
 test.describe("on a 360 px wide screen", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("profile and the purchase dialog do not overflow sideways", async ({ page }) => {
+  test("profile and the purchase dialog do not overflow sideways", { tag: "@phone" }, async ({ page }) => {
     await startGuest(page);
     for (const path of ["/profile", "/profile?buy=1", "/legal/terms"]) {
       await page.goto(path);
@@ -296,11 +296,9 @@ test.describe("on a 390 px phone, in every language", () => {
     ["tr", tr],
     ["es", es],
   ] as const) {
-    test(`${locale}: buttons and labels stay on one line, nothing is cut, Guest is said once, Most popular once`, async ({
-      page,
-      context,
-      baseURL,
-    }) => {
+    test(`${locale}: buttons and labels stay on one line, nothing is cut, Guest is said once, Most popular once`, {
+      tag: "@phone",
+    }, async ({ page, context, baseURL }) => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
       await startGuest(page);
       expect((await page.request.patch("/api/me", { data: { language: locale } })).status()).toBe(200);
@@ -363,9 +361,9 @@ function clippedTexts(page: Page): Promise<string[]> {
 }
 
 test.describe("keyboard", () => {
-  test("closing the purchase dialog opened from /profile?buy=1 puts focus on Buy credits", async ({
-    page,
-  }) => {
+  test("closing the purchase dialog opened from /profile?buy=1 puts focus on Buy credits", {
+    tag: "@phone",
+  }, async ({ page }) => {
     await startGuest(page);
     await page.goto("/profile?buy=1");
     const dialog = page.getByRole("dialog", { name: en.credits.buyTitle });
@@ -389,7 +387,7 @@ test.describe("keyboard", () => {
 
 test.describe("accessibility", () => {
   for (const scheme of ["light", "dark"] as const) {
-    test(`profile has no serious axe violations in ${scheme}`, async ({ page }) => {
+    test(`profile has no serious axe violations in ${scheme}`, { tag: "@phone" }, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await startGuest(page);
       await page.goto("/profile");
@@ -402,7 +400,7 @@ test.describe("accessibility", () => {
       await expectNoSeriousViolations(page, `purchase dialog ${scheme}`, "dialog");
     });
 
-    test(`legal pages have no serious axe violations in ${scheme}`, async ({ page }) => {
+    test(`legal pages have no serious axe violations in ${scheme}`, { tag: "@phone" }, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       for (const doc of ["privacy", "terms", "support"] as const) {
         await page.goto(`/legal/${doc}`);

@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, type Page, type Response, test } from "@playwright/test";
+import { expect, type Page, type Response, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { randomAddress, startGuest } from "./support/people";
+import { randomAddress } from "./support/people";
+import { seededPerson } from "./support/seeded";
 import { playResultVideo } from "./support/video";
 
 /**
@@ -12,7 +13,7 @@ import { playResultVideo } from "./support/video";
 const TEXT_MODEL = "ltx-2-fast";
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
-// Each test loads several pages (one also waits for a render) on a machine that may be busy.
+// Each test loads several pages on a machine that may be busy.
 test.setTimeout(240_000);
 
 type Recorded = { violations: string[]; themeAtBody: string | null };
@@ -84,23 +85,6 @@ async function expectNoViolations(page: Page, consoleErrors: string[]) {
   expect(consoleErrors).toEqual([]);
 }
 
-async function completedJob(request: APIRequestContext): Promise<string> {
-  const model = await (await request.get(`/api/models/${TEXT_MODEL}`)).json();
-  const created = await request.post("/api/jobs", {
-    data: { modelId: model.model.id, prompt: "A lighthouse at dusk, waves below", settings: {} },
-    headers: { "idempotency-key": crypto.randomUUID() },
-  });
-  expect(created.status(), await created.text()).toBe(202);
-  const id: string = (await created.json()).job.id;
-  await expect
-    .poll(async () => (await (await request.get(`/api/jobs/${id}`)).json()).job.status, {
-      timeout: 60_000,
-      intervals: [250, 500, 1000],
-    })
-    .toBe("completed");
-  return id;
-}
-
 test.describe("pages", () => {
   // The worker would answer later pages from its caches; it has its own test below.
   test.use({ serviceWorkers: "block" });
@@ -137,10 +121,10 @@ test.describe("pages", () => {
     await expectNoViolations(page, consoleErrors);
   });
 
-  test("every other page, and a finished job with its video", async ({ page }) => {
+  test("every other page, and a finished job with its video", async ({ page, context, baseURL }) => {
     const consoleErrors = await watchPage(page);
-    await startGuest(page.request);
-    const jobId = await completedJob(page.request);
+    // A guest with a finished video, seeded (e2e/support/seeded.ts).
+    const jobId = (await seededPerson(context, baseURL)).jobs[0]?.id as string;
     const seen = new Set<string>();
 
     const visit = async (path: string, status: number) => {

@@ -1,7 +1,8 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
+import { seededPerson } from "./support/seeded";
 
 /**
  * Share pages (issue #11 item 3): Share on the result page makes the video's public page,
@@ -21,27 +22,14 @@ test.beforeEach(async ({ context }, info) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 });
 
+/** A finished video of the context's (seeded) person: its id, prompt and model name. */
 async function finishedVideo(
-  request: APIRequestContext,
-  prompt: string,
-): Promise<{ id: string; model: string }> {
-  const guest = await request.post("/api/session/guest");
-  expect(guest.status(), await guest.text()).toBeLessThan(300);
-  const model = await request.get("/api/models/ltx-2-fast");
-  const { id: modelId, name } = (await model.json()).model;
-  const created = await request.post("/api/jobs", {
-    data: { modelId, prompt, settings: {} },
-    headers: { "idempotency-key": crypto.randomUUID() },
-  });
-  expect(created.status(), await created.text()).toBe(202);
-  const { id } = (await created.json()).job;
-  await expect
-    .poll(async () => (await (await request.get(`/api/jobs/${id}`)).json()).job.status, {
-      timeout: 90_000,
-      intervals: [500, 1000],
-    })
-    .toBe("completed");
-  return { id, model: name };
+  context: BrowserContext,
+  baseURL: string | undefined,
+): Promise<{ id: string; prompt: string; model: string }> {
+  const [job] = (await seededPerson(context, baseURL)).jobs;
+  const model = await context.request.get("/api/models/ltx-2-fast");
+  return { id: job?.id as string, prompt: job?.prompt as string, model: (await model.json()).model.name };
 }
 
 /** Share on the result page; returns the page's URL as the panel shows it. */
@@ -65,10 +53,11 @@ test.describe("share pages", () => {
 
   test("a shared video plays for anyone, with its model, prompt and card tags; Stop sharing in History takes it down", async ({
     page,
+    context,
+    baseURL,
     browser,
   }) => {
-    const prompt = "A paper boat sailing down a rainy street";
-    const { id, model } = await finishedVideo(page.request, prompt);
+    const { id, prompt, model } = await finishedVideo(context, baseURL);
     await page.goto(`/jobs/${id}`);
     const url = await shareFromResult(page);
     expect(new URL(url).origin).toBe(new URL(page.url()).origin);
@@ -135,10 +124,11 @@ test.describe("share pages", () => {
 
   test("the owner may keep the prompt off the page; Stop sharing on the result page, and deleting the video, take it down", async ({
     page,
+    context,
+    baseURL,
     browser,
   }) => {
-    const prompt = "A secret recipe for lemon cake";
-    const { id, model } = await finishedVideo(page.request, prompt);
+    const { id, prompt, model } = await finishedVideo(context, baseURL);
     await page.goto(`/jobs/${id}`);
     await page.getByRole("checkbox", { name: en.share.showPrompt }).uncheck();
     const url = await shareFromResult(page);
@@ -170,8 +160,12 @@ test.describe("share pages", () => {
     test.describe(`at 320 px in ${locale}`, () => {
       test.use({ locale, viewport: { width: 320, height: 640 } });
 
-      test("the result actions fit without sideways scrolling", async ({ page }) => {
-        const { id } = await finishedVideo(page.request, "A kite over the dunes");
+      test("the result actions fit without sideways scrolling", { tag: "@phone" }, async ({
+        page,
+        context,
+        baseURL,
+      }) => {
+        const { id } = await finishedVideo(context, baseURL);
         await page.goto(`/jobs/${id}`);
         const row = page.getByTestId("result-actions-row");
         await expect(row.getByRole("link", { name: messages.result.actions.download })).toBeVisible();

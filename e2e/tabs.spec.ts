@@ -1,5 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import { seededPerson } from "./support/seeded";
 
 /**
  * Issue #11 item 5, one balance everywhere: two tabs of the same browser. What one tab does —
@@ -43,15 +44,14 @@ async function costShown(page: Page): Promise<number> {
   return Number((await page.getByTestId("cost").textContent())?.match(/\d+/)?.[0]);
 }
 
-async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
-  const a = await context.newPage();
-  const guest = await a.request.post("/api/session/guest");
-  expect(guest.status(), await guest.text()).toBeLessThan(300);
-  return [a, await context.newPage()];
+/** Two tabs of a guest who has finished videos (seeded: e2e/support/seeded.ts); the newest one's prompt. */
+async function twoTabs(context: BrowserContext, baseURL: string | undefined): Promise<[Page, Page, string]> {
+  const person = await seededPerson(context, baseURL);
+  return [await context.newPage(), await context.newPage(), person.jobs[0]?.prompt as string];
 }
 
 /** Spends in tab A until the model no longer fits the balance; tab B follows, untouched. */
-async function spendInAWatchB(a: Page, b: Page): Promise<string> {
+async function spendInAWatchB(a: Page, b: Page): Promise<void> {
   await openCreate(b);
   // Typed before A does anything: B is not touched again after this.
   await b.getByLabel(en.create.prompt.label).fill("A kite over the dunes");
@@ -61,11 +61,9 @@ async function spendInAWatchB(a: Page, b: Page): Promise<string> {
   await expect(generate(b)).not.toHaveAttribute("aria-disabled", "true");
   expect(start).toBeGreaterThanOrEqual(cost);
 
-  let firstJob = "";
   let balance = start;
   for (let round = 1; balance >= cost; round++) {
-    const job = await generateIn(a, `A paper lantern drifting, take ${round}`);
-    firstJob ||= job;
+    await generateIn(a, `A paper lantern drifting, take ${round}`);
     balance -= cost;
     await expect(badge(b)).toHaveAccessibleName(new RegExp(`^Balance: ${balance} credits?\\.`));
   }
@@ -73,16 +71,6 @@ async function spendInAWatchB(a: Page, b: Page): Promise<string> {
   // a reload.
   await expect(generate(b)).toHaveAttribute("aria-disabled", "true");
   await expect(b.getByText(en.create.generate.reasonNoneAffordable)).toBeVisible();
-  return firstJob;
-}
-
-async function waitForFinal(page: Page, id: string) {
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/jobs/${id}`)).json()).job.status, {
-      timeout: 90_000,
-      intervals: [500, 1000],
-    })
-    .toMatch(/completed|failed/);
 }
 
 /** Deletes a video in tab A's History; tab B's History drops it. */
@@ -102,21 +90,19 @@ async function deleteInAWatchB(a: Page, b: Page, prompt: string) {
   await expect(inB).toHaveCount(0);
 }
 
-test("spending and deleting in one tab show in the other at once", async ({ context }) => {
-  const [a, b] = await twoTabs(context);
-  const firstJob = await spendInAWatchB(a, b);
-  await waitForFinal(a, firstJob);
-  await deleteInAWatchB(a, b, "A paper lantern drifting, take 1");
+test("spending and deleting in one tab show in the other at once", async ({ context, baseURL }) => {
+  const [a, b, finished] = await twoTabs(context, baseURL);
+  await spendInAWatchB(a, b);
+  await deleteInAWatchB(a, b, finished);
 });
 
-test("without BroadcastChannel, the storage event carries the news", async ({ context }) => {
+test("without BroadcastChannel, the storage event carries the news", async ({ context, baseURL }) => {
   await context.addInitScript(() => {
     // @ts-expect-error: a browser without BroadcastChannel (older Safari).
     delete window.BroadcastChannel;
   });
-  const [a, b] = await twoTabs(context);
-  const firstJob = await spendInAWatchB(a, b);
+  const [a, b, finished] = await twoTabs(context, baseURL);
+  await spendInAWatchB(a, b);
   expect(await b.evaluate(() => typeof BroadcastChannel)).toBe("undefined");
-  await waitForFinal(a, firstJob);
-  await deleteInAWatchB(a, b, "A paper lantern drifting, take 1");
+  await deleteInAWatchB(a, b, finished);
 });

@@ -121,4 +121,29 @@ describe("POST /api/jobs: refused requests count too", () => {
     expect(await jobsOf(userId)).toBe(0);
     expect(await creditsOf(route, userId)).toBe(10);
   }, 90_000);
+
+  // Moved here from e2e/generate.spec.ts, whose wait for a fresh minute this was: the form's
+  // side of the same answer stays there.
+  test("402s for settings a guest cannot afford count too: the next one is 429 rate_limited with Retry-After, nothing charged", async () => {
+    const { browser, userId } = await newGuest();
+    const veo = await route.db.query<{ id: string }>(
+      "select id from public.models where slug = 'veo-3-1-fast'",
+    );
+    await waitForFreshMinute();
+    for (let i = 0; i < PER_MINUTE; i++) {
+      const refused = await browser.call(createJob, "/api/jobs", {
+        json: { modelId: veo.rows[0]?.id, prompt: `burst ${i}`, settings: {} },
+        headers: { "idempotency-key": randomUUID() },
+      });
+      expect(refused.status).toBe(402);
+    }
+    const next = await generate(browser, randomUUID());
+    expect(next.status).toBe(429);
+    const retryAfter = Number(next.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await next.json()).error.code).toBe("rate_limited");
+    expect(await jobsOf(userId)).toBe(0);
+    expect(await creditsOf(route, userId)).toBe(10);
+  }, 90_000);
 });
