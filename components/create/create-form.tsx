@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
@@ -15,16 +15,13 @@ import type { Me } from "@/lib/contracts/user";
 import { CostCard } from "./cost-card";
 import { readDraft, sessionStore, writeDraft } from "./draft";
 import { type BlockReason, GenerateBar, type SubmitError } from "./generate-bar";
-import type { ImageInputHandle } from "./image-input";
+import { ImageInput, type ImageInputHandle } from "./image-input";
 import { createIntent, fingerprint } from "./intent";
 import { PromptField } from "./prompt-field";
 import { affordableSettings, layerSettings } from "./settings";
 import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
-
-// Only image-to-video models show it: text models never load its code.
-const ImageInput = lazy(() => import("./image-input").then((m) => ({ default: m.ImageInput })));
 
 export type CreateInitial = {
   prompt: string;
@@ -219,16 +216,14 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
     >
       <div className="flex min-w-0 flex-col gap-6">
         {requiresImage ? (
-          <Suspense>
-            <ImageInput
-              ref={imageRef}
-              state={image}
-              onPick={(file) => void upload.pick(file)}
-              onRemove={upload.remove}
-              disabled={busy}
-              missing={showMissing && block === "image"}
-            />
-          </Suspense>
+          <ImageInput
+            ref={imageRef}
+            state={image}
+            onPick={(file) => void upload.pick(file)}
+            onRemove={upload.remove}
+            disabled={busy}
+            missing={showMissing && block === "image"}
+          />
         ) : null}
         <PromptField
           ref={promptRef}
