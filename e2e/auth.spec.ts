@@ -3,6 +3,7 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolations } from "./support/axe";
+import { codeFor } from "./support/people";
 
 /**
  * Sign-in by email code against `next start` on a fresh embedded database, where the code goes
@@ -48,14 +49,6 @@ async function jobIds(request: APIRequestContext): Promise<string[]> {
   const response = await request.get("/api/jobs");
   expect(response.status()).toBe(200);
   return (await response.json()).jobs.map((job: { id: string }) => job.id);
-}
-
-async function codeFor(request: APIRequestContext, email: string): Promise<string> {
-  const response = await request.get(`/api/dev/outbox?email=${encodeURIComponent(email)}`);
-  expect(response.status()).toBe(200);
-  const { messages } = await response.json();
-  expect(messages.length).toBeGreaterThan(0);
-  return messages[0].code;
 }
 
 /** The sign-in page as a person uses it: email, then the code from the mail. */

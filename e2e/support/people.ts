@@ -17,12 +17,22 @@ export async function startGuest(request: APIRequestContext): Promise<{ id: stri
 }
 
 /** The newest code the local outbox holds for this email. */
+/**
+ * The newest code mailed to `email`, from the dev outbox. Waits for it: after a click on "Send
+ * code" the request may still be on its way.
+ */
 export async function codeFor(request: APIRequestContext, email: string): Promise<string> {
-  const response = await request.get(`/api/dev/outbox?email=${encodeURIComponent(email)}`);
-  expect(response.status()).toBe(200);
-  const { messages } = await response.json();
-  expect(messages.length).toBeGreaterThan(0);
-  return messages[0].code;
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const response = await request.get(`/api/dev/outbox?email=${encodeURIComponent(email)}`);
+      expect(response.status()).toBe(200);
+      const { messages } = (await response.json()) as { messages: { code: string }[] };
+      code = messages[0]?.code;
+      return messages.length;
+    })
+    .toBeGreaterThan(0);
+  return code as string;
 }
 
 /** Signs this browser context in with an email code, as the sign-in page does. */
