@@ -5,6 +5,13 @@
 // anything a client sent there, with a per-process token proving the value is its own. The app
 // reads it in lib/server/client-address.ts (SOCKET_HEADER, SOCKET_TOKEN: keep the names equal).
 //
+// It also answers the catalog (GET and HEAD /api/models and /api/models/:id) from the app's memory
+// before Next, with the bytes and headers Next would send: Next's route handling costs several
+// times the answer itself. The app hands over that answer at start (lib/server/catalog-http.ts,
+// CATALOG_FIRST: keep the names equal); whatever it declines (an unknown model, other methods…)
+// goes to Next. Not under --dev (hot reloading), nor with CATALOG_THROUGH_NEXT=1, which leaves
+// every request to Next (e2e/http-catalog.spec.ts compares the two).
+//
 // Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOSTNAME]   (PORT defaults to $PORT, 3000)
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -12,6 +19,7 @@ import { parseArgs } from "node:util";
 
 const SOCKET_HEADER = "x-rendio-socket";
 const SOCKET_TOKEN = Symbol.for("rendio.socketToken");
+const CATALOG_FIRST = Symbol.for("rendio.catalogFirst");
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +33,8 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 // As `next start` and `next dev` do; must be set before Next loads.
 process.env.NODE_ENV ??= dev ? "development" : "production";
+
+const catalogFirst = !dev && process.env.CATALOG_THROUGH_NEXT !== "1";
 
 const token = randomBytes(32).toString("base64url");
 globalThis[SOCKET_TOKEN] = token;
@@ -95,6 +105,24 @@ function lingerOnClose(socket) {
   };
 }
 
+/** Sends the catalog's answer from memory, or hands the request to Next when it has none. */
+async function answerCatalog(request, response) {
+  let answer;
+  try {
+    answer = await globalThis[CATALOG_FIRST]?.(request.method, request.url, request.headers);
+  } catch (error) {
+    console.error("[rendio] the catalog's answer from memory failed; Next answers", error);
+  }
+  if (!answer) return handleByNext(request, response);
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body);
+}
+
+function handleByNext(request, response) {
+  stamp(request);
+  return handle(request, response);
+}
+
 const { default: next } = await import("next");
 const app = next({ dev, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -103,8 +131,8 @@ await app.prepare();
 const server = createServer((request, response) => {
   if (REFUSED_METHODS.has(request.method ?? "")) return refuseMethod(response);
   if (refuseUndecodablePath(request, response)) return;
-  stamp(request);
-  handle(request, response);
+  if (catalogFirst && request.url?.startsWith("/api/models")) return answerCatalog(request, response);
+  handleByNext(request, response);
 });
 server.on("connection", lingerOnClose);
 if (dev) {

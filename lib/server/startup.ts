@@ -4,7 +4,8 @@ import { type Config, ConfigError, configWarnings, describeConfig, getConfig } f
  * What a server does once, when it starts (instrumentation.ts register()): check the settings —
  * a bad one ends the process here, with its message, since Next itself would only log it and
  * answer 500 to every request — say which mode it runs in, then start the background work
- * (resuming jobs, sweeping) and let route handlers' declared lengths reach the wire.
+ * (resuming jobs, sweeping), let route handlers' declared lengths reach the wire and hand
+ * scripts/serve.mjs the catalog's answers.
  */
 export async function startServer(): Promise<void> {
   let config: Config;
@@ -20,6 +21,8 @@ export async function startServer(): Promise<void> {
   for (const warning of configWarnings(config)) console.warn(warning);
   const { restoreDeclaredLengths } = await import("./content-length");
   restoreDeclaredLengths();
+  const { registerCatalogFirst } = await import("./catalog-http");
+  registerCatalogFirst();
   const { startBackgroundWork } = await import("./jobs/background");
   startBackgroundWork();
 }

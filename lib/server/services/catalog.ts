@@ -29,8 +29,16 @@ type Snapshot = {
 };
 type Entry = { current?: Snapshot; loading?: Promise<Snapshot> };
 
-// Per database (route tests open one per file) and per language and provider.
-const snapshots = new WeakMap<Rpc, Map<string, Entry>>();
+/**
+ * Per database (route tests open one per file) and per language and provider. Kept on globalThis:
+ * Next bundles this module once per server layer (route handlers, pages, and start-up, which hands
+ * scripts/serve.mjs its way in: lib/server/catalog-http.ts), and all of them must read, and
+ * refreshCatalog() clear, the same copies.
+ */
+const SNAPSHOTS = Symbol.for("rendio.catalogSnapshots");
+const holder = globalThis as typeof globalThis & { [SNAPSHOTS]?: WeakMap<Rpc, Map<string, Entry>> };
+holder[SNAPSHOTS] ??= new WeakMap();
+const snapshots = holder[SNAPSHOTS];
 
 /**
  * The catalog entry as served: its cheapest price (same rule as the charge) added, and its usual
