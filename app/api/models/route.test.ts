@@ -1,8 +1,10 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { catalogResponseSchema, modelResponseSchema } from "@/lib/contracts/api";
 import type { VideoSettings } from "@/lib/contracts/catalog";
 import { previewRenderSeconds } from "@/lib/contracts/preview";
 import { resolveSettings } from "@/lib/contracts/pricing";
+import { answerCatalogFirst, CATALOG_FIRST, registerCatalogFirst } from "@/lib/server/catalog-http";
 import { CATALOG_FRESH_MS, CATALOG_MAX_STALE_MS, refreshCatalog } from "@/lib/server/services/catalog";
 import {
   eventually,
@@ -219,4 +221,97 @@ test("served from memory: fresh for a minute, then refreshed in the background; 
     await refreshCatalog();
   }
   expect(await read()).toEqual(first);
+});
+
+/** The answer's headers by lower-case name, each name's values in order. */
+function headerValues(list: string[]): Record<string, string[]> {
+  const byName: Record<string, string[]> = {};
+  for (let i = 0; i < list.length; i += 2) {
+    const name = (list[i] as string).toLowerCase();
+    byName[name] = [...(byName[name] ?? []), list[i + 1] as string];
+  }
+  return byName;
+}
+
+test("the answer from memory scripts/serve.mjs sends is the route handler's: status, bytes, ETag, caching, language", async () => {
+  const browser = new TestBrowser();
+  const en = await browser.call(getModels, "/api/models?locale=en");
+  const enTag = en.headers.get("etag") as string;
+  const ltx = modelResponseSchema.parse(
+    await (await browser.call(getModel, "/api/models/ltx-2-fast", { params: { id: "ltx-2-fast" } })).json(),
+  ).model;
+  const gzip = { "accept-encoding": "gzip, deflate, br, zstd" };
+  const cases: { url: string; id?: string; headers: Record<string, string> }[] = [
+    { url: "/api/models", headers: {} },
+    { url: "/api/models?locale=es", headers: { "accept-encoding": "gzip" } },
+    { url: "/api/models", headers: { "accept-language": "de, tr;q=0.8, es;q=0.5", ...gzip } },
+    { url: "/api/models", headers: { cookie: "a=b; NEXT_LOCALE=es", "accept-language": "tr" } },
+    { url: "/api/models?locale=xx", headers: { cookie: "NEXT_LOCALE=es; NEXT_LOCALE=tr" } },
+    { url: "/api/models?locale=tr", headers: { cookie: "NEXT_LOCALE=es", "accept-encoding": "br" } },
+    { url: "/api/models", headers: { "if-none-match": enTag } },
+    { url: "/api/models", headers: { "if-none-match": `"other", W/${enTag}`, ...gzip } },
+    { url: "/api/models", headers: { "if-none-match": enTag, "accept-language": "es" } },
+    { url: "/api/models/ltx-2-fast?locale=tr", id: "ltx-2-fast", headers: gzip },
+    {
+      url: `/api/models/${ltx.id.toUpperCase()}`,
+      id: ltx.id.toUpperCase(),
+      headers: { cookie: "NEXT_LOCALE=es" },
+    },
+    { url: "/api/models/ltx-2-fast", id: "ltx-2-fast", headers: { "if-none-match": "*" } },
+  ];
+  for (const { url, id, headers } of cases) {
+    const label = `${url} ${JSON.stringify(headers)}`;
+    const route = id
+      ? await browser.call(getModel, url, { params: { id }, headers })
+      : await browser.call(getModels, url, { headers });
+    const sent = Buffer.from(await route.arrayBuffer());
+    const fast = await answerCatalogFirst("GET", url, headers);
+    if (!fast) throw new Error(`no answer from memory for ${label}`);
+    expect(fast.status, label).toBe(route.status);
+    const fastHeaders = headerValues(fast.headers);
+    for (const name of ["cache-control", "content-type", "etag"]) {
+      expect(fastHeaders[name]?.join(", ") ?? null, `${name} of ${label}`).toBe(route.headers.get(name));
+    }
+    // Next puts its own Vary before the route's, and compression adds Accept-Encoding to JSON.
+    expect(fastHeaders.vary?.join(", "), label).toContain(route.headers.get("vary"));
+    const gzipped = fastHeaders["content-encoding"]?.[0] === "gzip";
+    expect(gzipped, label).toBe(route.status === 200 && /gzip/.test(headers["accept-encoding"] ?? ""));
+    const body = fast.body ?? Buffer.alloc(0);
+    expect(gzipped ? gunzipSync(body) : body, label).toEqual(sent);
+
+    const head = await answerCatalogFirst("HEAD", url, headers);
+    expect(head?.status, `HEAD ${label}`).toBe(route.status);
+    expect(head?.body, `HEAD ${label}`).toBeUndefined();
+    expect(headerValues(head?.headers ?? []).etag, `HEAD ${label}`).toEqual(fastHeaders.etag);
+  }
+});
+
+test("what the answer from memory leaves to Next: other paths and methods, unknown models, router requests, rare encodings", async () => {
+  const declined: [string, string, Record<string, string>][] = [
+    ["POST", "/api/models", {}],
+    ["OPTIONS", "/api/models", {}],
+    ["GET", "/api/models/", {}],
+    ["GET", "/api/models/no-such-model", {}],
+    ["GET", "/api/models/LTX-2-FAST", {}],
+    ["GET", "/api/models/ltx%2D2-fast", {}],
+    ["GET", "/api/models/ltx-2-fast/x", {}],
+    ["GET", "/api/modelsx", {}],
+    ["GET", "/api/models?locale=es#x", {}],
+    ["GET", "/api/models?_rsc=1", {}],
+    ["GET", "/api/models", { rsc: "1" }],
+    ["GET", "/api/models", { "next-router-prefetch": "1" }],
+    ["GET", "/api/models", { "x-middleware-prefetch": "1" }],
+    ["GET", "/api/models", { "accept-encoding": "gzip;q=0" }],
+    ["GET", "/api/models", { "accept-encoding": "identity, gzip" }],
+    ["GET", "/api/models", { "accept-encoding": "*" }],
+    ["GET", "/api/models", { "accept-encoding": "deflate" }],
+  ];
+  for (const [method, url, headers] of declined) {
+    expect(
+      await answerCatalogFirst(method, url, headers),
+      `${method} ${url} ${JSON.stringify(headers)}`,
+    ).toBe(undefined);
+  }
+  registerCatalogFirst();
+  expect((globalThis as { [CATALOG_FIRST]?: unknown })[CATALOG_FIRST]).toBe(answerCatalogFirst);
 });
