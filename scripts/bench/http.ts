@@ -97,7 +97,10 @@ export async function throughput(
 /**
  * The API rows against the reference, a static file of the same server: the catalog, a guest's
  * job, and new jobs on PostgreSQL by a funded guest per connection (one user's generations queue
- * on its row lock by design; the server allows GENERATIONS_PER_MINUTE=1000 per user).
+ * on its row lock by design; the server allows GENERATIONS_PER_MINUTE=1000 per user). Every row
+ * is asked of the same server, port and client, with the same headers; inside the server the
+ * static file goes through Next (its public-file handler), the catalog does not (scripts/serve.mjs
+ * answers it from memory before Next), which the output says.
  */
 export async function apiThroughput(
   app: App,
@@ -158,6 +161,10 @@ export async function apiThroughput(
     request: () => ({ method: "GET", path: "/apple-touch-icon.png" }),
     expect: 200,
   });
+  log(
+    "  (same server, port and client for every row; the static file is served through Next's public-file\n" +
+      "   handler, /api/models by scripts/serve.mjs from memory before Next, so it may cost less than the file)",
+  );
   const measured: { result: Throughput; goalPercent?: number }[] = [];
   for (const { load, goalPercent } of loads) measured.push({ result: await run(load), goalPercent });
   return { file, measured, results };
