@@ -3,19 +3,19 @@
 import { RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import type { Workbox } from "workbox-window";
 
 /** How often an app left open (an installed app resumes without navigating) looks for a new version. */
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
 
 /**
  * Registers /sw.js (production builds only: `next dev` serves no worker) after the page has
- * loaded, with the browser's own API (no library: this runs on every page). A new version waits;
- * the person decides when to switch with the toast's Reload, which tells the waiting worker to
- * take over and reloads once it controls the page.
+ * loaded, with workbox-window fetched then rather than with the page. A new version waits; the person decides when to switch with the toast's Reload, which
+ * tells the waiting worker to take over and reloads once it controls the page.
  */
 export function ServiceWorker({ enabled }: { enabled: boolean }) {
   const t = useTranslations("pwa");
-  const registration = useRef<ServiceWorkerRegistration | null>(null);
+  const workbox = useRef<Workbox | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [reloading, setReloading] = useState(false);
 
@@ -24,31 +24,18 @@ export function ServiceWorker({ enabled }: { enabled: boolean }) {
     let cancelled = false;
     let lastCheck = Date.now();
     const checkForUpdate = () => {
-      const current = registration.current;
-      if (!current || document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_MS)
-        return;
+      const wb = workbox.current;
+      if (!wb || document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
       lastCheck = Date.now();
-      void current.update().catch(() => undefined);
+      void wb.update().catch(() => undefined);
     };
     const register = async () => {
-      const registered = await navigator.serviceWorker.register("/sw.js", {
-        scope: "/",
-        updateViaCache: "none",
-      });
+      const { Workbox } = await import("workbox-window");
       if (cancelled) return;
-      registration.current = registered;
-      // A new version is waiting when one is installed while another is active (the first
-      // install activates at once); one may already be waiting from an earlier visit.
-      const offerIfWaiting = () => {
-        if (!cancelled && registered.waiting && registered.active) setWaiting(true);
-      };
-      offerIfWaiting();
-      registered.addEventListener("updatefound", () => {
-        const installing = registered.installing;
-        installing?.addEventListener("statechange", () => {
-          if (installing.state === "installed") offerIfWaiting();
-        });
-      });
+      const wb = new Workbox("/sw.js", { scope: "/", updateViaCache: "none" });
+      workbox.current = wb;
+      wb.addEventListener("waiting", () => setWaiting(true));
+      await wb.register();
     };
     const start = () =>
       void register().catch((error: unknown) => console.error("service worker: registration failed", error));
@@ -63,13 +50,11 @@ export function ServiceWorker({ enabled }: { enabled: boolean }) {
   }, [enabled]);
 
   const reload = () => {
-    const waitingWorker = registration.current?.waiting;
-    if (!waitingWorker) return;
+    const wb = workbox.current;
+    if (!wb) return;
     setReloading(true);
-    navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), {
-      once: true,
-    });
-    waitingWorker.postMessage({ type: "SKIP_WAITING" });
+    wb.addEventListener("controlling", () => window.location.reload());
+    wb.messageSkipWaiting();
   };
 
   return (
