@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
-import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/server/security-headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  assetSecurityHeaders,
+  staticSecurityHeaders,
+} from "./lib/server/security-headers";
 
 // Messages are compiled at build time, so the browser gets no ICU message parser.
 const withNextIntl = createNextIntlPlugin({
@@ -24,7 +28,8 @@ function nextConfig(isDev: boolean): NextConfig {
     serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "@electric-sql/pglite"],
     async headers() {
       return [
-        { source: "/:path*", headers: staticSecurityHeaders({ isDev }) },
+        { source: "/:path((?!_next/static/).*)", headers: staticSecurityHeaders({ isDev }) },
+        { source: "/_next/static/:path*", headers: assetSecurityHeaders() },
         {
           source: "/api/:path*",
           headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],

@@ -19,6 +19,7 @@ import {
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { failureCode, progressPercent } from "@/components/result/format";
+import { IntentLink } from "@/components/ui/intent-link";
 import { toneText } from "@/components/ui/tones";
 import type { Job } from "@/lib/contracts/job";
 import { daysUntilExpiry } from "./history-format";
@@ -297,10 +298,15 @@ function ActionLink({
   className?: string;
 }) {
   return (
-    <Link href={href} aria-label={label} title={label} className={`${actionClass(primary)} ${className}`}>
+    <IntentLink
+      href={href}
+      aria-label={label}
+      title={label}
+      className={`${actionClass(primary)} ${className}`}
+    >
       <Icon aria-hidden="true" />
       <Label shown={showLabel}>{label}</Label>
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { ArrowRight, Pause, Play, Zap } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { CatalogModel } from "@/lib/contracts/api";
 import { nearestSlide, ON_SLIDE_PX, slideAt, slidePlaces, wrapIndex } from "./carousel-row";
 import { modelHref } from "./catalog";
@@ -195,7 +195,7 @@ function rowPlaces(track: HTMLElement): number[] {
 function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: boolean }) {
   const t = useTranslations("home");
   return (
-    <Link
+    <IntentLink
       href={modelHref(model)}
       className="group grid h-full overflow-hidden rounded-banner bg-surface-card shadow-card ring-1 ring-border-default ring-inset transition-transform active:scale-[0.99] md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]"
     >
@@ -238,6 +238,6 @@ function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: boolean }
           </span>
         </div>
       </div>
-    </Link>
+    </IntentLink>
   );
 }

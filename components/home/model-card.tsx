@@ -1,8 +1,8 @@
 import { Clock, Image as ImageIcon, Type, Zap } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { aboutDurationText } from "@/components/result/format";
 import type { CatalogModel } from "@/lib/contracts/api";
+import { IntentLink } from "../ui/intent-link";
 import { toneText } from "../ui/tones";
 import { modelHref } from "./catalog";
 import { Thumbnail } from "./thumbnail";
@@ -12,7 +12,7 @@ export function ModelCard({ model }: { model: CatalogModel }) {
   const t = useTranslations("home");
   const tDuration = useTranslations("common.duration");
   return (
-    <Link
+    <IntentLink
       href={modelHref(model)}
       className="group flex h-full flex-col gap-2 rounded-card outline-offset-4 transition-transform active:scale-[0.98]"
     >
@@ -39,7 +39,7 @@ export function ModelCard({ model }: { model: CatalogModel }) {
           {t("fromCredits", { count: model.minCredits })}
         </p>
       </div>
-    </Link>
+    </IntentLink>
   );
 }
 

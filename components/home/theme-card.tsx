@@ -1,11 +1,11 @@
-import Link from "next/link";
 import type { Theme } from "@/lib/contracts/catalog";
+import { IntentLink } from "../ui/intent-link";
 import { Thumbnail } from "./thumbnail";
 
 /** A theme preset: opens its model's form with the theme's prompt and settings filled in. */
 export function ThemeCard({ theme, href }: { theme: Theme; href: string }) {
   return (
-    <Link
+    <IntentLink
       href={href}
       className="group flex h-full flex-col gap-2 rounded-card outline-offset-4 transition-transform active:scale-[0.98]"
     >
@@ -19,6 +19,6 @@ export function ThemeCard({ theme, href }: { theme: Theme; href: string }) {
         <h3 className="line-clamp-2 text-subheadline leading-snug font-semibold">{theme.name}</h3>
         <p className="line-clamp-2 text-caption text-text-secondary">{theme.description}</p>
       </div>
-    </Link>
+    </IntentLink>
   );
 }

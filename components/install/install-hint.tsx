@@ -35,9 +35,11 @@ export function InstallHint({ ready }: { ready: boolean }) {
   return (
     <>
       {offer && !ios && state.canPrompt ? (
+        // Over the page, above the tab bar: the browser offers the install after the page has
+        // loaded, and a card placed in the flow would push the catalog down (layout shift).
         <section
           aria-labelledby={titleId}
-          className="relative flex animate-fade-in items-center gap-3 rounded-banner bg-surface-card p-4 pr-12 ring-1 ring-border-default ring-inset"
+          className="fixed inset-x-4 bottom-[calc(var(--tabbar-height)+env(safe-area-inset-bottom,0px)+0.75rem)] z-30 mx-auto flex max-w-md animate-fade-in items-center gap-3 rounded-banner bg-surface-card p-4 pr-12 shadow-banner ring-1 ring-border-default ring-inset md:bottom-[calc(env(safe-area-inset-bottom,0px)+1.5rem)]"
         >
           <BrandMark className="size-11" />
           <div className="flex min-w-0 flex-1 flex-col gap-0.5">

@@ -75,7 +75,9 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
   const t = useTranslations("profile");
   const locale = useLocale();
   // Dates are formatted after mount, in this device's time zone (the server does not know it).
+  // Until then the UTC date holds its place, hidden, so the line does not move when it arrives.
   const [date, setDate] = useState<string | null>(null);
+  const placeholder = formatLedgerDate(entry.createdAt, locale, "UTC");
   useEffect(() => setDate(formatLedgerDate(entry.createdAt, locale)), [entry.createdAt, locale]);
   const out = ledgerTone(entry.reason, entry.change) === "out";
   const Icon = out ? ArrowUpRight : entry.reason === "purchase" ? ReceiptText : ArrowDownLeft;
@@ -95,10 +97,12 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
       <div className="flex min-w-0 flex-1 flex-col">
         <span className="text-body text-pretty">{t(`reasons.${entry.reason}`)}</span>
         <span className="flex flex-wrap gap-x-1.5 text-caption text-text-secondary">
-          <time dateTime={entry.createdAt} className="min-h-[1.35em]">
-            {date}
+          <time dateTime={entry.createdAt} className={`min-h-[1.35em] ${date ? "" : "invisible"}`}>
+            {date ?? placeholder}
           </time>
-          {date ? <span aria-hidden="true">·</span> : null}
+          <span aria-hidden="true" className={date ? undefined : "invisible"}>
+            ·
+          </span>
           <span className="tabular-nums">{t("historyAfter", { balance: entry.balanceAfter })}</span>
         </span>
       </div>

@@ -1,19 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import useSWR, { type SWRConfiguration } from "swr";
-import useSWRInfinite, { unstable_serialize as serializeInfinite } from "swr/infinite";
-import type { CatalogResponse, JobPage } from "../contracts/api";
+import useSWR, { type SWRConfiguration, unstable_serialize } from "swr";
+import { INFINITE_PREFIX } from "swr/_internal";
+import type { CatalogResponse } from "../contracts/api";
 import type { Job } from "../contracts/job";
 import type { Me } from "../contracts/user";
 import type { Locale } from "../i18n/locale";
 import { isFinalStatus, pollDelayMs } from "../jobs-polling";
-import { isSavedCopy } from "./client";
 import { api } from "./endpoints";
 import type { ApiError } from "./errors";
 import { announce } from "./tab-sync";
-
-const SAVED_COPY_REFRESH_MS = 5_000;
 
 /** SWR keys (reference-spec §1.7): invalidate "me" after anything that changes credits. */
 export const swrKeys = {
@@ -84,25 +81,6 @@ export type JobsPageKey = readonly ["jobs", string, string | null];
 export function isJobPagesCacheKey(key: string): boolean {
   return key.startsWith(jobPagesKeyPrefix);
 }
-const jobPagesKeyPrefix = serializeInfinite(() => ["jobs"]);
-
-/**
- * History pages (reference-spec §1.7 `jobs:{cursor}`): 20 a page, newest first, filtered by `q`
- * on the server. Each page's key carries the cursor the previous page handed out.
- */
-export function useJobPages(q: string) {
-  const getKey = (index: number, previous: JobPage | null): JobsPageKey | null => {
-    if (index > 0 && !previous?.nextCursor) return null;
-    return ["jobs", q, index === 0 ? null : (previous?.nextCursor ?? null)];
-  };
-  return useSWRInfinite<JobPage, ApiError>(
-    getKey,
-    ([, query, cursor]: JobsPageKey) => api.jobs({ q: query || undefined, cursor, limit: 20 }),
-    {
-      shouldRetryOnError: (error) => error.code !== "unauthorized",
-      // A page the worker answered from its cache (the network failed or was slow) is asked for
-      // again every few seconds while online, until the network answers.
-      refreshInterval: (pages) => (pages?.some(isSavedCopy) ? SAVED_COPY_REFRESH_MS : 0),
-    },
-  );
-}
+// What swr/infinite's key of any History page starts with, named here without importing
+// swr/infinite (the shell's islands call this on every page; only History needs that code).
+const jobPagesKeyPrefix = INFINITE_PREFIX + unstable_serialize(["jobs"]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   API_CONTENT_SECURITY_POLICY,
+  assetSecurityHeaders,
   contentSecurityPolicy,
   createNonce,
   type PolicyOptions,
@@ -137,6 +138,10 @@ test("HSTS in production only; the old and the unused-feature headers always", (
     expect(value(isDev, "Referrer-Policy")).toBe("strict-origin-when-cross-origin");
     expect(value(isDev, "Permissions-Policy")).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
   }
+});
+
+test("the build's scripts and styles carry nosniff and none of the document policies", () => {
+  expect(assetSecurityHeaders()).toEqual([{ key: "X-Content-Type-Options", value: "nosniff" }]);
 });
 
 test("nonces are fresh, unguessable and valid in a policy", () => {

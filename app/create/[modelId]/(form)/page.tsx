@@ -1,6 +1,6 @@
 import { Clock } from "lucide-react";
 import type { Metadata } from "next";
-import Image from "next/image";
+import { getImageProps } from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
@@ -52,6 +52,17 @@ export default async function CreatePage({ params, searchParams }: Props) {
     fromLink: hasCreateQuery(query),
   };
 
+  const { props: thumbnail } = getImageProps({
+    src: model.thumbnailUrl,
+    alt: "",
+    width: 640,
+    height: 360,
+    sizes: "(min-width: 640px) 176px, (min-width: 400px) 112px, 96px",
+    priority: true,
+    className:
+      "aspect-video w-24 shrink-0 rounded-card object-cover shadow-card ring-1 ring-border-default min-[400px]:w-28 sm:w-44",
+  });
+
   return (
     <ClientMessages namespaces={["captcha", "common", "create", "credits", "errors"]}>
       <main id="main" className="mx-auto w-full max-w-5xl px-4 pt-safe sm:px-6 md:pt-0">
@@ -62,15 +73,8 @@ export default async function CreatePage({ params, searchParams }: Props) {
           </div>
 
           <header className="mt-2 mb-6 flex items-start gap-4">
-            <Image
-              src={model.thumbnailUrl}
-              alt=""
-              width={640}
-              height={360}
-              sizes="(min-width: 640px) 176px, (min-width: 400px) 112px, 96px"
-              priority
-              className="aspect-video w-24 shrink-0 rounded-card object-cover shadow-card ring-1 ring-border-default min-[400px]:w-28 sm:w-44"
-            />
+            {/* biome-ignore lint/performance/noImgElement: next/image's props, computed here (getImageProps), so the browser gets no image component code. */}
+            <img {...thumbnail} alt="" />
             <div className="flex min-w-0 flex-col gap-1">
               <span
                 className={`w-fit rounded-chip bg-brand-primary/10 px-2 py-0.5 text-caption font-semibold ${toneText.brandOnTint}`}
