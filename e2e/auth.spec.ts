@@ -200,6 +200,8 @@ test.describe("in Turkish", () => {
 
 // Both schemes in one test: each step is reached once and checked in light, then in dark.
 test("axe finds no serious violations on /sign-in (light and dark)", { tag: "@phone" }, async ({ page }) => {
+  // Two schemes' checks in one test: the time of the two tests it replaces.
+  test.setTimeout(120_000);
   await switchColorScheme(page, "light");
   await page.goto("/sign-in?next=/history");
   await expect(page.getByLabel(en.auth.emailLabel)).toBeFocused();

@@ -392,6 +392,8 @@ test.describe("keyboard", () => {
 // Both schemes in one test: each page is loaded once and checked in light, then in dark.
 test.describe("accessibility", () => {
   test("profile has no serious axe violations in light or dark", { tag: "@phone" }, async ({ page }) => {
+    // Two schemes' checks in one test: the time of the two tests it replaces (90 s each).
+    test.setTimeout(180_000);
     await switchColorScheme(page, "light");
     await startGuest(page);
     await page.goto("/profile");
@@ -406,6 +408,8 @@ test.describe("accessibility", () => {
   });
 
   test("legal pages have no serious axe violations in light or dark", { tag: "@phone" }, async ({ page }) => {
+    // Two schemes' checks in one test: the time of the two tests it replaces (90 s each).
+    test.setTimeout(180_000);
     for (const doc of ["privacy", "terms", "support"] as const) {
       await switchColorScheme(page, "light");
       await page.goto(`/legal/${doc}`);
