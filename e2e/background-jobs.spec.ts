@@ -44,11 +44,15 @@ async function startGuest(request: APIRequestContext) {
 }
 
 async function createJob(request: APIRequestContext, body: Record<string, unknown>, slug = SHORT_MODEL) {
-  const model = await request.get(`/api/models/${slug}`);
-  const response = await request.post("/api/jobs", {
+  // One retry each: the request context's kept-alive socket may have idled past the server's
+  // keep-alive while the page set up its worker (ECONNRESET); the same idempotency key makes
+  // the retried POST one job.
+  const model = await request.get(`/api/models/${slug}`).catch(() => request.get(`/api/models/${slug}`));
+  const options = {
     data: { modelId: (await model.json()).model.id, ...body },
     headers: { "idempotency-key": crypto.randomUUID() },
-  });
+  };
+  const response = await request.post("/api/jobs", options).catch(() => request.post("/api/jobs", options));
   expect(response.status(), await response.text()).toBe(202);
   return (await response.json()).job as { id: string; status: string; prompt: string };
 }
