@@ -178,8 +178,6 @@ test.describe("background job watching", () => {
   test("a failed job gets the failure text", async ({ context, playwright, baseURL }) => {
     await context.grantPermissions(["notifications"]);
     await startGuest(context.request);
-    const page = await controlledPage(context);
-    await occupyRenderer(playwright, baseURL);
     // A file that passes the upload's JPEG check but is no picture: the render fails.
     const upload = await context.request.post("/api/uploads", {
       multipart: {
@@ -191,18 +189,17 @@ test.describe("background job watching", () => {
       },
     });
     expect(upload.status()).toBe(201);
-    const model = await context.request.get("/api/models/sora-2-image-to-video");
-    const created = await context.request.post("/api/jobs", {
-      data: {
-        modelId: (await model.json()).model.id,
+    const page = await controlledPage(context);
+    await occupyRenderer(playwright, baseURL);
+    const job = await createJob(
+      context.request,
+      {
         prompt: "Bring this photo to life",
         settings: { durationSeconds: 4 },
         imageUrl: (await upload.json()).imageUrl,
       },
-      headers: { "idempotency-key": crypto.randomUUID() },
-    });
-    expect(created.status()).toBe(202);
-    const job = (await created.json()).job as { id: string };
+      "sora-2-image-to-video",
+    );
 
     await page.goto(`/jobs/${job.id}`);
     await expectInFlight(page);
