@@ -20,11 +20,16 @@ import { waitForController } from "./support/sw";
  * Push message delivered through DevTools' protocol.
  *
  * The local renderer runs one job at a time, so a job queued behind a 10 s render stays in
- * flight long enough to be handed over; each test checks it really was in flight.
+ * flight long enough to be handed over; each test checks it really was in flight. The slow part
+ * of a test (the worker taking control of a page) comes before the renders are queued, and the
+ * test's own job is the shortest render there is, so little rendering is waited for.
  */
 
 const MODEL = "ltx-2-fast";
 const LONG = { durationSeconds: 10 }; // 4 credits each; a guest has 10
+/** The shortest preview: Sora 2, 4 s (4 credits). */
+const SHORT_MODEL = "sora-2-text-to-video";
+const SHORT = { durationSeconds: 4 };
 
 let address = 0;
 test.beforeEach(async ({ context }, info) => {
@@ -38,19 +43,23 @@ async function startGuest(request: APIRequestContext) {
   expect(response.status(), await response.text()).toBeLessThan(300);
 }
 
-async function createJob(request: APIRequestContext, body: Record<string, unknown>) {
-  const model = await request.get(`/api/models/${MODEL}`);
-  const response = await request.post("/api/jobs", {
+async function createJob(request: APIRequestContext, body: Record<string, unknown>, slug = SHORT_MODEL) {
+  // One retry each: the request context's kept-alive socket may have idled past the server's
+  // keep-alive while the page set up its worker (ECONNRESET); the same idempotency key makes
+  // the retried POST one job.
+  const model = await request.get(`/api/models/${slug}`).catch(() => request.get(`/api/models/${slug}`));
+  const options = {
     data: { modelId: (await model.json()).model.id, ...body },
     headers: { "idempotency-key": crypto.randomUUID() },
-  });
+  };
+  const response = await request.post("/api/jobs", options).catch(() => request.post("/api/jobs", options));
   expect(response.status(), await response.text()).toBe(202);
   return (await response.json()).job as { id: string; status: string; prompt: string };
 }
 
 /**
- * Fills the renderer's queue with two 10 s renders by another guest (its own session and
- * address), so a job made next stays in flight long enough to be handed over.
+ * Puts a 10 s render by another guest (its own session and address) in the renderer's queue, so
+ * a job made next stays in flight long enough to be handed over.
  */
 async function occupyRenderer(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined) {
   const other = await playwright.request.newContext({
@@ -58,8 +67,7 @@ async function occupyRenderer(playwright: PlaywrightWorkerArgs["playwright"], ba
     extraHTTPHeaders: { "x-forwarded-for": `10.58.${Math.floor(Math.random() * 250) + 1}.${address}` },
   });
   await startGuest(other);
-  for (let i = 0; i < 2; i++)
-    await createJob(other, { prompt: "A long render first, so the next one queues", settings: LONG });
+  await createJob(other, { prompt: "A long render first, so the next one queues", settings: LONG }, MODEL);
   await other.dispose();
 }
 
@@ -128,13 +136,12 @@ test.describe("background job watching", () => {
   }) => {
     await context.grantPermissions(["notifications"]);
     await startGuest(context.request);
+    const page = await controlledPage(context);
     await occupyRenderer(playwright, baseURL);
     const job = await createJob(context.request, {
       prompt: "A lighthouse in a storm, seen from a boat",
-      settings: LONG,
+      settings: SHORT,
     });
-
-    const page = await controlledPage(context);
     await page.goto(`/jobs/${job.id}`);
     await expectInFlight(page);
     // Permission was already granted: the card has nothing to offer.
@@ -171,7 +178,6 @@ test.describe("background job watching", () => {
   test("a failed job gets the failure text", async ({ context, playwright, baseURL }) => {
     await context.grantPermissions(["notifications"]);
     await startGuest(context.request);
-    await occupyRenderer(playwright, baseURL);
     // A file that passes the upload's JPEG check but is no picture: the render fails.
     const upload = await context.request.post("/api/uploads", {
       multipart: {
@@ -183,20 +189,18 @@ test.describe("background job watching", () => {
       },
     });
     expect(upload.status()).toBe(201);
-    const model = await context.request.get("/api/models/sora-2-image-to-video");
-    const created = await context.request.post("/api/jobs", {
-      data: {
-        modelId: (await model.json()).model.id,
+    const page = await controlledPage(context);
+    await occupyRenderer(playwright, baseURL);
+    const job = await createJob(
+      context.request,
+      {
         prompt: "Bring this photo to life",
         settings: { durationSeconds: 4 },
         imageUrl: (await upload.json()).imageUrl,
       },
-      headers: { "idempotency-key": crypto.randomUUID() },
-    });
-    expect(created.status()).toBe(202);
-    const job = (await created.json()).job as { id: string };
+      "sora-2-image-to-video",
+    );
 
-    const page = await controlledPage(context);
     await page.goto(`/jobs/${job.id}`);
     await expectInFlight(page);
     const worker = await serviceWorker(context);
@@ -217,12 +221,12 @@ test.describe("background job watching", () => {
     baseURL,
   }) => {
     await startGuest(context.request);
+    const page = await controlledPage(context);
     await occupyRenderer(playwright, baseURL);
     const job = await createJob(context.request, {
       prompt: "Snow falling on a quiet mountain village",
-      settings: LONG,
+      settings: SHORT,
     });
-    const page = await controlledPage(context);
     await page.goto(`/jobs/${job.id}`);
     await expectInFlight(page);
 
@@ -264,7 +268,7 @@ test.describe("the notification card", () => {
     await occupyRenderer(playwright, baseURL);
     const job = await createJob(context.request, {
       prompt: "Paper lanterns rising over a dark lake",
-      settings: LONG,
+      settings: SHORT,
     });
     await page.goto(`/jobs/${job.id}`);
     await expectInFlight(page);
@@ -290,12 +294,12 @@ test.describe("the notification card", () => {
 
   test("Not now is remembered", async ({ context, playwright, baseURL }) => {
     await startGuest(context.request);
+    const page = await controlledPage(context);
     await occupyRenderer(playwright, baseURL);
     const job = await createJob(context.request, {
       prompt: "A fox walking through fresh snow at dawn",
-      settings: LONG,
+      settings: SHORT,
     });
-    const page = await controlledPage(context);
     await page.goto(`/jobs/${job.id}`);
     await expectInFlight(page);
     const card = page.getByTestId("notify-card");

@@ -4,7 +4,7 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolations } from "./support/axe";
+import { expectNoSeriousViolations, switchColorScheme } from "./support/axe";
 import { seededPerson } from "./support/seeded";
 
 /**
@@ -54,7 +54,8 @@ async function waitForFinal(request: APIRequestContext, id: string): Promise<str
         status = (await (await request.get(`/api/jobs/${id}`)).json()).job.status;
         return status === "completed" || status === "failed";
       },
-      { timeout: 60_000, intervals: [250, 500, 1000] },
+      // It may wait behind other tests' renders in the renderer's queue.
+      { timeout: 120_000, intervals: [250, 500, 1000] },
     )
     .toBe(true);
   return status;
@@ -211,7 +212,7 @@ test.describe("history", () => {
     await expect(live).toHaveAttribute("data-status", /pending|processing/);
     await expect(live.getByRole("progressbar")).toBeVisible();
     await expect(live.getByRole("button", { name: t.actions.delete })).toHaveCount(0);
-    await expect(live).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
+    await expect(live).toHaveAttribute("data-status", "completed", { timeout: 120_000 });
     await expect(live.getByRole("button", { name: t.actions.delete })).toBeVisible();
   });
 
@@ -233,20 +234,20 @@ test.describe("history", () => {
     await page.goto("/history");
     await expect(cards(page)).toHaveCount(3, { timeout: 15_000 });
     for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
+      await switchColorScheme(page, colorScheme);
       await expectNoSeriousViolations(page, `history, ${colorScheme}`);
     }
     await cards(page).first().getByRole("button", { name: t.actions.delete }).click();
     await expect(page.getByRole("dialog")).toBeVisible();
     await expectNoSeriousViolations(page, "delete dialog, dark");
-    await page.emulateMedia({ colorScheme: "light" });
+    await switchColorScheme(page, "light");
     await expectNoSeriousViolations(page, "delete dialog, light");
   });
 });
 
 test.describe("history in Turkish", () => {
   test.use({ locale: "tr-TR" });
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test("month headers, the kept note, statuses and expiry read in Turkish", async ({ page }) => {
     await startGuest(page.request);
@@ -262,7 +263,7 @@ test.describe("history in Turkish", () => {
 });
 
 test.describe("actions on a phone", () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test("every action of a finished video says what it does, in every language", {
     tag: "@phone-only",
