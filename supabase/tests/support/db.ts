@@ -37,6 +37,8 @@ export type TestDb = {
   ): Promise<T>;
   /** Runs `work` as superuser in one transaction on one connection, then rolls everything back. */
   inTransaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /** PostgreSQL target only: this file's database. */
+  url?: string;
   /** Supabase target only: the Supabase stand-in supabase-js talks to, with the requests it got. */
   standIn?: SupabaseStandIn;
   close(): Promise<void>;
@@ -94,6 +96,7 @@ async function openPostgres(): Promise<TestDb> {
   const rpc = postgresRpc(url, { max: 20 });
   return {
     target: "postgres",
+    url,
     rpc,
     sql: async (text, params) => (await superuser.query<Row>(text, params)).rows,
     asRole: async (role, userId, work) => {
