@@ -28,6 +28,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["lib/server/jobs/**", "lib/server/providers/local/runner.test.ts"],
+          // The Supabase stand-in of the auth and storage adapters' tests keeps its rows in PGlite.
+          globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
       },
       {

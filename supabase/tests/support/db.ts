@@ -14,7 +14,6 @@ import { withDatabase } from "./postgres-cluster";
 declare module "vitest" {
   export interface ProvidedContext {
     dbTarget: "pglite" | "postgres" | "supabase";
-    pgliteTemplate: string;
     postgresUrl: string;
   }
 }
@@ -141,7 +140,8 @@ export async function openEmptyMigrationTarget(): Promise<{
   close: () => Promise<void>;
 }> {
   if (inject("dbTarget") !== "postgres") {
-    const db = await openPglite();
+    // As initdb leaves a data directory (dumped once by global-pglite.ts).
+    const db = await openPglite({ loadDataDir: new Blob([readFileSync(inject("pgliteEmpty"))]) });
     return {
       driver: pgliteMigrationDriver(db),
       rows: async (text, params) => (await db.query<Row>(text, params)).rows,
