@@ -21,6 +21,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    isolate: false,
+    setupFiles: ["scripts/test-support/fresh-file.ts"],
     projects: [
       {
         extends: true,
