@@ -1,4 +1,5 @@
 import "./scripts/test-support/node20.ts";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -21,6 +22,12 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Test files share a worker (see scripts/test-support/fresh-file.ts). One worker per core,
+    // not Vitest's cores - 1: much of a file's time is spent waiting on PostgreSQL, ffmpeg and
+    // HTTP stand-ins, so on 2 cores two workers halve the run.
+    isolate: false,
+    setupFiles: ["scripts/test-support/fresh-file.ts"],
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -28,6 +35,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["lib/server/jobs/**", "lib/server/providers/local/runner.test.ts"],
+          // The Supabase stand-in of the auth and storage adapters' tests keeps its rows in PGlite.
+          globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
       },
       {

@@ -21,7 +21,11 @@ declare module "vitest" {
   }
 }
 
-type Holder = { __rendioRpc?: Promise<Rpc>; __rendioLocalRunner?: unknown; __rendioBackground?: boolean };
+type Holder = {
+  __rendioRpc?: Promise<Rpc>;
+  __rendioLocalRunner?: { cancel(jobId: string): void; whenIdle(): Promise<void> };
+  __rendioBackground?: boolean;
+};
 
 export type RouteDb = { db: PGlite; dataDir: string; close(): Promise<void> };
 
@@ -38,6 +42,17 @@ export async function openRouteDatabase(): Promise<RouteDb> {
     db,
     dataDir,
     async close() {
+      // Renders this file's jobs started stop with it, as they would with its own process (test
+      // files share one: see scripts/test-support/fresh-file.ts); they would go on using CPU and
+      // then this database and DATA_DIR, both gone.
+      const runner = holder.__rendioLocalRunner;
+      if (runner) {
+        const { rows } = await db.query<{ id: string }>(
+          "select id from public.video_jobs where status in ('pending', 'processing')",
+        );
+        for (const { id } of rows) runner.cancel(id);
+        await runner.whenIdle();
+      }
       holder.__rendioRpc = undefined;
       holder.__rendioLocalRunner = undefined;
       await db.close();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { AppError } from "../../lib/errors";
+import { postgresRpc } from "../../lib/server/db/postgres";
 import * as r from "../../lib/server/db/results";
 import { openTestDb, type TestDb } from "./support/db";
 import { balance, createUser, expectLedgerMatchesBalances, modelBySlug } from "./support/fixtures";
@@ -176,4 +177,29 @@ test("an overdue job read by many requests while the sweep runs is refunded once
   expect(refunds[0]?.n).toBe(1);
   expect(announced).toHaveLength(1);
   expect(await balance(db, user)).toBe(60);
+});
+
+test("a refused call leaves its pooled connection open for the next call", async () => {
+  const rpc = postgresRpc(db.url as string, { max: 1 });
+  try {
+    const backends = async () =>
+      (
+        await db.sql(
+          "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+        )
+      ).map((row) => row.pid);
+    const me = { p_user_id: await createUser(db) };
+    await rpc.call("get_me", me, r.meResult);
+    const before = await backends();
+    for (let i = 0; i < 10; i++) {
+      await expect(rpc.call("get_me", { p_user_id: randomUUID() }, r.meResult)).rejects.toMatchObject({
+        code: "unauthorized",
+      });
+    }
+    await rpc.call("get_me", me, r.meResult);
+    // A new connection per refused call would cost a server process each time.
+    expect((await backends()).filter((pid) => !before.includes(pid))).toEqual([]);
+  } finally {
+    await rpc.close();
+  }
 });

@@ -96,7 +96,7 @@ describe("POST /api/jobs then GET /api/jobs/:id", () => {
 
     const me = await (await browser.call(getMe, "/api/me")).json();
     expect(me.credits).toBe(created.credits);
-  });
+  }, 90_000); // a real 6 s render: up to 60 s on a busy machine, as the wait above allows
 
   test("the same key and body replays the first answer; another body is a conflict", async () => {
     const { browser, userId } = await newGuest();

@@ -10,9 +10,32 @@ export function postgresRpc(connectionString: string, options: { max?: number } 
     // An idle client lost its connection; the pool replaces it and the next call reports errors.
   });
   return sqlRpc(
-    async (sql, params) => (await pool.query<{ result: unknown }>(sql, params)).rows[0]?.result,
+    (sql, params) => queryKeepingConnection(pool, sql, params),
     () => pool.end(),
   );
+}
+
+/**
+ * One statement on a pooled connection. pool.query closes the connection when the statement
+ * fails, so every refused call (bad input, no credits, a rate limit: our functions raise those)
+ * would make the next one open a new connection; an error the server reports leaves it usable.
+ */
+async function queryKeepingConnection(pool: pg.Pool, sql: string, params: unknown[]): Promise<unknown> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
+  try {
+    return (await client.query<{ result: unknown }>(sql, params)).rows[0]?.result;
+  } catch (error) {
+    if (!(error instanceof pg.DatabaseError)) broken ??= error as Error;
+    throw error;
+  } finally {
+    client.off("error", onError);
+    client.release(broken);
+  }
 }
 
 /** A single connection as the URL's own (owner) role, for applying migrations. */

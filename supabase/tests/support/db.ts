@@ -14,7 +14,6 @@ import { withDatabase } from "./postgres-cluster";
 declare module "vitest" {
   export interface ProvidedContext {
     dbTarget: "pglite" | "postgres" | "supabase";
-    pgliteTemplate: string;
     postgresUrl: string;
   }
 }
@@ -37,6 +36,8 @@ export type TestDb = {
   ): Promise<T>;
   /** Runs `work` as superuser in one transaction on one connection, then rolls everything back. */
   inTransaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /** PostgreSQL target only: this file's database. */
+  url?: string;
   /** Supabase target only: the Supabase stand-in supabase-js talks to, with the requests it got. */
   standIn?: SupabaseStandIn;
   close(): Promise<void>;
@@ -94,6 +95,7 @@ async function openPostgres(): Promise<TestDb> {
   const rpc = postgresRpc(url, { max: 20 });
   return {
     target: "postgres",
+    url,
     rpc,
     sql: async (text, params) => (await superuser.query<Row>(text, params)).rows,
     asRole: async (role, userId, work) => {
@@ -138,7 +140,8 @@ export async function openEmptyMigrationTarget(): Promise<{
   close: () => Promise<void>;
 }> {
   if (inject("dbTarget") !== "postgres") {
-    const db = await openPglite();
+    // As initdb leaves a data directory (dumped once by global-pglite.ts).
+    const db = await openPglite({ loadDataDir: new Blob([readFileSync(inject("pgliteEmpty"))]) });
     return {
       driver: pgliteMigrationDriver(db),
       rows: async (text, params) => (await db.query<Row>(text, params)).rows,

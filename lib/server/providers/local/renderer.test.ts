@@ -94,17 +94,17 @@ describe("renderPreviewVideo", () => {
     expect(readdirSync(path.dirname(result.videoFile)).sort()).toEqual(["preview.jpg", "preview.mp4"]);
   });
 
-  test("2 s 9:16 without audio: 480x854, no audio stream", async () => {
-    const { result, progress } = await render("2 s 9:16 without audio", {
+  test("1 s 9:16 without audio: 480x854, no audio stream", async () => {
+    const { result, progress } = await render("1 s 9:16 without audio", {
       prompt: "Ocean waves at sunset with seagulls over the cliffs",
       seed: "job-2",
-      settings: settings({ durationSeconds: 2, aspectRatio: "9:16", audio: false }),
+      settings: settings({ durationSeconds: 1, aspectRatio: "9:16", audio: false }),
     });
-    expect(result).toMatchObject({ width: 480, height: 854, durationSeconds: 2 });
+    expect(result).toMatchObject({ width: 480, height: 854, durationSeconds: 1 });
     const info = await probe(result.videoFile);
     expect(info).toMatch(/Video: h264 \((High|Main)\)/);
     expect(info).toMatch(/, 480x854[ ,]/);
-    expect(info).toMatch(/Duration: 00:00:02\.0\d/);
+    expect(info).toMatch(/Duration: 00:00:01\.0\d/);
     expect(info).not.toMatch(/Audio:/);
     expectJpeg(result.thumbnailFile);
     expect(await probe(result.thumbnailFile)).toMatch(/Video: mjpeg.*, 480x854[ ,]/);
@@ -112,11 +112,11 @@ describe("renderPreviewVideo", () => {
   });
 
   test("the picture comes from prompt + seed: same input, same frames; another prompt or seed, others", async () => {
-    const base = { settings: settings({ durationSeconds: 2, audio: false }) };
-    const a = await render("2 s 16:9 (determinism a)", { ...base, prompt: "a red balloon", seed: "s" });
-    const b = await render("2 s 16:9 (determinism b)", { ...base, prompt: "a red balloon", seed: "s" });
-    const other = await render("2 s 16:9 (other prompt)", { ...base, prompt: "a green forest", seed: "s" });
-    const reseeded = await render("2 s 16:9 (other seed)", { ...base, prompt: "a red balloon", seed: "t" });
+    const base = { settings: settings({ durationSeconds: 1, audio: false }) };
+    const a = await render("1 s 16:9 (determinism a)", { ...base, prompt: "a red balloon", seed: "s" });
+    const b = await render("1 s 16:9 (determinism b)", { ...base, prompt: "a red balloon", seed: "s" });
+    const other = await render("1 s 16:9 (other prompt)", { ...base, prompt: "a green forest", seed: "s" });
+    const reseeded = await render("1 s 16:9 (other seed)", { ...base, prompt: "a red balloon", seed: "t" });
     const thumb = (r: typeof a) => readFileSync(r.result.thumbnailFile);
     expect(thumb(a).equals(thumb(b))).toBe(true);
     // x264 is deterministic with its default (frame) threading, so the whole file is too.
@@ -126,14 +126,14 @@ describe("renderPreviewVideo", () => {
   });
 
   test("a prompt full of filtergraph-special characters renders (1:1 at 480p is 480x480)", async () => {
-    const { result } = await render("2 s 1:1 special characters", {
+    const { result } = await render("1 s 1:1 special characters", {
       prompt: `50% off: "it's" \\ back\\slash; [x] {y} %{pts} \\n, a=b 'quoted' émoji 🎬 çığ`,
       seed: "job-3",
-      settings: settings({ durationSeconds: 2, aspectRatio: "1:1" }),
+      settings: settings({ durationSeconds: 1, aspectRatio: "1:1" }),
     });
     const info = await probe(result.videoFile);
     expect(info).toMatch(/, 480x480[ ,]/);
-    expect(info).toMatch(/Duration: 00:00:02\.0\d/);
+    expect(info).toMatch(/Duration: 00:00:01\.0\d/);
     expectJpeg(result.thumbnailFile);
   });
 
@@ -195,9 +195,9 @@ describe("image-to-video previews", () => {
     await sharp({ create: { width: 800, height: 600, channels: 3, background: "#2a9d8f" } })
       .jpeg()
       .toFile(photo);
-    const { result } = await render("2 s 9:16 from a photo", {
+    const { result } = await render("1 s 9:16 from a photo", {
       prompt: "my dog running on the beach",
-      settings: settings({ durationSeconds: 2, aspectRatio: "9:16", audio: false }),
+      settings: settings({ durationSeconds: 1, aspectRatio: "9:16", audio: false }),
       seed: "photo",
       imageFile: photo,
     });
