@@ -164,7 +164,9 @@ test("the service worker registers and controls the page under the policy", asyn
   await expectNoViolations(page, consoleErrors);
 });
 
-test("API answers have their own empty policy; HSTS is sent in production", async ({ request }) => {
+test("API answers have their own empty policy; HSTS is sent in production; chunks carry nosniff only", async ({
+  request,
+}) => {
   for (const path of ["/api/health", `/api/models/${TEXT_MODEL}`, "/api/no-such-route"]) {
     const headers = (await request.get(path)).headers();
     expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
@@ -181,4 +183,19 @@ test("API answers have their own empty policy; HSTS is sent in production", asyn
   // The worker keeps its own strict policy.
   const worker = (await request.get("/sw.js")).headers();
   expect(worker["content-security-policy"]).toBe("default-src 'self'; script-src 'self'; connect-src 'self'");
+
+  // The build's chunks: nosniff, and none of the document policies (bytes on every first load).
+  const html = await (await request.get("/")).text();
+  const chunk = html.match(/\/_next\/static\/[^"]+\.js/)?.[0];
+  expect(chunk).toBeTruthy();
+  const asset = (await request.get(chunk as string)).headers();
+  expect(asset["x-content-type-options"]).toBe("nosniff");
+  for (const name of [
+    "permissions-policy",
+    "x-frame-options",
+    "referrer-policy",
+    "content-security-policy",
+  ]) {
+    expect(asset[name], name).toBeUndefined();
+  }
 });
