@@ -30,13 +30,15 @@ end;
 $$;
 
 create or replace function auth.local_session_json(s auth.local_sessions) returns jsonb
-language sql immutable
+language plpgsql immutable
 set search_path = ''
 as $$
-  select jsonb_build_object(
+begin
+  return jsonb_build_object(
     'id', s.id,
     'expiresAt', to_char(s.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  )
+  );
+end;
 $$;
 
 -- A new session for the user. Each start also deletes up to 100 expired rows (revoked ones
@@ -63,16 +65,19 @@ begin
 end;
 $$;
 
--- Whether the cookie's session is live: one primary-key lookup, on every request.
+-- Whether the cookie's session is live: one primary-key lookup, on every request. PL/pgSQL, so
+-- the lookup's plan is kept for the connection (a SQL function's body is planned at every call).
 create or replace function public.local_auth_check_session(p_session_id uuid, p_user_id uuid)
 returns jsonb
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select jsonb_build_object('live', exists (
+begin
+  return jsonb_build_object('live', exists (
     select 1 from auth.local_sessions
     where id = p_session_id and user_id = p_user_id and revoked_at is null and expires_at > now()
-  ))
+  ));
+end;
 $$;
 
 -- Extends a live session (same id); a session that is not live stays ended (renewed: false).
