@@ -10,6 +10,11 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
  * pwa-sw.spec.ts, background-jobs.spec.ts — is a worker spec. WebKit runs all the others.
  */
 const installSpec = /[\\/]install\.spec\.ts$/;
+/**
+ * Specs that change what the whole server serves (the update test rewrites public/sw.js): a
+ * project of their own runs them after every other test, with nothing beside them.
+ */
+const aloneSpecs = /[\\/]service-worker-update\.spec\.ts$/;
 const workerSpecs = /[\\/](?:[^\\/]*[-.])?(?:offline|service-worker|background|sw)[-.][^\\/]*$/;
 /** The same, as `grep` sees a test: its title starts with its file's path (relative to testDir). */
 const workerSpecTitles =
@@ -50,12 +55,16 @@ const webkitProjects: Project[] = existsSync(webkit.executablePath())
 
 export default defineConfig({
   testDir: "./e2e",
-  timeout: 60_000,
-  // Two cores build, serve and render video at once: give a hydrating page some slack.
-  expect: { timeout: 10_000 },
+  // Two tests at a time on two cores that also serve and render video: a test and a hydrating
+  // page get some slack (a timeout only decides how long a failure takes to show).
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   retries: 0,
-  // Two cores: one test at a time (the app server, the browser and ffmpeg share them).
-  workers: 1,
+  // Two cores, two test files at a time: much of a test's time is spent waiting on the app server,
+  // ffmpeg and page loads. Specs share the one server, so none may assume it is alone on it (each
+  // plays its own client addresses; seeded people are claimed per test); the ones that change
+  // what every page is served run alone, last (aloneSpecs).
+  workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
@@ -88,8 +97,16 @@ export default defineConfig({
     },
     {
       name: "chromium-mobile",
-      testIgnore: [installSpec, httpSpecs],
+      testIgnore: [installSpec, httpSpecs, aloneSpecs],
       grep: [/@phone\b/, workerSpecTitles],
+      use: { ...devices["Pixel 7"] },
+    },
+    // Worker specs, so the phone's; after every other project, so with no other test running
+    // (`--no-deps` runs it without them).
+    {
+      name: "chromium-mobile-alone",
+      testMatch: aloneSpecs,
+      dependencies: ["chromium-desktop", "chromium-mobile", ...webkitProjects.map((project) => project.name)],
       use: { ...devices["Pixel 7"] },
     },
     ...webkitProjects,

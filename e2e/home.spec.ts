@@ -89,8 +89,8 @@ test.describe("theme", () => {
   test("has no serious accessibility violations in light or dark mode", { tag: "@phone" }, async ({
     page,
   }) => {
-    // Two schemes' checks in one test: the time of the two tests it replaces.
-    test.setTimeout(120_000);
+    // Four axe runs (CPU-bound) in one test, beside another test on two cores.
+    test.setTimeout(180_000);
     for (const path of ["/", "/no-such-page"]) {
       await switchColorScheme(page, "light");
       await page.goto(path);

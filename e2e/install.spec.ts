@@ -274,6 +274,8 @@ test.describe("iOS Safari install sheet", () => {
   test("shows once after onboarding, passes axe in both themes, and never again once closed", async ({
     browser,
   }) => {
+    // axe is CPU-bound, and shares two cores with another test.
+    test.setTimeout(180_000);
     const context = await iphone(browser);
     await startedGuest(context);
     const page = await context.newPage();

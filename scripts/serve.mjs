@@ -135,6 +135,10 @@ const server = createServer((request, response) => {
   handleByNext(request, response);
 });
 server.on("connection", lingerOnClose);
+// An idle kept-alive connection stays open 65 s, not Node's 5 s: a client or proxy that reuses one
+// just as the server drops it gets ECONNRESET (proxies and load balancers idle out at about 60 s).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 if (dev) {
   // Hot reloading's WebSocket.
   const upgrade = app.getUpgradeHandler();

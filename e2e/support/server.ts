@@ -2,11 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { copyMigratedDatabase } from "../../scripts/test-support/pglite-data-dir";
 
 /**
  * A server of the built app of its own, for specs that need its process (memory figures) or its
  * defaults (TRUST_PROXY=none): started as `npm start` starts it (scripts/serve.mjs), on a free
- * port with a fresh DATA_DIR. The one place a spec starts a server.
+ * port with a fresh DATA_DIR (in embedded mode holding a copy of the migrated template,
+ * scripts/test-support/pglite-data-dir.ts). The one place a spec starts a server.
  */
 export type OwnServer = { url: string; pid: number; dataDir: string; stop(): Promise<void> };
 
@@ -21,13 +23,19 @@ export async function startOwnServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const extra = typeof env === "function" ? env(url) : env;
+  const serverEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    NEXT_PUBLIC_SUPABASE_URL: "",
+    ...extra,
+  };
+  // Embedded mode: start from the migrated template instead of running initdb and every migration.
+  if (!serverEnv.DATABASE_URL && !serverEnv.NEXT_PUBLIC_SUPABASE_URL) await copyMigratedDatabase(dataDir);
   const child = spawn(
     process.execPath,
     [path.resolve("scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NEXT_PUBLIC_SUPABASE_URL: "", ...extra },
-    },
+    { stdio: ["ignore", "ignore", "inherit"], env: serverEnv },
   );
   await waitUntilHealthy(url, child);
   return {

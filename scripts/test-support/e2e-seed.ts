@@ -15,6 +15,7 @@ import {
 } from "../../lib/server/db/results";
 import { completeJob, failJob } from "../../lib/server/jobs/transitions";
 import { getMediaStore } from "../../lib/server/storage";
+import { copyMigratedDatabase } from "./pglite-data-dir";
 
 /**
  * Seeds the e2e server's embedded database before the server starts (scripts/e2e-server.mjs runs
@@ -110,6 +111,7 @@ async function copyToTemp(fixture: string): Promise<string> {
 
 async function main() {
   await mkdir(getConfig().dataDir, { recursive: true });
+  await copyMigratedDatabase(getConfig().dataDir);
   temp = await mkdtemp(path.join(getConfig().dataDir, "seed-"));
   const textModel = await modelId("ltx-2-fast");
   const imageModel = await modelId("sora-2-image-to-video");
