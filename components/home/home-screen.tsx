@@ -11,7 +11,7 @@ import { WelcomeCard } from "@/components/onboarding/welcome-card";
 import { Banner, bannerActionClass } from "@/components/ui/banner";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
 import { SearchField } from "@/components/ui/search-field";
-import { useCatalog } from "@/lib/api/hooks";
+import { useCatalog } from "@/lib/api/catalog";
 import { useMe } from "@/lib/api/me";
 import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
 import { cheapestGeneration, creditBanner, searchCatalog, themeHref } from "./catalog";
