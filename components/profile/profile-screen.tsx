@@ -14,7 +14,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { secondaryButtonClass } from "@/components/ui/empty-state";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useLedger } from "@/lib/api/account-hooks";
+import { useLedger } from "@/lib/api/ledger";
 import { useMe } from "@/lib/api/me";
 import type { CreditProduct } from "@/lib/contracts/catalog";
 import { AboutSection } from "./about-section";
