@@ -14,7 +14,6 @@ import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
 import { TopNav } from "@/components/shell/top-nav";
-import { ClientMessages } from "@/lib/i18n/client-messages";
 import { startupImages } from "@/lib/pwa/startup-images";
 import { getConfig } from "@/lib/server/config";
 import "./globals.css";
@@ -61,7 +60,7 @@ export const viewport: Viewport = {
  * page between them. No per-user data here, so the shell can be cached and served offline.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, requestHeaders] = await Promise.all([getLocale(), getTranslations("nav"), headers()]);
+  const [locale, t, requestHeaders] = await Promise.all([getLocale(), getTranslations(), headers()]);
   // Set by proxy.ts. Reading it renders every page per request: a nonce cannot be prebuilt.
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
 
@@ -73,27 +72,28 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <InstallCaptureScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
-        {/* The shell's islands read these; each page hands its own islands theirs (ClientMessages). */}
-        <ClientMessages namespaces={["common", "errors", "pwa"]}>
-          <SkipLink label={t("skipToContent")} />
-          <OfflineBanner />
-          <TopNav />
-          <div
-            id="content"
-            tabIndex={-1}
-            className="flex flex-1 flex-col pb-[calc(var(--tabbar-height)+env(safe-area-inset-bottom,0px))] px-safe outline-none"
-          >
-            {/* The Turnstile site key, when configured: new guests and sign-in codes need a token. */}
-            <CaptchaProvider siteKey={getConfig().turnstile?.siteKey ?? null}>{children}</CaptchaProvider>
-          </div>
-          <TabBar />
-          <ThemeSync />
-          {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
-          <ServiceWorker enabled={getConfig().nodeEnv === "production"} />
-          <InstallListener />
-          <WorkerMessages />
-          <TabSync />
-        </ClientMessages>
+        {/* The shell's islands get their words as props; each page hands its own islands theirs (ClientMessages). */}
+        <SkipLink label={t("nav.skipToContent")} />
+        <OfflineBanner texts={{ title: t("pwa.offlineTitle"), detail: t("pwa.offlineDetail") }} />
+        <TopNav />
+        <div
+          id="content"
+          tabIndex={-1}
+          className="flex flex-1 flex-col pb-[calc(var(--tabbar-height)+env(safe-area-inset-bottom,0px))] px-safe outline-none"
+        >
+          {/* The Turnstile site key, when configured: new guests and sign-in codes need a token. */}
+          <CaptchaProvider siteKey={getConfig().turnstile?.siteKey ?? null}>{children}</CaptchaProvider>
+        </div>
+        <TabBar />
+        <ThemeSync />
+        {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
+        <ServiceWorker
+          enabled={getConfig().nodeEnv === "production"}
+          texts={{ updateReady: t("pwa.updateReady"), reload: t("pwa.reload") }}
+        />
+        <InstallListener />
+        <WorkerMessages />
+        <TabSync />
       </body>
     </html>
   );

@@ -3,12 +3,11 @@
 import { LoaderCircle, Mail, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { useSWRConfig } from "swr";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useNow } from "@/components/result/use-now";
 import { toneText } from "@/components/ui/tones";
 import { authApi } from "@/lib/api/auth";
-import { swrKeys } from "@/lib/api/hooks";
+import { mutateMe } from "@/lib/api/me";
 import { CODE_LENGTH } from "@/lib/contracts/limits";
 import { type AuthErrorView, authErrorView, cleanCode } from "./auth-error";
 
@@ -31,7 +30,6 @@ const linkButton =
 export function SignInFlow({ next }: { next: string }) {
   const t = useTranslations("auth");
   const errorText = useErrorText();
-  const { mutate } = useSWRConfig();
   const [step, setStep] = useState<Step>({ name: "email" });
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
@@ -85,7 +83,7 @@ export function SignInFlow({ next }: { next: string }) {
     setNotice(null);
     try {
       const { user } = await authApi.verifyCode(address, value);
-      await mutate(swrKeys.me, user, { revalidate: false });
+      await mutateMe(user, { revalidate: false });
       // A full load: the language cookie may have changed with the account.
       window.location.assign(next);
     } catch (cause) {

@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useSWRConfig } from "swr";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
-import { swrKeys, useMe } from "@/lib/api/hooks";
+import { mutateMe, useMe } from "@/lib/api/me";
 import type { CatalogModel, CreateJobRequest } from "@/lib/contracts/api";
 import type { Theme, VideoSettings } from "@/lib/contracts/catalog";
 import { priceCredits } from "@/lib/contracts/pricing";
@@ -49,7 +48,6 @@ type Phase = "idle" | "submitting" | "leaving";
  */
 export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
   const router = useRouter();
-  const { mutate } = useSWRConfig();
   const online = useOnline();
   const { data: me, error: meError } = useMe();
   const requiresImage = model.inputs.image === "required";
@@ -78,9 +76,9 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
   const ensureSession = useCallback(async (): Promise<Me> => {
     if (meRef.current) return meRef.current;
     const { user } = await api.startGuest(await captchaToken());
-    await mutate(swrKeys.me, user, { revalidate: false });
+    await mutateMe(user, { revalidate: false });
     return user;
-  }, [mutate, captchaToken]);
+  }, [captchaToken]);
 
   const upload = useImageUpload(ensureSession);
   const image = upload.state;
@@ -175,17 +173,15 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
       const { job, credits } = await api.createJob(body, key);
       intent.settle();
       setPhase("leaving");
-      await mutate(swrKeys.job(job.id), job, { revalidate: false });
-      void mutate(swrKeys.me, (current: Me | undefined) => (current ? { ...current, credits } : current), {
-        revalidate: true,
-      });
+      (await import("@/lib/api/swr-cache")).putJob(job);
+      void mutateMe((current: Me | undefined) => (current ? { ...current, credits } : current));
       router.push(`/jobs/${job.id}`);
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError("internal");
       // Only a request that may not have reached the server keeps its key for the retry.
       const unsure = failure.code === "network_error" || failure.code === "timeout" || failure.status >= 500;
       if (!unsure) intent.settle();
-      if (failure.code === "insufficient_credits" || failure.code === "unauthorized") void mutate(swrKeys.me);
+      if (failure.code === "insufficient_credits" || failure.code === "unauthorized") void mutateMe();
       if (failure.code === "validation_failed" && failure.field === "imageUrl") upload.remove();
       setSubmitError(
         failure.code === "rate_limited"

@@ -3,7 +3,6 @@
 import { CircleAlert, RefreshCw, SearchX, Video } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
 import { copyText } from "@/components/result/share";
 import { Toast, useToast } from "@/components/result/toast";
@@ -15,8 +14,8 @@ import { useOpenedOnce } from "@/components/ui/opened-once";
 import { SearchField } from "@/components/ui/search-field";
 import { historyApi } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
-import { swrKeys } from "@/lib/api/hooks";
 import { useJobPages } from "@/lib/api/job-pages";
+import { mutateMe } from "@/lib/api/me";
 import type { JobPage } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { type CardActions, HistoryCard } from "./history-card";
@@ -285,7 +284,6 @@ function removeJob(mutate: Pages["mutate"], id: string) {
  * refund): refresh it too.
  */
 function useLiveRefresh(jobs: Job[], refresh: Pages["mutate"]) {
-  const { mutate } = useSWRConfig();
   const inFlight = jobs
     .filter(isInFlight)
     .map((job) => job.id)
@@ -297,7 +295,7 @@ function useLiveRefresh(jobs: Job[], refresh: Pages["mutate"]) {
   useEffect(() => {
     const landed = previous.current.split(",").some((id) => id !== "" && !inFlight.includes(id));
     previous.current = inFlight;
-    if (landed) void mutate(swrKeys.me);
+    if (landed) void mutateMe();
     if (!inFlight) return;
     let polls = 0;
     let timer: ReturnType<typeof setTimeout>;
@@ -309,7 +307,7 @@ function useLiveRefresh(jobs: Job[], refresh: Pages["mutate"]) {
     };
     schedule();
     return () => clearTimeout(timer);
-  }, [inFlight, mutate]);
+  }, [inFlight]);
 }
 
 /** `value`, once it has stayed the same for `ms`; clearing it passes at once. */

@@ -1,13 +1,12 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { useSWRConfig } from "swr";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { themeStorageKey } from "@/components/shell/theme-script";
 import { accountApi } from "@/lib/api/account";
 import { api } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
-import { swrKeys } from "@/lib/api/hooks";
+import { mutateMe } from "@/lib/api/me";
 import type { Me } from "@/lib/contracts/user";
 
 /**
@@ -16,7 +15,6 @@ import type { Me } from "@/lib/contracts/user";
  * With Turnstile on, `captcha` (the widget) must be on the page, near the button.
  */
 export function useStartGuest() {
-  const { mutate } = useSWRConfig();
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const captcha = useCaptcha("guest");
@@ -28,7 +26,7 @@ export function useStartGuest() {
     try {
       const { user: created } = await api.startGuest(await token());
       const user = keepDeviceTheme(created);
-      await mutate(swrKeys.me, user, { revalidate: false });
+      await mutateMe(user, { revalidate: false });
       return user;
     } catch (cause) {
       setError(cause instanceof ApiError ? cause : new ApiError("internal"));
@@ -36,7 +34,7 @@ export function useStartGuest() {
     } finally {
       setStarting(false);
     }
-  }, [mutate, token]);
+  }, [token]);
 
   const clearError = useCallback(() => setError(null), []);
   return { start, starting, error, clearError, captcha: captcha.widget };

@@ -7,7 +7,7 @@ import { formatChange, formatLedgerDate, ledgerTone } from "@/components/credits
 import { secondaryButtonClass } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toneText } from "@/components/ui/tones";
-import type { useLedger } from "@/lib/api/account";
+import type { useLedger } from "@/lib/api/ledger";
 import type { LedgerEntry } from "@/lib/contracts/account";
 import { cardClass, Section } from "./section";
 

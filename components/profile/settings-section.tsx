@@ -9,7 +9,7 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import { toneText } from "@/components/ui/tones";
 import { accountApi } from "@/lib/api/account";
 import type { ApiError } from "@/lib/api/errors";
-import { useMe } from "@/lib/api/hooks";
+import { useMe } from "@/lib/api/me";
 import type { UpdateSettingsRequest } from "@/lib/contracts/account";
 import type { Me } from "@/lib/contracts/user";
 import { locales } from "@/lib/i18n/locale";

@@ -2,22 +2,22 @@
 
 import { WifiOff } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { useSWRConfig } from "swr";
+import { mutateMe } from "@/lib/api/me";
 import { useOnline } from "./use-online";
 
+const swrCache = () => import("@/lib/api/swr-cache");
+
 /**
- * A strip at the top of the shell while the browser is offline. Back online it goes away and
- * everything refreshes: the server-rendered parts, and every SWR key in use. SWR's own reconnect
- * revalidation is deduplicated against the last fetch, which the worker answered from its cache
- * if the page was opened offline moments before, so each key is revalidated explicitly.
+ * A strip at the top of the shell while the browser is offline (its words come from the layout:
+ * the shell's islands carry no translation runtime). Back online it goes away and
+ * everything refreshes: the server-rendered parts, the balance and every SWR key in use. A
+ * reconnect read is deduplicated against the last one, which the worker answered from its cache
+ * if the page was opened offline moments before, so each is asked for again explicitly.
  */
-export function OfflineBanner() {
-  const t = useTranslations("pwa");
+export function OfflineBanner({ texts }: { texts: { title: string; detail: string } }) {
   const online = useOnline();
   const router = useRouter();
-  const { cache, mutate } = useSWRConfig();
   const wasOffline = useRef(false);
 
   useEffect(() => {
@@ -25,9 +25,10 @@ export function OfflineBanner() {
     else if (wasOffline.current) {
       wasOffline.current = false;
       router.refresh();
-      for (const key of cache.keys()) void mutate(key);
+      void mutateMe();
+      void swrCache().then((swr) => swr.revalidateAll());
     }
-  }, [online, router, cache, mutate]);
+  }, [online, router]);
 
   return (
     <div role="status" aria-live="polite" className="contents">
@@ -38,7 +39,7 @@ export function OfflineBanner() {
         >
           <WifiOff aria-hidden="true" className="size-4 shrink-0 text-warning" />
           <span>
-            {t("offlineTitle")} <span className="font-normal text-text-secondary">{t("offlineDetail")}</span>
+            {texts.title} <span className="font-normal text-text-secondary">{texts.detail}</span>
           </span>
         </div>
       )}

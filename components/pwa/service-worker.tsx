@@ -1,7 +1,6 @@
 "use client";
 
 import { RefreshCw } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { Workbox } from "workbox-window";
 
@@ -13,8 +12,13 @@ const UPDATE_CHECK_MS = 30 * 60 * 1000;
  * loaded, with workbox-window fetched then rather than with the page. A new version waits; the person decides when to switch with the toast's Reload, which
  * tells the waiting worker to take over and reloads once it controls the page.
  */
-export function ServiceWorker({ enabled }: { enabled: boolean }) {
-  const t = useTranslations("pwa");
+export function ServiceWorker({
+  enabled,
+  texts,
+}: {
+  enabled: boolean;
+  texts: { updateReady: string; reload: string };
+}) {
   const workbox = useRef<Workbox | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [reloading, setReloading] = useState(false);
@@ -68,7 +72,7 @@ export function ServiceWorker({ enabled }: { enabled: boolean }) {
           data-testid="update-toast"
           className="pointer-events-auto flex max-w-sm items-center gap-3 rounded-card bg-surface-base py-2 pr-2 pl-4 shadow-banner ring-1 ring-border-default transition-[opacity,translate] duration-250 ease-out starting:translate-y-2 starting:opacity-0 motion-reduce:transition-none"
         >
-          <span className="text-subheadline font-semibold">{t("updateReady")}</span>
+          <span className="text-subheadline font-semibold">{texts.updateReady}</span>
           <button
             type="button"
             onClick={reload}
@@ -79,7 +83,7 @@ export function ServiceWorker({ enabled }: { enabled: boolean }) {
               aria-hidden="true"
               className={`size-4 ${reloading ? "motion-safe:animate-spin" : ""}`}
             />
-            {t("reload")}
+            {texts.reload}
           </button>
         </div>
       ) : null}

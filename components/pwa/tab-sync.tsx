@@ -2,33 +2,33 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useSWRConfig } from "swr";
-import { isJobPagesCacheKey, swrKeys } from "@/lib/api/hooks";
+import { mutateMe } from "@/lib/api/me";
 import { listen } from "@/lib/api/tab-sync";
+
+const swrCache = () => import("@/lib/api/swr-cache");
 
 /**
  * Listens, once for the whole app, to what other tabs announce (lib/api/tab-sync.ts) and asks
  * the server again for what changed: the balance, History, or — after a sign-in or sign-out —
- * everything, the server-rendered parts included. SWR also asks again when the tab is focused.
+ * everything, the server-rendered parts included. The balance is also read again when the tab
+ * is focused (lib/api/me-store.ts), as SWR does for what the screens keep in it.
  */
 export function TabSync() {
-  const { cache, mutate } = useSWRConfig();
   const router = useRouter();
 
   useEffect(
     () =>
       listen(({ topics }) => {
         if (topics.includes("session")) {
-          for (const key of cache.keys()) void mutate(key);
+          void mutateMe();
+          void swrCache().then((swr) => swr.revalidateAll());
           router.refresh();
           return;
         }
-        if (topics.includes("me")) void mutate(swrKeys.me);
-        if (topics.includes("jobs")) {
-          for (const key of cache.keys()) if (isJobPagesCacheKey(key)) void mutate(key);
-        }
+        if (topics.includes("me")) void mutateMe();
+        if (topics.includes("jobs")) void swrCache().then((swr) => swr.revalidateJobPages());
       }),
-    [cache, mutate, router],
+    [router],
   );
 
   return null;

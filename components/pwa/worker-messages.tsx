@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect } from "react";
-import { type Cache, unstable_serialize, useSWRConfig } from "swr";
 import { jobAnswer } from "@/lib/api/answers";
-import { isJobPagesCacheKey, swrKeys } from "@/lib/api/hooks";
-import type { Job } from "@/lib/contracts/job";
+import { mutateMe } from "@/lib/api/me";
 import { parseWorkerMessage } from "@/lib/contracts/worker-messages";
 import { isFinalStatus } from "@/lib/jobs-polling";
 import { isNewerJob } from "./job-updates";
+
+const swrCache = () => import("@/lib/api/swr-cache");
 
 /**
  * Listens, once for the whole app, to what the service worker says about jobs it watches in the
@@ -15,28 +15,27 @@ import { isNewerJob } from "./job-updates";
  * without polling, and a finished job refreshes the balance and History.
  */
 export function WorkerMessages() {
-  const { cache, mutate } = useSWRConfig();
-
   useEffect(() => {
     const container = typeof navigator === "undefined" ? undefined : navigator.serviceWorker;
     if (!container) return;
 
-    const finished = () => {
-      void mutate(swrKeys.me);
-      for (const key of cache.keys()) if (isJobPagesCacheKey(key)) void mutate(key);
-    };
-
-    const onMessage = (event: MessageEvent) => {
+    const onMessage = async (event: MessageEvent) => {
       const message = parseWorkerMessage(event.data);
       if (message?.type === "job-update") {
         const job = message.job;
         if (!jobAnswer(job)) return;
-        if (!isNewerJob(cachedJob(cache, job.id), job)) return;
-        void mutate(swrKeys.job(job.id), job, { revalidate: false });
-        if (isFinalStatus(job.status)) finished();
+        const swr = await swrCache();
+        if (!isNewerJob(swr.cachedJob(job.id), job)) return;
+        swr.putJob(job);
+        if (isFinalStatus(job.status)) {
+          void mutateMe();
+          swr.revalidateJobPages();
+        }
       } else if (message?.type === "job-hint") {
-        void mutate(swrKeys.job(message.jobId));
-        finished();
+        void mutateMe();
+        const swr = await swrCache();
+        swr.revalidateJob(message.jobId);
+        swr.revalidateJobPages();
       }
     };
 
@@ -44,11 +43,7 @@ export function WorkerMessages() {
     // Messages wait in a queue until the page says it listens.
     container.startMessages();
     return () => container.removeEventListener("message", onMessage);
-  }, [cache, mutate]);
+  }, []);
 
   return null;
-}
-
-function cachedJob(cache: Cache, id: string): Job | undefined {
-  return cache.get(unstable_serialize(swrKeys.job(id)))?.data as Job | undefined;
 }

@@ -4,9 +4,9 @@ import { History } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { useSWRConfig } from "swr";
 import { buildCreateHref } from "@/components/create/create-query";
-import { swrKeys, useJob } from "@/lib/api/hooks";
+import { useJob } from "@/lib/api/hooks";
+import { mutateMe } from "@/lib/api/me";
 import type { Job } from "@/lib/contracts/job";
 import { aboutDurationText, isLongWait, refusedInput, typicalSecondsOf } from "./format";
 import { MediaStage } from "./media-stage";
@@ -31,7 +31,6 @@ type Props = {
 export function ResultView({ initialJob, themeSlug }: Props) {
   const t = useTranslations("result");
   const tRoot = useTranslations();
-  const { mutate } = useSWRConfig();
   const { data, mutate: refreshJob } = useJob(initialJob);
   const job = data ?? initialJob;
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -43,8 +42,8 @@ export function ResultView({ initialJob, themeSlug }: Props) {
   useEffect(() => {
     if (lastStatus.current === job.status) return;
     lastStatus.current = job.status;
-    if (job.status === "completed" || job.status === "failed") void mutate(swrKeys.me);
-  }, [job.status, mutate]);
+    if (job.status === "completed" || job.status === "failed") void mutateMe();
+  }, [job.status]);
 
   const regenerateHref = buildCreateHref(job.model.slug, {
     prompt: job.prompt,

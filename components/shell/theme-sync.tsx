@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { useMe } from "@/lib/api/hooks";
+import { useMe } from "@/lib/api/me";
 import type { Me } from "@/lib/contracts/user";
 import { themeStorageKey } from "./theme-script";
 

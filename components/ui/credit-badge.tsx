@@ -3,7 +3,7 @@
 import { Zap } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useMe } from "@/lib/api/hooks";
+import { useMe } from "@/lib/api/me";
 import { toneText } from "./tones";
 
 /** Where "get more credits" goes until the purchase dialog exists (reference-spec §1.0 [W]). */

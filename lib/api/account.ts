@@ -1,15 +1,10 @@
 "use client";
 
-import useSWR from "swr";
-import useSWRInfinite from "swr/infinite";
-import type { CheckoutResponse, LedgerPage, UpdateSettingsRequest } from "../contracts/account";
-import type { CreditProduct } from "../contracts/catalog";
-import type { Locale } from "../i18n/locale";
+import type { CheckoutResponse, UpdateSettingsRequest } from "../contracts/account";
 import { checkoutAnswer, creditProductsAnswer, ledgerPageAnswer, meAnswer, noContent } from "./answers";
 import { apiRequest } from "./client";
-import type { ApiError } from "./errors";
 
-/** Profile, settings and credits routes (api.md "Session and account", "Credits"). */
+/** Profile, settings and credits routes (api.md "Session and account", "Credits"); the credit packs hook is in account-hooks.ts, the ledger in ledger.ts. */
 export const accountApi = {
   updateSettings: (body: UpdateSettingsRequest) => apiRequest("/api/me", meAnswer, { method: "PATCH", body }),
   deleteAccount: () => apiRequest("/api/me", noContent, { method: "DELETE" }),
@@ -31,26 +26,3 @@ export const accountApi = {
       idempotencyKey,
     }),
 };
-
-export const LEDGER_PAGE_SIZE = 20;
-
-/** The packs on sale; the labels follow the language, so the key does too. */
-export function useCreditProducts(locale: Locale, enabled = true) {
-  return useSWR<CreditProduct[], ApiError>(
-    enabled ? ["credit-products", locale] : null,
-    async () => (await accountApi.products()).products,
-    { revalidateOnFocus: false },
-  );
-}
-
-/** The credit history, page by page (`ledger` key; revalidate it with the balance). */
-export function useLedger(enabled = true) {
-  return useSWRInfinite<LedgerPage, ApiError>(
-    (index, previous: LedgerPage | null) => {
-      if (!enabled || (previous && !previous.nextCursor)) return null;
-      return ["ledger", index === 0 ? null : (previous?.nextCursor ?? null)] as const;
-    },
-    ([, cursor]: readonly [string, string | null]) => accountApi.ledger({ cursor, limit: LEDGER_PAGE_SIZE }),
-    { revalidateFirstPage: true, shouldRetryOnError: (error) => error.code !== "unauthorized" },
-  );
-}

@@ -1,39 +1,18 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import useSWR, { type SWRConfiguration, unstable_serialize } from "swr";
+import useSWR, { unstable_serialize } from "swr";
 import { INFINITE_PREFIX } from "swr/_internal";
-import type { CatalogResponse } from "../contracts/api";
 import type { Job } from "../contracts/job";
-import type { Me } from "../contracts/user";
-import type { Locale } from "../i18n/locale";
 import { isFinalStatus, pollDelayMs } from "../jobs-polling";
 import { api } from "./endpoints";
 import type { ApiError } from "./errors";
 import { announce } from "./tab-sync";
 
-/** SWR keys (reference-spec §1.7): invalidate "me" after anything that changes credits. */
+/** SWR keys (reference-spec §1.7). The account is kept apart (me.ts): after anything that changes credits, `mutateMe()`. */
 export const swrKeys = {
-  me: "me",
-  catalog: (locale: Locale) => ["catalog", locale] as const,
   job: (id: string) => ["job", id] as const,
 };
-
-export function useMe(config?: SWRConfiguration<Me, ApiError>) {
-  return useSWR<Me, ApiError>(swrKeys.me, api.me, {
-    shouldRetryOnError: false,
-    ...config,
-  });
-}
-
-export function useCatalog(locale: Locale, fallbackData?: CatalogResponse) {
-  return useSWR<CatalogResponse, ApiError>(swrKeys.catalog(locale), () => api.catalog(locale), {
-    fallbackData,
-    // The server already rendered this catalog: no second fetch on mount.
-    revalidateOnMount: fallbackData === undefined,
-    revalidateOnFocus: false,
-  });
-}
 
 /**
  * Watches a job: polls with backoff (1, 2, 4, 8 s, then every 8 s) while it is in flight, stops on a

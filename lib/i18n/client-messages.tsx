@@ -6,8 +6,9 @@ type Namespace = keyof Awaited<ReturnType<typeof getMessages>>;
 
 /**
  * Hands the browser only the message namespaces the client islands below read: each page names
- * its own (the server renders everything else with all messages). A nested provider replaces the
- * outer one's messages, so a page lists every namespace its islands use.
+ * its own (the server renders everything else with all messages). The layout has none: the
+ * shell's islands take their words as props, so a page without islands that translate loads no
+ * translation runtime. A page lists every namespace its islands use.
  */
 export async function ClientMessages({
   namespaces,

@@ -1,0 +1,82 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { LedgerPage } from "../contracts/account";
+import { accountApi } from "./account";
+import type { ApiError } from "./errors";
+
+export const LEDGER_PAGE_SIZE = 20;
+
+/** The first `count` pages, in order (each page's cursor comes from the one before); fewer when the list ends. */
+export async function readPages(
+  count: number,
+  readPage: (cursor: string | null) => Promise<LedgerPage>,
+): Promise<LedgerPage[]> {
+  const pages: LedgerPage[] = [];
+  let cursor: string | null = null;
+  while (pages.length < count) {
+    const page = await readPage(cursor);
+    pages.push(page);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return pages;
+}
+
+const readLedgerPage = (cursor: string | null) => accountApi.ledger({ cursor, limit: LEDGER_PAGE_SIZE });
+
+type State = { data?: LedgerPage[]; error?: ApiError; isValidating: boolean };
+
+/**
+ * The credit history, page by page, in the shape SWR's `useSWRInfinite` gave it (`data` pages,
+ * `size`/`setSize` for "more", `mutate` to read the loaded pages again with the balance), read
+ * again when the tab comes back or the network does. Plain state: Profile would load SWR for
+ * this alone.
+ */
+export function useLedger(enabled = true) {
+  const [state, setState] = useState<State>({ isValidating: enabled });
+  const [size, setSizeState] = useState(1);
+  const sizeRef = useRef(1);
+  const reads = useRef(0);
+
+  const load = useCallback(
+    async (count: number) => {
+      if (!enabled) return;
+      const read = ++reads.current;
+      setState((last) => ({ ...last, isValidating: true }));
+      try {
+        const data = await readPages(count, readLedgerPage);
+        if (read === reads.current) setState({ data, isValidating: false });
+      } catch (error) {
+        if (read === reads.current)
+          setState((last) => ({ ...last, error: error as ApiError, isValidating: false }));
+      }
+    },
+    [enabled],
+  );
+
+  const mutate = useCallback(() => load(sizeRef.current), [load]);
+  const setSize = useCallback(
+    (next: number) => {
+      sizeRef.current = next;
+      setSizeState(next);
+      return load(next);
+    },
+    [load],
+  );
+
+  useEffect(() => {
+    void mutate();
+    const again = () => {
+      if (document.visibilityState !== "hidden") void mutate();
+    };
+    document.addEventListener("visibilitychange", again);
+    window.addEventListener("online", again);
+    return () => {
+      document.removeEventListener("visibilitychange", again);
+      window.removeEventListener("online", again);
+    };
+  }, [mutate]);
+
+  return { ...state, size, setSize, mutate };
+}
