@@ -43,14 +43,21 @@ export function useCreditProducts(locale: Locale, enabled = true) {
   );
 }
 
-/** The credit history, page by page (`ledger` key; revalidate it with the balance). */
-export function useLedger(enabled = true) {
+/**
+ * The credit history, page by page (`ledger` key; revalidate it with the balance). `firstPage`,
+ * the one the server rendered, is shown until the browser's own read replaces it.
+ */
+export function useLedger(enabled = true, firstPage?: LedgerPage) {
   return useSWRInfinite<LedgerPage, ApiError>(
     (index, previous: LedgerPage | null) => {
       if (!enabled || (previous && !previous.nextCursor)) return null;
       return ["ledger", index === 0 ? null : (previous?.nextCursor ?? null)] as const;
     },
     ([, cursor]: readonly [string, string | null]) => accountApi.ledger({ cursor, limit: LEDGER_PAGE_SIZE }),
-    { revalidateFirstPage: true, shouldRetryOnError: (error) => error.code !== "unauthorized" },
+    {
+      fallbackData: firstPage ? [firstPage] : undefined,
+      revalidateFirstPage: true,
+      shouldRetryOnError: (error) => error.code !== "unauthorized",
+    },
   );
 }
