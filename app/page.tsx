@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame, HomeSkeleton } from "@/components/home/home-skeleton";
 import { homeSeenCookie } from "@/components/onboarding/home-seen";
@@ -66,6 +67,7 @@ async function HomeContent() {
         </HomeHeaderFrame>
         <HomeScreen
           initialCatalog={catalog}
+          initialCards={catalog ? catalogCards(catalog) : null}
           hasSession={session !== null}
           welcome={welcome}
           returning={returning}
