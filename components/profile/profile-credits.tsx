@@ -1,7 +1,6 @@
 "use client";
 
 import { CircleCheck, Clock, Zap } from "lucide-react";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
@@ -9,6 +8,7 @@ import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
 import { Banner } from "@/components/ui/banner";
 import { secondaryButtonClass } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { useLedger } from "@/lib/api/account";
 import { useMe } from "@/lib/api/hooks";
@@ -128,10 +128,10 @@ export function ProfileCredits({
           >
             {t("profile.buyCredits")}
           </button>
-          <Link href="/history" className={secondaryButtonClass}>
+          <IntentLink href="/history" className={secondaryButtonClass}>
             <Clock aria-hidden="true" className="size-4 shrink-0" />
             {t("profile.viewVideos")}
-          </Link>
+          </IntentLink>
         </div>
       </section>
 
