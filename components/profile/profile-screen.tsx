@@ -1,5 +1,4 @@
 import { useTranslations } from "next-intl";
-import { Suspense } from "react";
 import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { InstallRow } from "@/components/install/install-row";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -32,9 +31,9 @@ export function ProfileScreen({ me, hasSession, firstLedgerPage, version, paymen
   return (
     <div className="flex flex-col gap-6">
       <ProfileHeader me={me} />
-      <Suspense>
-        <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} />
-      </Suspense>
+      {/* No Suspense boundary: the card is in the page as sent, not revealed later by a script
+          (its search-params read does not suspend on this dynamic page). */}
+      <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} />
       <AccountSection me={me} />
       <SettingsSection me={me} />
       <InstallRow />
