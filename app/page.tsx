@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
+import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
-import { HomeHeaderFrame, HomeSkeleton } from "@/components/home/home-skeleton";
+import { HomeHeaderFrame } from "@/components/home/home-skeleton";
 import { homeSeenCookie } from "@/components/onboarding/home-seen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { CreditBadge } from "@/components/ui/credit-badge";
@@ -14,7 +14,11 @@ import { getCatalog } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
 import { isNewGuest } from "@/lib/server/services/welcome";
 
-/** Home (reference-spec §1.2). The catalog streams in behind skeletons; nothing blocks the shell. */
+/**
+ * Home (reference-spec §1.2). Sent whole, not streamed behind a skeleton: the catalog is in
+ * memory and the user is one read, and the featured picture (the largest paint) is then in the
+ * HTML as sent, painted without waiting for a streamed boundary to be revealed by script.
+ */
 export default function HomePage() {
   return (
     <ClientMessages
@@ -32,9 +36,7 @@ export default function HomePage() {
       ]}
     >
       <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-safe pb-10 sm:px-6 md:pt-0 md:pb-16">
-        <Suspense fallback={<HomeSkeleton />}>
-          <HomeContent />
-        </Suspense>
+        <HomeContent />
       </main>
     </ClientMessages>
   );
@@ -66,6 +68,7 @@ async function HomeContent() {
         </HomeHeaderFrame>
         <HomeScreen
           initialCatalog={catalog}
+          initialCards={catalog ? catalogCards(catalog) : null}
           hasSession={session !== null}
           welcome={welcome}
           returning={returning}

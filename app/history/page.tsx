@@ -3,8 +3,11 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
+import type { JobPage } from "@/lib/contracts/api";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
+import { listJobs } from "@/lib/server/services/jobs";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * History (reference-spec §1.5): the user's jobs of the last 7 days. The list is the browser's
- * (SWR over GET /api/jobs, the same for guests and registered users); the server adds the theme
- * slugs Regenerate needs to start from the same theme.
+ * History (reference-spec §1.5): the user's jobs of the last 7 days. The server renders the first
+ * page (the one GET /api/jobs answers first) and the theme slugs Regenerate needs to start from
+ * the same theme; the browser keeps the list (SWR over GET /api/jobs: search, more pages, live
+ * progress, delete).
  */
 export default async function HistoryPage() {
-  const [t, themeSlugs] = await Promise.all([getTranslations("history"), themeSlugsById()]);
+  const [t, themeSlugs, firstPage] = await Promise.all([
+    getTranslations("history"),
+    themeSlugsById(),
+    firstJobPage(),
+  ]);
   return (
     <ClientMessages namespaces={["common", "errors", "history", "result", "share"]}>
       <main
@@ -34,7 +42,7 @@ export default async function HistoryPage() {
           <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
           {t("kept")}
         </p>
-        <HistoryScreen themeSlugs={themeSlugs} />
+        <HistoryScreen themeSlugs={themeSlugs} firstPage={firstPage} renderedAt={Date.now()} />
       </main>
     </ClientMessages>
   );
@@ -48,5 +56,18 @@ async function themeSlugsById(): Promise<Record<string, string>> {
     // Regenerate then starts without the theme; the list itself does not need the catalog.
     console.error("history: catalog read failed", error);
     return {};
+  }
+}
+
+/** The newest 20 jobs; none without a session. Null when the read fails: the browser then asks. */
+async function firstJobPage(): Promise<JobPage | null> {
+  try {
+    const session = await pageSession();
+    if (!session) return { jobs: [], nextCursor: null };
+    // The page the browser asks for first (lib/api/job-pages.ts).
+    return await listJobs(session, { limit: 20, cursor: null, query: null });
+  } catch (error) {
+    console.error("history: first page read failed", error);
+    return null;
   }
 }

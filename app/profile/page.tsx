@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,6 +7,7 @@ import type { Me } from "@/lib/contracts/user";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getConfig } from "@/lib/server/config";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
+import { listLedger } from "@/lib/server/services/credits";
 import { getMe } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +17,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-/** Profile (reference-spec §1.6): the server reads the user so the first paint is complete. */
+/**
+ * Profile (reference-spec §1.6): the server reads the user and the newest credit history, and
+ * renders the screen, so the first paint is complete.
+ */
 export default async function ProfilePage() {
   const [t, session] = await Promise.all([getTranslations("profile"), pageSession().catch(() => null)]);
-  const me = session ? await getMe(await pageCookieJar()).catch((): Me | null => null) : null;
+  const [me, firstLedgerPage] = session
+    ? await Promise.all([
+        getMe(await pageCookieJar()).catch((): Me | null => null),
+        // The page the browser asks for first (LEDGER_PAGE_SIZE in lib/api/account.ts).
+        listLedger(session, { limit: 20, cursor: null }).catch((error: unknown) => {
+          // The browser asks GET /api/credits/ledger instead.
+          console.error("profile: ledger read failed", error);
+          return null;
+        }),
+      ])
+    : [null, null];
   const config = getConfig();
   return (
     <ClientMessages
@@ -32,13 +45,13 @@ export default async function ProfilePage() {
       >
         <PageHeader title={t("title")} />
         <MeFallback me={me}>
-          <Suspense>
-            <ProfileScreen
-              hasSession={session !== null}
-              version={config.version}
-              payments={Boolean(config.stripe)}
-            />
-          </Suspense>
+          <ProfileScreen
+            me={me}
+            hasSession={session !== null}
+            firstLedgerPage={firstLedgerPage}
+            version={config.version}
+            payments={Boolean(config.stripe)}
+          />
         </MeFallback>
       </main>
     </ClientMessages>

@@ -16,7 +16,6 @@ import {
   Trash2,
   WandSparkles,
 } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { failureCode, progressPercent } from "@/components/result/format";
 import { IntentLink } from "@/components/ui/intent-link";
@@ -43,19 +42,19 @@ export function HistoryCard({ job, now, actions }: { job: Job; now: number | nul
       data-status={job.status}
     >
       <div className="flex gap-3 sm:gap-4">
-        <Link
+        <IntentLink
           href={href}
           tabIndex={-1}
           aria-hidden="true"
           className="relative w-28 shrink-0 self-start overflow-hidden rounded-input bg-surface-base ring-1 ring-border-default sm:w-40"
         >
           <CardThumbnail job={job} />
-        </Link>
+        </IntentLink>
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <h3 className="line-clamp-2 text-subheadline leading-snug font-semibold text-pretty break-words sm:text-headline sm:leading-snug">
-            <Link href={href} className="rounded-chip outline-offset-2 hover:underline">
+            <IntentLink href={href} className="rounded-chip outline-offset-2 hover:underline">
               {job.prompt}
-            </Link>
+            </IntentLink>
           </h3>
           <p className="truncate text-caption text-text-secondary">
             {job.model.name} • {t("card.credits", { count: job.creditsUsed })}

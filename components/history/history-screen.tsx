@@ -32,13 +32,23 @@ const ConfirmDialog = lazy(() =>
  * scroll (and a Load more button), month groups, live refresh while jobs are in flight, and the
  * per-card actions with a confirmed delete.
  */
-export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, string> }) {
+export function HistoryScreen({
+  themeSlugs,
+  firstPage,
+  renderedAt,
+}: {
+  themeSlugs: Record<string, string>;
+  /** The first page as the server read it (null when it could not: the browser asks). */
+  firstPage: JobPage | null;
+  /** The server's clock when it rendered: the expiry lines are in the page as sent, no shift. */
+  renderedAt: number;
+}) {
   const t = useTranslations("history");
   const tAll = useTranslations();
   const locale = useLocale();
   const [text, setText] = useState("");
   const query = useDebounced(searchQuery(text), SEARCH_DEBOUNCE_MS);
-  const pages = useJobPages(query);
+  const pages = useJobPages(query, firstPage ?? undefined);
   const { toast, show } = useToast();
   const [toDelete, setToDelete] = useState<Job | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -46,11 +56,11 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
   const confirmShown = useOpenedOnce(toDelete !== null);
 
   const jobs = pages.data?.flatMap((page) => page.jobs) ?? [];
-  const now = useNow(60_000, true);
+  const now = useNow(60_000, true) ?? renderedAt;
   useLiveRefresh(jobs, pages.mutate);
   const sharing = useSharePage({
     onToast: show,
-    onChange: (changed, sharePath) => void setSharePath(pages.mutate, changed.id, sharePath),
+    onChange: (changed, sharePath) => void setSharePath(pages, changed.id, sharePath),
   });
 
   const signedOut = pages.error?.code === "unauthorized";
@@ -83,10 +93,10 @@ export function HistoryScreen({ themeSlugs }: { themeSlugs: Record<string, strin
     setDeleting(true);
     try {
       await historyApi.deleteJob(id);
-      await removeJob(pages.mutate, id);
+      await removeJob(pages, id);
       show({ tone: "success", title: t("toast.deleted") });
     } catch (error) {
-      if (error instanceof ApiError && error.code === "job_not_found") await removeJob(pages.mutate, id);
+      if (error instanceof ApiError && error.code === "job_not_found") await removeJob(pages, id);
       else
         show({
           tone: "error",
@@ -257,11 +267,15 @@ function MorePages({ pages }: { pages: Pages }) {
   );
 }
 
-/** Marks a job shared or not in the loaded pages without refetching them. */
-function setSharePath(mutate: Pages["mutate"], id: string, sharePath: string | null) {
-  return mutate(
+/**
+ * Marks a job shared or not in the loaded pages without refetching them. (Until the browser's
+ * first read lands, the pages shown are the server's, which SWR holds outside its cache.)
+ */
+function setSharePath(pages: Pages, id: string, sharePath: string | null) {
+  const shown = pages.data;
+  return pages.mutate(
     (current: JobPage[] | undefined) =>
-      current?.map((page) => ({
+      (current ?? shown)?.map((page) => ({
         ...page,
         jobs: page.jobs.map((job) => (job.id === id ? { ...job, sharePath } : job)),
       })),
@@ -270,10 +284,11 @@ function setSharePath(mutate: Pages["mutate"], id: string, sharePath: string | n
 }
 
 /** Drops a deleted job from the loaded pages without refetching them. */
-function removeJob(mutate: Pages["mutate"], id: string) {
-  return mutate(
+function removeJob(pages: Pages, id: string) {
+  const shown = pages.data;
+  return pages.mutate(
     (current: JobPage[] | undefined) =>
-      current?.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
+      (current ?? shown)?.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
     { revalidate: false },
   );
 }

@@ -1,14 +1,11 @@
 "use client";
 
-import { ArrowRight, Pause, Play, Zap } from "lucide-react";
+import { Pause, Play } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { IntentLink } from "@/components/ui/intent-link";
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CatalogModel } from "@/lib/contracts/api";
 import { nearestSlide, ON_SLIDE_PX, slideAt, slidePlaces, wrapIndex } from "./carousel-row";
-import { modelHref } from "./catalog";
-import { CategoryIcon } from "./model-card";
-import { Thumbnail } from "./thumbnail";
+import { FeaturedSlide } from "./featured-slide";
 import { useOnScreen, usePageVisible, useReducedMotion } from "./use-media";
 
 /** Time each slide stays before the next (reference-spec §1.2 item 5: 5 s, wraps). */
@@ -24,7 +21,14 @@ export const AUTO_ADVANCE_MS = 5000;
  * position only moves the dots when someone else scrolled it (a swipe, a wheel, keys, focus): a
  * scroll the carousel started is never read on its way, however slowly it runs.
  */
-export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
+export function FeaturedCarousel({
+  models,
+  slides,
+}: {
+  models: CatalogModel[];
+  /** The slides the server rendered, by model id (a model without one is rendered here). */
+  slides?: Record<string, ReactNode>;
+}) {
   const t = useTranslations("home");
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
@@ -137,7 +141,7 @@ export function FeaturedCarousel({ models }: { models: CatalogModel[] }) {
             aria-label={t("slide", { index: i + 1, count })}
             className="w-[86%] shrink-0 snap-start snap-always sm:w-full"
           >
-            <FeaturedSlide model={model} eager={i === 0} />
+            {slides?.[model.id] ?? <FeaturedSlide model={model} eager={i === 0} />}
           </div>
         ))}
       </div>
@@ -188,56 +192,5 @@ function rowPlaces(track: HTMLElement): number[] {
   return slidePlaces(
     slides.map((slide) => slide.offsetLeft - first.offsetLeft),
     track.scrollWidth - track.clientWidth,
-  );
-}
-
-/** FeaturedCard: picture on top (phones) or beside the text (wide screens). */
-function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: boolean }) {
-  const t = useTranslations("home");
-  return (
-    <IntentLink
-      href={modelHref(model)}
-      className="group grid h-full overflow-hidden rounded-banner bg-surface-card shadow-card ring-1 ring-border-default ring-inset transition-transform active:scale-[0.99] md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]"
-    >
-      <div className="overflow-hidden">
-        <Thumbnail
-          src={model.thumbnailUrl}
-          eager={eager}
-          className="h-full transition-transform duration-500 group-hover:scale-[1.02]"
-        />
-      </div>
-      <div className="flex flex-col gap-2 p-4 sm:p-5 md:justify-center md:gap-3 md:p-8">
-        <p className="flex items-center gap-1.5 text-caption font-semibold tracking-wide text-text-secondary uppercase">
-          <CategoryIcon category={model.category} />
-          {t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo")}
-        </p>
-        <h3 className="text-headline font-semibold text-balance md:text-title2 md:font-bold md:tracking-tight">
-          {model.name}
-        </h3>
-        <p className="line-clamp-2 text-subheadline text-pretty text-text-secondary md:line-clamp-3 md:text-body">
-          {model.description}
-        </p>
-        <div className="mt-1 flex items-center justify-between gap-3 md:mt-3">
-          <span className="flex min-w-0 items-center gap-1 text-subheadline font-semibold whitespace-nowrap">
-            <Zap
-              aria-hidden="true"
-              className="size-4 fill-brand-primary text-brand-primary"
-              strokeWidth={2}
-            />
-            {t("fromCredits", { count: model.minCredits })}
-          </span>
-          <span
-            aria-hidden="true"
-            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-full bg-brand-primary px-3.5 text-subheadline font-semibold text-on-brand shadow-card"
-          >
-            {t("tryIt")}
-            <ArrowRight
-              className="size-4 transition-transform group-hover:translate-x-0.5"
-              strokeWidth={2.5}
-            />
-          </span>
-        </div>
-      </div>
-    </IntentLink>
   );
 }

@@ -15,6 +15,7 @@ import { useCatalog } from "@/lib/api/catalog";
 import { useMe } from "@/lib/api/me";
 import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
 import { cheapestGeneration, creditBanner, searchCatalog, themeHref } from "./catalog";
+import type { CatalogCards } from "./catalog-cards";
 import { CreditBanner } from "./credit-banners";
 import { FeaturedCarousel } from "./featured-carousel";
 import { CatalogSkeleton } from "./home-skeleton";
@@ -24,15 +25,19 @@ import { ThemeCard } from "./theme-card";
 /**
  * Home's interactive part (reference-spec §1.2): onboarding, banners, search, the featured
  * carousel, theme presets and the model grid. The server passes the catalog it already read
- * (SWR fallback data), so the first paint is complete; the refresh control revalidates it.
+ * (SWR fallback data) and its cards, so the first paint is complete and the cards need no
+ * rendering here; the refresh control revalidates it (a catalog read here renders its own cards).
  */
 export function HomeScreen({
   initialCatalog,
+  initialCards,
   hasSession,
   welcome,
   returning,
 }: {
   initialCatalog: CatalogResponse | null;
+  /** The server's cards for `initialCatalog`. */
+  initialCards: CatalogCards | null;
   /** Whether the request carried a session (decides the first paint before /api/me answers). */
   hasSession: boolean;
   /** The server's word: this is a new guest's first Home, so the welcome banner shows (once). */
@@ -141,6 +146,7 @@ export function HomeScreen({
       {catalog.data ? (
         <Catalog
           catalog={catalog.data}
+          cards={catalog.data === initialCatalog ? initialCards : null}
           query={deferredQuery}
           onClearQuery={() => setQuery("")}
           refreshing={catalog.isValidating}
@@ -178,6 +184,7 @@ export function HomeScreen({
 
 function Catalog({
   catalog,
+  cards,
   query,
   onClearQuery,
   refreshing,
@@ -185,6 +192,7 @@ function Catalog({
   refreshFailed,
 }: {
   catalog: CatalogResponse;
+  cards: CatalogCards | null;
   query: string;
   onClearQuery: () => void;
   refreshing: boolean;
@@ -227,7 +235,9 @@ function Catalog({
         </EmptyState>
       ) : null}
 
-      {!searching && featured.length > 0 ? <FeaturedCarousel models={featured} /> : null}
+      {!searching && featured.length > 0 ? (
+        <FeaturedCarousel models={featured} slides={cards?.featured} />
+      ) : null}
 
       {themes.length > 0 ? (
         <section aria-labelledby={themesId} className="flex flex-col gap-3">
@@ -240,7 +250,7 @@ function Catalog({
           <ul className="-mx-4 flex snap-x snap-mandatory scroll-pl-4 gap-3 overflow-x-auto overscroll-x-contain px-4 pb-1 max-sm:no-scrollbar sm:mx-0 sm:px-0 sm:scroll-pl-0 md:grid md:grid-cols-4 md:gap-x-4 md:gap-y-5 md:overflow-visible md:pb-0">
             {themes.map(({ theme, href }) => (
               <li key={theme.id} className="w-[40%] max-w-48 shrink-0 snap-start md:w-auto md:max-w-none">
-                <ThemeCard theme={theme} href={href} />
+                {cards?.themes[theme.id] ?? <ThemeCard theme={theme} href={href} />}
               </li>
             ))}
           </ul>
@@ -282,9 +292,7 @@ function Catalog({
           ) : found.models.length > 0 ? (
             <ul className="grid grid-cols-2 gap-x-3 gap-y-5 sm:grid-cols-3 sm:gap-x-4 lg:grid-cols-4">
               {found.models.map((model) => (
-                <li key={model.id}>
-                  <ModelCard model={model} />
-                </li>
+                <li key={model.id}>{cards?.models[model.id] ?? <ModelCard model={model} />}</li>
               ))}
             </ul>
           ) : null}

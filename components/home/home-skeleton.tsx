@@ -28,20 +28,6 @@ export function CatalogSkeleton() {
   );
 }
 
-/** The whole of Home while the server reads the catalog: header, search and catalog placeholders. */
-export function HomeSkeleton() {
-  const t = useTranslations();
-  return (
-    <div className="flex flex-col gap-5">
-      <HomeHeaderFrame title={t("app.name")} tagline={t("app.tagline")}>
-        <Skeleton className="h-9 w-[4.5rem] rounded-full" />
-      </HomeHeaderFrame>
-      <Skeleton className="h-11 w-full rounded-card" />
-      <CatalogSkeleton />
-    </div>
-  );
-}
-
 /** Home's header row: "Rendio AI" (and the tagline on wide screens) with the credit badge. */
 export function HomeHeaderFrame({
   title,

@@ -1,6 +1,6 @@
 import { ChevronRight, FileText, LifeBuoy, ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { IntentLink } from "@/components/ui/intent-link";
 import { cardClass, IconWell, rowClass, Section } from "./section";
 
 const documents = [
@@ -16,13 +16,13 @@ export function AboutSection({ version }: { version: string }) {
     <Section title={t("aboutTitle")}>
       <nav aria-label={t("aboutTitle")} className={`${cardClass} divide-y divide-border-default`}>
         {documents.map(({ href, label, icon: Icon }) => (
-          <Link key={href} href={href} className={rowClass}>
+          <IntentLink key={href} href={href} className={rowClass}>
             <IconWell>
               <Icon />
             </IconWell>
             <span className="flex-1">{t(label)}</span>
             <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       <p className="px-1 pt-2 text-center text-caption text-text-secondary" data-testid="app-version">

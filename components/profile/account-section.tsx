@@ -1,9 +1,9 @@
 "use client";
 
 import { ChevronRight, LogIn, LogOut, MonitorSmartphone, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
@@ -58,7 +58,7 @@ export function AccountSection({ me }: { me: Me }) {
             </button>
           </>
         ) : (
-          <Link href={signInHref("/profile")} className={rowClass}>
+          <IntentLink href={signInHref("/profile")} className={rowClass}>
             <IconWell>
               <LogIn />
             </IconWell>
@@ -67,7 +67,7 @@ export function AccountSection({ me }: { me: Me }) {
               <span className="text-caption text-text-secondary">{t("signInHint")}</span>
             </span>
             <ChevronRight aria-hidden="true" className="size-5 text-text-secondary" />
-          </Link>
+          </IntentLink>
         )}
       </div>
       {dialogShown ? (

@@ -1,189 +1,55 @@
-"use client";
-
-import { CircleCheck, Clock, Zap } from "lucide-react";
-import Link from "next/link";
-import { useSearchParams } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { HaveAccountLink } from "@/components/auth/have-account-link";
-import { useBuyDialog } from "@/components/credits/buy-dialog-state";
-import { PurchaseReturn } from "@/components/credits/purchase-return";
 import { InstallRow } from "@/components/install/install-row";
-import { Banner } from "@/components/ui/banner";
 import { ButtonLink } from "@/components/ui/button-link";
-import { secondaryButtonClass } from "@/components/ui/empty-state";
-import { useOpenedOnce } from "@/components/ui/opened-once";
-import { Skeleton } from "@/components/ui/skeleton";
-import { useLedger } from "@/lib/api/ledger";
-import { useMe } from "@/lib/api/me";
-import type { CreditProduct } from "@/lib/contracts/catalog";
+import type { LedgerPage } from "@/lib/contracts/account";
+import type { Me } from "@/lib/contracts/user";
 import { AboutSection } from "./about-section";
 import { AccountSection } from "./account-section";
-import { CreditHistory } from "./credit-history";
+import { ProfileCredits } from "./profile-credits";
 import { ProfileHeader } from "./profile-header";
-import { cardClass } from "./section";
+import { ProfileMissing } from "./profile-missing";
 import { SettingsSection } from "./settings-section";
 
-// Loaded when the dialog is first opened, not with the page.
-const PurchaseDialog = lazy(() =>
-  import("@/components/credits/purchase-dialog").then((m) => ({ default: m.PurchaseDialog })),
-);
-
 type Props = {
+  /** The user the server read; null without a session, or when the read failed. */
+  me: Me | null;
   hasSession: boolean;
+  firstLedgerPage: LedgerPage | null;
   version: string;
   /** Stripe Checkout is configured (otherwise purchases are test purchases). */
   payments: boolean;
 };
 
-/** Profile (reference-spec §1.6 [W]): who I am, credits and their history, account, settings, legal. */
-export function ProfileScreen({ hasSession, version, payments }: Props) {
-  const t = useTranslations();
-  const format = useFormatter();
-  const me = useMe();
-  const user = me.data;
-  const ledger = useLedger(Boolean(user));
-  const buy = useBuyDialog();
-  const buyShown = useOpenedOnce(buy.open);
-  const params = useSearchParams();
-  const purchaseParam = params.get("purchase");
-  const [returning, setReturning] = useState<"success" | "cancelled" | null>(
-    purchaseParam === "success" || purchaseParam === "cancelled" ? purchaseParam : null,
-  );
-  const [purchased, setPurchased] = useState<{ added: number; balance: number } | null>(null);
-
-  const refreshCredits = useCallback(() => {
-    void me.mutate();
-    void ledger.mutate();
-  }, [me.mutate, ledger.mutate]);
-
-  // Opened from a link (/profile?buy=1) there is no opener for the dialog to give focus back to:
-  // it goes to the Buy credits button, where a keyboard user would reopen it.
-  // (An effect of this parent runs after the dialog's own, which closes it and moves focus.)
-  const buyButton = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(buy.open);
-  useEffect(() => {
-    if (wasOpen.current && !buy.open) buyButton.current?.focus();
-    wasOpen.current = buy.open;
-  }, [buy.open]);
-  const closeBuy = () => buy.setOpen(false);
-
-  const onPurchased = (pack: CreditProduct, balance: number) => {
-    closeBuy();
-    setPurchased({ added: pack.credits, balance });
-    if (user) void me.mutate({ ...user, credits: balance }, { revalidate: true });
-    void ledger.mutate();
-  };
-
-  if (!user) {
-    if (me.error?.code === "unauthorized" || (!hasSession && !me.isLoading)) {
-      return (
-        <div className="flex flex-col items-start gap-4 rounded-banner bg-surface-card p-5 ring-1 ring-border-default ring-inset">
-          <p className="text-body text-pretty">{t("nav.profile.signedOut")}</p>
-          <ButtonLink href="/">{t("nav.profile.start")}</ButtonLink>
-          <HaveAccountLink />
-        </div>
-      );
-    }
-    if (me.error) {
-      return (
-        <p role="alert" className="text-body text-text-secondary">
-          {t(me.error.messageKey)}
-        </p>
-      );
-    }
-    return (
-      <div role="status" className="flex flex-col gap-4">
-        <span className="sr-only">{t("common.loading")}</span>
-        <div className="flex items-center gap-4">
-          <Skeleton className="size-16 rounded-full" />
-          <Skeleton className="h-5 w-40" />
-        </div>
-        <Skeleton className="h-32 w-full rounded-banner" />
-        <Skeleton className="h-40 w-full rounded-banner" />
-      </div>
-    );
-  }
-
+/**
+ * Profile (reference-spec §1.6 [W]): who I am, credits and their history, account, settings, legal.
+ * Rendered on the server; the credits, account and settings controls are the browser's islands.
+ */
+export function ProfileScreen({ me, hasSession, firstLedgerPage, version, payments }: Props) {
+  if (!hasSession) return <SignedOut />;
+  if (!me) return <ProfileMissing signedOut={<SignedOut />} />;
   return (
     <div className="flex flex-col gap-6">
-      <ProfileHeader me={user} />
-
-      {returning ? (
-        <PurchaseReturn
-          outcome={returning}
-          onArrived={refreshCredits}
-          onDismiss={() => {
-            setReturning(null);
-            window.history.replaceState(null, "", "/profile");
-          }}
-        />
-      ) : null}
-      {purchased ? (
-        <Banner
-          tone="brand"
-          role="status"
-          icon={<CircleCheck strokeWidth={2.25} />}
-          title={t("credits.purchased", { count: purchased.added })}
-          onDismiss={() => setPurchased(null)}
-          dismissLabel={t("common.close")}
-        >
-          {t("credits.purchasedDetail", { balance: purchased.balance })}
-        </Banner>
-      ) : null}
-
-      <section aria-labelledby="profile-credits" className={`${cardClass} flex flex-col gap-4 p-4`}>
-        <div className="flex items-center gap-3">
-          <span
-            aria-hidden="true"
-            className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-primary/10 text-brand-primary"
-          >
-            <Zap className="size-5 fill-current" />
-          </span>
-          <div className="flex flex-col">
-            <h2 id="profile-credits" className="text-subheadline text-text-secondary">
-              {t("profile.creditsTitle")}
-            </h2>
-            <p className="font-rounded text-title2 font-bold tabular-nums" data-testid="profile-balance">
-              <span className="sr-only">{t("credits.count", { count: user.credits })}</span>
-              <span aria-hidden="true">{format.number(user.credits)}</span>
-            </p>
-          </div>
-        </div>
-        {/* Side by side when both labels fit on one line each, else stacked: never wrapped. */}
-        <div className="flex flex-wrap gap-2 *:flex-1 *:basis-36 *:whitespace-nowrap">
-          <button
-            ref={buyButton}
-            type="button"
-            onClick={() => buy.setOpen(true)}
-            className="inline-flex min-h-11 items-center justify-center gap-2 rounded-card bg-brand-primary px-4 text-headline font-semibold text-on-brand shadow-card transition-[opacity,transform] hover:opacity-95 active:scale-[0.98]"
-          >
-            {t("profile.buyCredits")}
-          </button>
-          <Link href="/history" className={secondaryButtonClass}>
-            <Clock aria-hidden="true" className="size-4 shrink-0" />
-            {t("profile.viewVideos")}
-          </Link>
-        </div>
-      </section>
-
-      <CreditHistory ledger={ledger} />
-      <AccountSection me={user} />
-      <SettingsSection me={user} />
+      <ProfileHeader me={me} />
+      {/* No Suspense boundary: the card is in the page as sent, not revealed later by a script
+          (its search-params read does not suspend on this dynamic page). */}
+      <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} />
+      <AccountSection me={me} />
+      <SettingsSection me={me} />
       <InstallRow />
       <AboutSection version={version} />
+    </div>
+  );
+}
 
-      {buyShown ? (
-        <Suspense>
-          <PurchaseDialog
-            open={buy.open}
-            onClose={closeBuy}
-            me={user}
-            payments={payments}
-            onPurchased={onPurchased}
-          />
-        </Suspense>
-      ) : null}
+/** No one is signed in here: start as a guest, or sign in. */
+function SignedOut() {
+  const t = useTranslations("nav.profile");
+  return (
+    <div className="flex flex-col items-start gap-4 rounded-banner bg-surface-card p-5 ring-1 ring-border-default ring-inset">
+      <p className="text-body text-pretty">{t("signedOut")}</p>
+      <ButtonLink href="/">{t("start")}</ButtonLink>
+      <HaveAccountLink />
     </div>
   );
 }

@@ -22,10 +22,12 @@ const themeIcons = { system: Monitor, light: Sun, dark: Moon } as const;
  * Language and theme, applied at once and saved on the user (PATCH /api/me), so they follow the
  * account. A new language re-renders the server parts too (the route set the locale cookie).
  */
-export function SettingsSection({ me }: { me: Me }) {
+export function SettingsSection({ me: rendered }: { me: Me }) {
   const t = useTranslations();
   const router = useRouter();
-  const { mutate } = useMe();
+  const { data, mutate } = useMe();
+  // What SWR holds (changed at once by a choice below), else the user the server rendered.
+  const me = data ?? rendered;
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ApiError | null>(null);
 

@@ -11,9 +11,10 @@ const SAVED_COPY_REFRESH_MS = 5_000;
 
 /**
  * History pages (reference-spec §1.7 `jobs:{cursor}`): 20 a page, newest first, filtered by `q`
- * on the server. Each page's key carries the cursor the previous page handed out.
+ * on the server. Each page's key carries the cursor the previous page handed out. `firstPage`, the
+ * unfiltered first page the server rendered, is shown until the browser's own read replaces it.
  */
-export function useJobPages(q: string) {
+export function useJobPages(q: string, firstPage?: JobPage) {
   const getKey = (index: number, previous: JobPage | null): JobsPageKey | null => {
     if (index > 0 && !previous?.nextCursor) return null;
     return ["jobs", q, index === 0 ? null : (previous?.nextCursor ?? null)];
@@ -22,6 +23,7 @@ export function useJobPages(q: string) {
     getKey,
     ([, query, cursor]: JobsPageKey) => api.jobs({ q: query || undefined, cursor, limit: 20 }),
     {
+      fallbackData: q === "" && firstPage ? [firstPage] : undefined,
       shouldRetryOnError: (error) => error.code !== "unauthorized",
       // A page the worker answered from its cache (the network failed or was slow) is asked for
       // again every few seconds while online, until the network answers.

@@ -30,11 +30,15 @@ type State = { data?: LedgerPage[]; error?: ApiError; isValidating: boolean };
 /**
  * The credit history, page by page, in the shape SWR's `useSWRInfinite` gave it (`data` pages,
  * `size`/`setSize` for "more", `mutate` to read the loaded pages again with the balance), read
- * again when the tab comes back or the network does. Plain state: Profile would load SWR for
- * this alone.
+ * again when the tab comes back or the network does. `firstPage`, the one the server rendered,
+ * shows until the browser's own read replaces it. Plain state: Profile would load SWR for this
+ * alone.
  */
-export function useLedger(enabled = true) {
-  const [state, setState] = useState<State>({ isValidating: enabled });
+export function useLedger(enabled = true, firstPage?: LedgerPage) {
+  const [state, setState] = useState<State>({
+    data: firstPage ? [firstPage] : undefined,
+    isValidating: enabled,
+  });
   const [size, setSizeState] = useState(1);
   const sizeRef = useRef(1);
   const reads = useRef(0);
