@@ -22,9 +22,9 @@ const templates = Object.keys(document.paths).map((template) => ({
   template,
   pattern: new RegExp(
     `^${template
+      .replace(/\./g, "\\.")
       .replace(/\{path\}/g, "(.+)")
-      .replace(/\{[^}]+\}/g, "([^/]+)")
-      .replace(/\./g, "\\.")}$`,
+      .replace(/\{[^}]+\}/g, "([^/]+)")}$`,
   ),
 }));
 
