@@ -8,6 +8,7 @@ import { parseCookieHeader } from "../../lib/server/auth/cookies";
 import { SOCKET_HEADER, SOCKET_TOKEN } from "../../lib/server/client-address";
 import { openPglite, pgliteRpc } from "../../lib/server/db/pglite";
 import type { Rpc } from "../../lib/server/db/rpc";
+import { checkAnswer } from "./openapi";
 
 /**
  * Route-handler tests: the real handlers, called with real Requests, over a fresh migrated
@@ -119,6 +120,7 @@ export class TestBrowser {
       duplex: "half",
     } as RequestInit);
     const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+    await checkAnswer(method, request.url ? new URL(request.url).pathname : pathname, response);
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const [cookie] = parseCookieHeader(pair ?? "");
