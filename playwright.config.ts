@@ -106,7 +106,11 @@ export default defineConfig({
     {
       name: "chromium-mobile-alone",
       testMatch: aloneSpecs,
-      dependencies: ["chromium-desktop", "chromium-mobile", ...webkitProjects.flatMap((project) => (project.name ? [project.name] : []))],
+      dependencies: [
+        "chromium-desktop",
+        "chromium-mobile",
+        ...webkitProjects.flatMap((project) => (project.name ? [project.name] : [])),
+      ],
       use: { ...devices["Pixel 7"] },
     },
     ...webkitProjects,
