@@ -1,5 +1,6 @@
 import { SAVED_COPY_HEADER } from "../contracts/worker-messages";
 import { isErrorCode } from "../errors";
+import { reportReachable } from "../pwa/reachability";
 import { errorAnswer } from "./answers";
 import { ApiError, codeForStatus } from "./errors";
 import type { Check } from "./shapes";
@@ -127,10 +128,14 @@ async function attemptOnce(path: string, method: string, options: RequestOptions
       signal: controller.signal,
     });
     const body = response.status === 204 ? null : await response.json().catch(() => undefined);
-    if (response.ok) return { ok: true, body, savedCopy: response.headers.has(SAVED_COPY_HEADER) };
+    const savedCopy = response.headers.has(SAVED_COPY_HEADER);
+    // A copy the worker kept says nothing of the network (it may have been merely slow).
+    if (!savedCopy) reportReachable(true);
+    if (response.ok) return { ok: true, body, savedCopy };
     return { ok: false, error: errorFrom(response, body) };
   } catch {
     if (options.signal?.aborted) throw new DOMException("The request was cancelled", "AbortError");
+    if (!controller.signal.aborted) reportReachable(false);
     return { ok: false, error: new ApiError(controller.signal.aborted ? "timeout" : "network_error") };
   } finally {
     clearTimeout(timer);
