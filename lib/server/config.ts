@@ -9,6 +9,8 @@ import packageJson from "../../package.json" with { type: "json" };
  */
 
 export type Mode = "embedded" | "postgres" | "supabase";
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 export type TrustProxy = "none" | "vercel" | number;
 
 const optional = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
@@ -123,6 +125,11 @@ const envSchema = z.object({
   ),
   TURNSTILE_SITE_KEY: optional,
   TURNSTILE_SECRET_KEY: optional,
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  ),
+  SENTRY_DSN: optionalUrl(/^https?$/),
   TURNSTILE_VERIFY_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.url({ protocol: /^https?$/, error: "must be a URL (https?)" }).default(TURNSTILE_SITEVERIFY),
@@ -187,6 +194,10 @@ export type Config = {
    * (embedded and postgres modes only: supabase mode requires it).
    */
   sessionSecret: string | undefined;
+  /** Server log level (LOG_LEVEL); by default info, and silent under tests (NODE_ENV=test). */
+  logLevel: LogLevel;
+  /** Where errors are reported (Sentry's DSN); null when unset: nothing is sent anywhere. */
+  sentryDsn: string | null;
   /** True inside `next build`, where no background work may start and no database opens. */
   isBuild: boolean;
   /** The Next.js runtime this code runs in ("nodejs" or "edge"), when Next says. */
@@ -297,6 +308,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           }
         : null,
     sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    sentryDsn: e.SENTRY_DSN ?? null,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
   };
