@@ -95,6 +95,26 @@ export const healthResponseSchema = z.object({
   version: z.string(),
 });
 
+const partHealthSchema = z.union([
+  z.object({ ok: z.literal(true), ms: z.number().int().nonnegative() }),
+  z.object({
+    ok: z.literal(false),
+    ms: z.number().int().nonnegative(),
+    error: z.enum(["failed", "timeout"]).describe("It answered with an error, or not within its time."),
+  }),
+]);
+const healthPartSchema = z.enum(["database", "storage", "provider"]);
+
+/** `GET /api/health?deep=1`: each part's check; what went wrong is in the server's log only. */
+export const deepHealthResponseSchema = z.object({
+  ok: z.boolean(),
+  mode: z.enum(["embedded", "postgres", "supabase"]),
+  version: z.string(),
+  provider: z.enum(["local", "fal"]),
+  checks: z.object({ database: partHealthSchema, storage: partHealthSchema, provider: partHealthSchema }),
+  failed: z.array(healthPartSchema).describe("The parts that failed (503), else empty."),
+});
+
 export const sweepResponseSchema = z.object({
   jobsFailed: z.number().int().nonnegative(),
   jobsExpired: z.number().int().nonnegative(),
@@ -127,8 +147,18 @@ export const operations: Operation[] = [
     path: "/api/health",
     id: "getHealth",
     tag: "system",
-    summary: "Whether the server and its database answer.",
-    answers: { 200: { description: "Healthy.", body: healthResponseSchema } },
+    summary:
+      "Whether the server and its database answer; `deep=1` also checks storage and the video provider's setup.",
+    query: z.object({
+      deep: z
+        .enum(["1"])
+        .optional()
+        .describe("Check the database, storage and the provider's setup, each with a short time limit."),
+    }),
+    answers: {
+      200: { description: "Healthy.", body: z.union([healthResponseSchema, deepHealthResponseSchema]) },
+      503: { description: "A deep check failed: `failed` names the parts.", body: deepHealthResponseSchema },
+    },
     errors: [],
   },
   {

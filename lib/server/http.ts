@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { AppError, isAppError } from "../errors";
+import { reportError } from "./log/report";
+import { setRequestError } from "./log/request-context";
 import { publicOrigin } from "./public-origin";
 
 /** The boundary of every route handler: JSON in and out in api.md's shapes, errors by catalogue. */
@@ -12,9 +14,11 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return Response.json(body, { ...init, headers });
 }
 
+/** The catalogue answer for `error`; one that is not an AppError is a 500, reported. */
 export function errorResponse(error: unknown): Response {
   const appError = isAppError(error) ? error : new AppError("internal");
-  if (appError.code === "internal") console.error("[rendio] unexpected error", error);
+  if (appError.code === "internal") reportError(error, "unexpected error");
+  setRequestError(appError.code);
   const headers = new Headers({ "cache-control": "no-store" });
   if (appError.retryAfterSeconds !== undefined)
     headers.set("retry-after", String(appError.retryAfterSeconds));

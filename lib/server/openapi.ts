@@ -117,7 +117,7 @@ function operationObject(operation: Operation, names: Names): Json {
     tags: [operation.tag],
     summary: operation.summary,
     parameters,
-    responses: { ...successResponses(operation, names), ...errorResponses(operation) },
+    responses: mergedResponses(successResponses(operation, names), errorResponses(operation)),
   };
   if (operation.session) object.security = [{ session: [] }];
   const body = requestBody(operation, names);
@@ -168,16 +168,26 @@ function successResponses(operation: Operation, names: Names): Json {
   );
 }
 
+/** Every answer carries the request's id (lib/server/log/request-id.ts). */
+const requestIdHeader: Json = {
+  "x-request-id": {
+    description:
+      "The request's id, as in the server's log: the trusted proxy's (TRUST_PROXY) or one made for it.",
+    schema: { type: "string" },
+  },
+};
+
 function responseObject(answer: Answer, names: Names): Json {
   const response: Json = { description: answer.description };
-  if (answer.headers) {
-    response.headers = Object.fromEntries(
-      Object.entries(answer.headers).map(([name, description]) => [
+  response.headers = {
+    ...requestIdHeader,
+    ...Object.fromEntries(
+      Object.entries(answer.headers ?? {}).map(([name, description]) => [
         name,
         { description, schema: { type: "string" } },
       ]),
-    );
-  }
+    ),
+  };
   if (answer.body) {
     response.content = { "application/json": { schema: ref(names.answers, answer.body) } };
   } else if (answer.contentType) {
@@ -206,13 +216,36 @@ function errorResponses(operation: Operation): Json {
   for (const [status, codes] of operationErrors(operation)) {
     responses[status] = {
       description: codes.map((code) => `\`${code}\`: ${new AppError(code).message}`).join(" "),
-      ...(codes.includes("rate_limited")
-        ? { headers: { "retry-after": { description: "Seconds to wait.", schema: { type: "string" } } } }
-        : {}),
+      headers: codes.includes("rate_limited")
+        ? {
+            ...requestIdHeader,
+            "retry-after": { description: "Seconds to wait.", schema: { type: "string" } },
+          }
+        : requestIdHeader,
       content: { "application/json": { schema: errorSchema(codes) } },
     };
   }
   return responses;
+}
+
+/**
+ * Successes and errors by status; where an operation answers a status both ways (deep health's
+ * 503), the body is either.
+ */
+function mergedResponses(successes: Json, errors: Json): Json {
+  const merged: Json = { ...successes, ...errors };
+  for (const status of Object.keys(successes).filter((status) => status in errors)) {
+    const success = successes[status] as Json & { content?: Json };
+    const error = errors[status] as Json & { content: Json };
+    const schemaOf = (response: { content?: Json }) =>
+      (response.content?.["application/json"] as Json | undefined)?.schema;
+    merged[status] = {
+      ...error,
+      description: `${success.description} ${error.description}`,
+      content: { "application/json": { schema: { anyOf: [schemaOf(success), schemaOf(error)] } } },
+    };
+  }
+  return merged;
 }
 
 /** The API's error body, its code one of `codes`. */

@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
 import { errorResponse } from "./http";
+import { answerRequest } from "./route";
 
 /**
  * The methods a route handler may export. Next answers a method a route does not export with an
@@ -25,13 +26,18 @@ export function allowHeader(implemented: readonly RouteMethod[]): string {
  */
 export function otherMethods(...implemented: RouteMethod[]): Record<RouteMethod | "OPTIONS", Handler> {
   const allow = allowHeader(implemented);
-  const notAllowed: Handler = async function methodNotAllowed() {
-    const response = errorResponse(new AppError("method_not_allowed"));
-    response.headers.set("allow", allow);
-    return response;
+  const notAllowed: Handler = function methodNotAllowed(request) {
+    return answerRequest(request, async () => {
+      const response = errorResponse(new AppError("method_not_allowed"));
+      response.headers.set("allow", allow);
+      return response;
+    });
   };
-  const allowedMethods: Handler = async function allowedMethods() {
-    return new Response(null, { status: 204, headers: { allow, "cache-control": "no-store" } });
+  const allowedMethods: Handler = function allowedMethods(request) {
+    return answerRequest(
+      request,
+      async () => new Response(null, { status: 204, headers: { allow, "cache-control": "no-store" } }),
+    );
   };
   const handlers: Partial<Record<RouteMethod | "OPTIONS", Handler>> = { OPTIONS: allowedMethods };
   for (const method of ROUTE_METHODS) {

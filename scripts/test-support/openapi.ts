@@ -48,6 +48,7 @@ function validatorFor(template: string, method: string, status: string): Validat
 export async function checkAnswer(method: string, pathname: string, response: Response): Promise<void> {
   if (!pathname.startsWith("/api/")) return;
   const where = `${method} ${pathname} → ${response.status}`;
+  if (!response.headers.get("x-request-id")) throw new Error(`${where}: no x-request-id header`);
   const match = templates.find(({ pattern }) => pattern.test(pathname));
   const operations = match ? document.paths[match.template] : undefined;
   const verb = method.toLowerCase();

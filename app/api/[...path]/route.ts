@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/server/http";
+import { answerRequest } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,8 +9,8 @@ export const dynamic = "force-dynamic";
  * (Next would answer with its HTML 404 page). Real routes, static or dynamic, always win over
  * this catch-all.
  */
-async function notFound(): Promise<Response> {
-  return errorResponse(new AppError("not_found"));
+function notFound(request: Request): Promise<Response> {
+  return answerRequest(request, async () => errorResponse(new AppError("not_found")));
 }
 
 export const GET = notFound;

@@ -25,7 +25,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test("GET /api/health answers ok with the mode and version (embedded database)", async () => {
   const GET = await routeWith({});
-  const response = await GET();
+  const response = await GET(new Request("http://localhost:3000/api/health"));
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
   expect(await response.json()).toEqual({
@@ -37,7 +37,7 @@ test("GET /api/health answers ok with the mode and version (embedded database)",
 
 test("an unreachable database answers 503 service_unavailable, not 500", async () => {
   const GET = await routeWith({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/nothing" });
-  const response = await GET();
+  const response = await GET(new Request("http://localhost:3000/api/health"));
   expect(response.status).toBe(503);
   expect((await response.json()).error.code).toBe("service_unavailable");
 });

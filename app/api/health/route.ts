@@ -1,11 +1,20 @@
-import { handle, json } from "@/lib/server/http";
+import { json } from "@/lib/server/http";
+import { answerRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
-import { checkHealth } from "@/lib/server/services/health";
+import { checkDeepHealth, checkHealth } from "@/lib/server/services/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handle(async () => json(await checkHealth(), { headers: { "cache-control": "no-store" } }));
+/**
+ * Whether the server and its database answer; with `?deep=1` also storage and the video
+ * provider's setup, each checked: 200, or 503 naming the parts that failed.
+ */
+export function GET(request: Request): Promise<Response> {
+  return answerRequest(request, async () => {
+    if (new URL(request.url).searchParams.get("deep") !== "1") return json(await checkHealth());
+    const health = await checkDeepHealth();
+    return json(health, { status: health.ok ? 200 : 503 });
+  });
 }
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

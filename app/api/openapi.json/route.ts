@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/server/config";
-import { handle, json } from "@/lib/server/http";
+import { json } from "@/lib/server/http";
 import { openApiDocument } from "@/lib/server/openapi";
+import { answerRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +9,8 @@ export const dynamic = "force-dynamic";
 let document: Record<string, unknown> | undefined;
 
 /** The API's OpenAPI 3.1 document, made once from lib/contracts/operations.ts. */
-export function GET(): Promise<Response> {
-  return handle(async () => {
+export function GET(request: Request): Promise<Response> {
+  return answerRequest(request, async () => {
     document ??= openApiDocument(getConfig().version);
     return json(document, { headers: { "cache-control": "public, max-age=300" } });
   });

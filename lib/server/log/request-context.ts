@@ -8,6 +8,8 @@ export type RequestContext = {
   method: string;
   /** Set once the request's session is known. */
   userId?: string;
+  /** The catalogue code of the error the request is answered with, if any. */
+  errorCode?: string;
 };
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -20,4 +22,16 @@ export function runInRequest<T>(context: RequestContext, work: () => T): T {
 /** The request being answered, if any (background work started outside a request has none). */
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** The request's user, once its session is known: later lines of the request carry it. */
+export function setRequestUser(userId: string): void {
+  const request = currentRequest();
+  if (request) request.userId = userId;
+}
+
+/** The error code the request is answered with, for its request line. */
+export function setRequestError(code: string): void {
+  const request = currentRequest();
+  if (request) request.errorCode = code;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { copyFile, mkdir, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, copyFile, mkdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import nodePath from "node:path";
 import { assertExpiry, assertMediaPath, isMediaPath, type MediaStore } from "./media-store";
 
@@ -133,5 +134,22 @@ export function filesMediaStore(options: FilesMediaStoreOptions): MediaStore {
     async signedUrls(links, { expiresInSeconds }) {
       return Promise.all(links.map(({ path, download }) => sign(path, { expiresInSeconds, download })));
     },
+
+    // The media directory, or the nearest existing folder it would be made in, must be a folder
+    // this process may read and write.
+    async reachable() {
+      let folder = root;
+      while (!(await exists(folder)) && nodePath.dirname(folder) !== folder)
+        folder = nodePath.dirname(folder);
+      if (!(await stat(folder)).isDirectory()) throw new Error(`${folder} is not a directory`);
+      await access(folder, constants.R_OK | constants.W_OK);
+    },
   };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -22,6 +22,8 @@ export interface MediaStore {
    * bucket, not one per link). Each may be a download under its own file name.
    */
   signedUrls(links: MediaLinkRequest[], options: { expiresInSeconds: number }): Promise<string[]>;
+  /** Throws unless the store can be reached and used now; reads only (deep health). */
+  reachable(): Promise<void>;
 }
 
 export type MediaLinkRequest = { path: string; download?: string };

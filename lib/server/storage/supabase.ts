@@ -116,5 +116,12 @@ export function supabaseMediaStore(options: SupabaseMediaStoreOptions): MediaSto
         return download === undefined ? url : `${url}&download=${encodeURIComponent(download)}`;
       });
     },
+
+    async reachable() {
+      const { data, error } = await client.storage.listBuckets();
+      if (error) fail("listBuckets", "", error);
+      const missing = mediaBuckets.filter((name) => !data.some((bucket) => bucket.name === name));
+      if (missing.length) throw new Error(`Supabase Storage has no bucket ${missing.join(", ")}`);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { safeNextPath } from "@/lib/contracts/auth";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/server/http";
+import { reportError } from "@/lib/server/log/report";
 import { withRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { finishProviderSignIn, startAppleSignIn } from "@/lib/server/services/auth";
@@ -37,7 +38,7 @@ export function GET(request: Request): Promise<Response> {
         await finishProviderSignIn(jar, { code, flowId, locale, address: clientAddress(request) });
       }
     } catch (error) {
-      if (!isAppError(error) && code) console.error("[rendio] provider sign-in failed", error);
+      if (!isAppError(error) && code) reportError(error, "provider sign-in failed");
       const reason = isAppError(error) ? error.code : "validation_failed";
       location = `/sign-in?next=${encodeURIComponent(next)}&error=${reason}`;
     }

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/server/config";
 import { DECLARED_LENGTH_HEADER } from "@/lib/server/content-length";
-import { handle } from "@/lib/server/http";
+import { answerRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { signingKey } from "@/lib/server/secrets";
 import { mediaFilePath, mediaRoot, unixNow, verifyMediaSignature } from "@/lib/server/storage/files";
@@ -31,7 +31,7 @@ export function HEAD(request: Request, context: Context): Promise<Response> {
 }
 
 function serve(request: Request, context: Context, withBody: boolean): Promise<Response> {
-  return handle(async () => {
+  return answerRequest(request, async () => {
     const { path: segments } = await context.params;
     // A segment holding a slash came encoded (%2F): links never have one, so no media is there.
     if (Array.isArray(segments) && segments.some((segment) => segment.includes("/"))) {
