@@ -9,6 +9,7 @@ import { CreditBadge } from "@/components/ui/credit-badge";
 import type { CatalogResponse } from "@/lib/contracts/api";
 import type { Me } from "@/lib/contracts/user";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { reportError } from "@/lib/server/log/report";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
@@ -48,7 +49,7 @@ async function HomeContent() {
     getTranslations(),
     getCatalog(locale).catch((error: unknown): CatalogResponse | null => {
       // The browser retries through the API (and shows the error state if that fails too).
-      console.error("home: catalog read failed", error);
+      reportError(error, "home: catalog read failed");
       return null;
     }),
     pageSession().catch(() => null),

@@ -5,6 +5,7 @@ import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
 import type { JobPage } from "@/lib/contracts/api";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { reportError } from "@/lib/server/log/report";
 import { pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
 import { listJobs } from "@/lib/server/services/jobs";
@@ -54,7 +55,7 @@ async function themeSlugsById(): Promise<Record<string, string>> {
     return Object.fromEntries(catalog.themes.map((theme) => [theme.id, theme.slug]));
   } catch (error) {
     // Regenerate then starts without the theme; the list itself does not need the catalog.
-    console.error("history: catalog read failed", error);
+    reportError(error, "history: catalog read failed");
     return {};
   }
 }
@@ -67,7 +68,7 @@ async function firstJobPage(): Promise<JobPage | null> {
     // The page the browser asks for first (lib/api/job-pages.ts).
     return await listJobs(session, { limit: 20, cursor: null, query: null });
   } catch (error) {
-    console.error("history: first page read failed", error);
+    reportError(error, "history: first page read failed");
     return null;
   }
 }

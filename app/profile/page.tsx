@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import type { Me } from "@/lib/contracts/user";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getConfig } from "@/lib/server/config";
+import { reportError } from "@/lib/server/log/report";
 import { pageCookieJar, pageSession } from "@/lib/server/page";
 import { listLedger } from "@/lib/server/services/credits";
 import { getMe } from "@/lib/server/services/session";
@@ -29,7 +30,7 @@ export default async function ProfilePage() {
         // The page the browser asks for first (LEDGER_PAGE_SIZE in lib/api/account.ts).
         listLedger(session, { limit: 20, cursor: null }).catch((error: unknown) => {
           // The browser asks GET /api/credits/ledger instead.
-          console.error("profile: ledger read failed", error);
+          reportError(error, "profile: ledger read failed");
           return null;
         }),
       ])

@@ -41,8 +41,9 @@ export function ServiceWorker({
       wb.addEventListener("waiting", () => setWaiting(true));
       await wb.register();
     };
-    const start = () =>
-      void register().catch((error: unknown) => console.error("service worker: registration failed", error));
+    // The app works without its worker (no offline shell, no push): nothing to tell the person,
+    // and the browser logs nothing in production.
+    const start = () => void register().catch(() => undefined);
     if (document.readyState === "complete") start();
     else window.addEventListener("load", start, { once: true });
     document.addEventListener("visibilitychange", checkForUpdate);

@@ -1,5 +1,6 @@
 import "server-only";
 import { after } from "next/server";
+import { reportError } from "./log/report";
 
 /**
  * Lets `work` finish after the response is sent. On a serverless host (Vercel) the function is
@@ -8,7 +9,7 @@ import { after } from "next/server";
  * Failures are logged: nobody is left to hear them.
  */
 export function finishAfterResponse(work: Promise<unknown>, what: string): void {
-  const logged = work.catch((error: unknown) => console.error(`[rendio] ${what} failed`, error));
+  const logged = work.catch((error: unknown) => reportError(error, `${what} failed`));
   try {
     after(logged);
   } catch {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { getConfig, type TrustProxy } from "./config";
+import { logger } from "./log/logger";
 
 /**
  * The client's address, for rate limits: the one place that decides which part of a request to
@@ -89,8 +90,8 @@ let warned = false;
 function warnNoSocket(): void {
   if (warned) return;
   warned = true;
-  console.warn(
-    "[rendio] TRUST_PROXY=none but this request did not come through scripts/serve.mjs (npm start):" +
+  logger().warn(
+    "TRUST_PROXY=none but this request did not come through scripts/serve.mjs (npm start):" +
       " the client's address is unknown, so every client shares one rate-limit bucket." +
       " Start the app with npm start, or set TRUST_PROXY for the proxy in front of it.",
   );

@@ -13,12 +13,14 @@ export async function startServer(): Promise<void> {
     config = getConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    // No logger without a configuration (its level is a setting): the message goes out plain.
     console.error(error.message);
     process.exit(1);
   }
   if (config.isBuild) return;
-  console.log(describeConfig(config));
-  for (const warning of configWarnings(config)) console.warn(warning);
+  const { logger } = await import("./log/logger");
+  logger().info(describeConfig(config));
+  for (const warning of configWarnings(config)) logger().warn(warning);
   const { restoreDeclaredLengths } = await import("./content-length");
   restoreDeclaredLengths();
   const { registerCatalogFirst } = await import("./catalog-http");

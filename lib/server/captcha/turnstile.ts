@@ -2,6 +2,8 @@ import "server-only";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { logger } from "../log/logger";
+import { reportError } from "../log/report";
 
 /**
  * Cloudflare Turnstile's siteverify: one form-encoded POST per token (tokens are single-use and
@@ -36,13 +38,13 @@ export async function verifyTurnstileToken(
   if (isIP(address)) form.set("remoteip", address);
   const answer = answerSchema.safeParse(await post(settings.verifyUrl, form, timeoutMs));
   if (!answer.success) {
-    console.error("[rendio] Turnstile siteverify: unexpected answer", answer.error.issues);
+    reportError(answer.error, "Turnstile siteverify: unexpected answer");
     throw new AppError("service_unavailable");
   }
   if (answer.data.success) return;
   const codes = answer.data["error-codes"];
   if (codes.some((code) => notTheVisitor.has(code))) {
-    console.error("[rendio] Turnstile siteverify refused our request:", codes.join(", "));
+    reportError(new Error(codes.join(", ")), "Turnstile siteverify refused our request");
     throw new AppError("service_unavailable");
   }
   throw new AppError("captcha_failed", { field: "captchaToken" });
@@ -58,9 +60,9 @@ async function post(url: string, form: URLSearchParams, timeoutMs: number): Prom
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return await response.json();
   } catch (error) {
-    console.error(
-      "[rendio] Turnstile siteverify unreachable:",
-      error instanceof Error ? error.message : error,
+    logger().warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      "Turnstile siteverify unreachable",
     );
     throw new AppError("service_unavailable");
   }

@@ -1,4 +1,6 @@
 import { getConfig } from "../config";
+import { logger } from "../log/logger";
+import { reportError } from "../log/report";
 import { getVideoProvider } from "../providers";
 import { removeRenderLeftovers } from "./render-temp";
 import { sweepOnce } from "./sweeper";
@@ -22,13 +24,13 @@ export function startBackgroundWork(): void {
   holder.__rendioBackground = true;
   // A resumed job renders afresh, so what a killed server left half-rendered goes first.
   void removeRenderLeftovers(config.dataDir)
-    .then((count) => count > 0 && console.log(`[rendio] removed ${count} unfinished render folder(s)`))
-    .catch((error) => console.error("[rendio] could not remove unfinished renders", error))
+    .then((count) => count > 0 && logger().info({ count }, "removed unfinished render folders"))
+    .catch((error) => reportError(error, "could not remove unfinished renders"))
     .then(() => getVideoProvider("local"))
     .then((local) => local.reconcile())
-    .catch((error) => console.error("[rendio] could not resume jobs", error));
+    .catch((error) => reportError(error, "could not resume jobs"));
   const run = () => {
-    void sweepOnce().catch((error) => console.error("[rendio] sweep failed", error));
+    void sweepOnce().catch((error) => reportError(error, "sweep failed"));
   };
   run();
   // unref: the timer never keeps a process alive that is otherwise done.

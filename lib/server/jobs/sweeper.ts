@@ -4,6 +4,7 @@ import { getConfig } from "../config";
 import { getRpc } from "../db";
 import type { DbJob } from "../db/results";
 import { recoverResult, sweepResult } from "../db/results";
+import { logJobFailed } from "../log/job-events";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
@@ -37,6 +38,7 @@ export async function recoverOverdueJobs(userId: string): Promise<void> {
 
 /** Jobs failed past their deadline (already refunded) are stopped at their provider and announced. */
 async function settleTimedOut(jobs: DbJob[]): Promise<void> {
+  for (const job of jobs) logJobFailed(job);
   await Promise.all(jobs.map(async (job) => Promise.all([cancelAtProvider(job), jobFinished(job)])));
 }
 

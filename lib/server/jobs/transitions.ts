@@ -1,6 +1,7 @@
 import "server-only";
 import { getRpc } from "../db";
 import { type DbJob, jobChangeResult, jobFailResult } from "../db/results";
+import { logJobEvent, logJobFailed } from "../log/job-events";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
 
@@ -40,7 +41,10 @@ export async function completeJob(job: DbJob, finished: FinishedMedia): Promise<
     { p_job_id: job.id, p_video_path: paths.video, p_thumbnail_path: paths.thumbnail },
     jobChangeResult,
   );
-  if (completed.changed) await jobFinished(completed.job);
+  if (completed.changed) {
+    logJobEvent("completed", completed.job);
+    await jobFinished(completed.job);
+  }
   return completed.job;
 }
 
@@ -52,6 +56,9 @@ export async function failJob(job: Pick<DbJob, "id">, errorCode: string): Promis
     { p_job_id: job.id, p_error_code: errorCode },
     jobFailResult,
   );
-  if (failed.changed) await jobFinished(failed.job);
+  if (failed.changed) {
+    logJobFailed(failed.job);
+    await jobFinished(failed.job);
+  }
   return failed.job;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createTransport } from "nodemailer";
 import { AppError } from "../../errors";
 import type { Config } from "../config";
+import { reportError } from "../log/report";
 import { signInCodeMessage } from "./message";
 import type { Mailer } from "./port";
 
@@ -25,7 +26,7 @@ export function smtpMailer(smtp: NonNullable<Config["smtp"]>): Mailer {
       try {
         await transport.sendMail({ from: smtp.from, to: mail.to, subject, text, html });
       } catch (error) {
-        console.error(`[rendio] sign-in mail via ${new URL(smtp.url).host} failed`, failureOf(error));
+        reportError(new Error(failureOf(error)), "sign-in mail failed", { host: new URL(smtp.url).host });
         throw new AppError("service_unavailable");
       } finally {
         transport.close();
@@ -42,5 +43,7 @@ function failureOf(error: unknown): string {
     responseCode?: number;
     command?: string;
   };
-  return [code, command, responseCode, error.message].filter(Boolean).join(" ");
+  // A refusal often quotes the recipient: no address goes into the log.
+  const message = error.message.replace(/[^\s<>@]+@[^\s<>@]+/g, "[email]");
+  return [code, command, responseCode, message].filter(Boolean).join(" ");
 }

@@ -5,6 +5,7 @@ import { type CookieJar, getSessionPort } from "../auth";
 import { getRpc } from "../db";
 import { mediaRemovalResult, meResult } from "../db/results";
 import { setLocaleCookie } from "../locale-cookie";
+import { reportError } from "../log/report";
 import { getMediaStore } from "../storage";
 import { requireSession } from "./session";
 
@@ -36,7 +37,7 @@ export async function deleteAccount(jar: CookieJar): Promise<void> {
     if (mediaPaths.length > 0) await (await getMediaStore()).delete(mediaPaths);
   } catch (error) {
     // The rows are gone already; a file left behind must not keep the person signed in.
-    console.error("[rendio] account deleted but some media could not be removed", error);
+    reportError(error, "account deleted but some media could not be removed");
   }
   await (await getSessionPort()).signOut(jar);
 }

@@ -10,6 +10,7 @@ import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { rateLimitResult, signInResult } from "../db/results";
 import { setLocaleCookie } from "../locale-cookie";
+import { setRequestUser } from "../log/request-context";
 import { getMailer } from "../mail";
 import { listOutbox, type OutboxMessage } from "../mail/outbox";
 import { limitByAddress } from "./address-limits";
@@ -83,6 +84,7 @@ export async function finishSignIn(
   jar: CookieJar,
   input: { userId: string; previous: Session | null; locale: Locale; address: string },
 ): Promise<Me> {
+  setRequestUser(input.userId);
   const welcome = input.previous?.isAnonymous ? true : await takeNewUserAllowance(input.address);
   const result = await (await getRpc()).call(
     "complete_sign_in",

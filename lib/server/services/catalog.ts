@@ -9,6 +9,7 @@ import { getConfig } from "../config";
 import { getRpc, type Rpc } from "../db";
 import { catalogResult } from "../db/results";
 import { type JsonDocument, jsonDocument } from "../http-cache";
+import { reportError } from "../log/report";
 
 /**
  * The catalog changes rarely (a migration, an operator's edit), so it is served from memory: a
@@ -68,7 +69,7 @@ function reload(entry: Entry, rpc: Rpc, locale: Locale): Promise<Snapshot> {
     .finally(() => {
       entry.loading = undefined;
     });
-  loading.catch((error: unknown) => console.error("[rendio] catalog refresh failed", error));
+  loading.catch((error: unknown) => reportError(error, "catalog refresh failed"));
   return loading;
 }
 

@@ -19,6 +19,8 @@ import {
   webhookEventResult,
 } from "../db/results";
 import { isUuid, parseWith } from "../http";
+import { logger } from "../log/logger";
+import { reportError } from "../log/report";
 import { getStripe, stripeWebhookSecret } from "../payments/stripe";
 
 /** Checkout attempts per user per 10 minutes: a few changes of mind, not a card-testing loop. */
@@ -260,7 +262,7 @@ async function grantPaidSession(checkout: z.output<typeof paidSession>): Promise
     // The account was deleted or the pack withdrawn since checkout: nothing to grant, and a retry
     // by Stripe would not change that.
     if (isAppError(error, "unauthorized", "forbidden", "product_not_found")) {
-      console.warn(`[rendio] stripe session ${id} not granted: ${error.code}`);
+      logger().warn({ stripeSession: id, code: error.code }, "stripe checkout not granted");
       return false;
     }
     throw error;
@@ -301,7 +303,7 @@ async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    console.error("[rendio] Stripe API call failed", error instanceof Error ? error.message : error);
+    reportError(error, "Stripe API call failed");
     throw new AppError("service_unavailable");
   }
 }

@@ -5,6 +5,7 @@ import { getConfig } from "../config";
 import { getRpc } from "../db";
 import { type DbJob, jobChangeResult, jobResult } from "../db/results";
 import { failJob } from "../jobs/transitions";
+import { logJobEvent } from "../log/job-events";
 import { falFailureCode } from "../providers/fal/errors";
 import { storeOutput } from "../providers/fal/provider";
 import { FalRequestError, falVideoOutput } from "../providers/fal/queue";
@@ -58,6 +59,7 @@ export async function receiveFalWebhook(input: {
   if (!job) return { received: true, job: "unknown" }; // deleted meanwhile: nothing left to do
   if (job.provider !== "fal") throw new AppError("validation_failed", { field: "job" });
   const current = await claimRequest(job, delivery.requestId);
+  logJobEvent("provider answered", current, { via: "webhook", status: delivery.status });
   if (current.status === "completed" || current.status === "failed") {
     return { received: true, job: current.status };
   }

@@ -19,6 +19,8 @@ import {
 } from "../db/results";
 import { parseWith } from "../http";
 import { recoverOverdueJobs } from "../jobs/sweeper";
+import { logJobEvent } from "../log/job-events";
+import { reportError } from "../log/report";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import type { MediaLinkRequest } from "../storage/media-store";
@@ -67,6 +69,7 @@ export async function createJob(
     throw error;
   }
   if (result.replayed) return { job: await toApiJob(result.job), credits: result.credits };
+  logJobEvent("created", result.job);
   const job = await startJob(result.job);
   // A provider that refused the job at once has refunded it already.
   const credits = job.refunded ? result.credits + job.creditsUsed : result.credits;
@@ -122,7 +125,7 @@ async function refreshJob(job: DbJob): Promise<DbJob> {
   try {
     return await (await getVideoProvider(job.provider)).refresh(job);
   } catch (error) {
-    console.error(`[rendio] could not check job ${job.id} with ${job.provider}`, error);
+    reportError(error, "could not check a job with its provider", { jobId: job.id, provider: job.provider });
     return job;
   }
 }

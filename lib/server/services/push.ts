@@ -19,6 +19,7 @@ import {
   rateLimitResult,
 } from "../db/results";
 import { parseWith } from "../http";
+import { logger } from "../log/logger";
 import { type PushTarget, sendWebPush } from "../push/web-push";
 
 /**
@@ -155,7 +156,7 @@ export async function announceJobFinished(job: DbJob): Promise<void> {
     const payload = JSON.stringify(jobFinishedMessage(job, language));
     await Promise.all(subscriptions.map((target) => deliver(target, payload, job.id)));
   } catch (error) {
-    console.error(`[rendio] could not announce job ${job.id}`, error);
+    logger().warn({ jobId: job.id, err: error }, "could not announce a finished job");
   }
 }
 
@@ -174,11 +175,9 @@ async function deliver(target: PushTarget, payload: string, jobId: string): Prom
         pushForgetResult,
       );
     } else if (status < 200 || status >= 300) {
-      console.warn(
-        `[rendio] push service answered ${status} for job ${jobId} (${new URL(target.endpoint).host})`,
-      );
+      logger().warn({ jobId, status, host: new URL(target.endpoint).host }, "push service refused a message");
     }
   } catch (error) {
-    console.warn(`[rendio] push for job ${jobId} to ${new URL(target.endpoint).host} failed`, error);
+    logger().warn({ jobId, host: new URL(target.endpoint).host, err: error }, "push failed");
   }
 }

@@ -6,11 +6,17 @@ import { type CookieJar, getSessionPort, type Session } from "../auth";
 import { checkCaptcha } from "../captcha";
 import { getRpc } from "../db";
 import { meResult, onboardResult } from "../db/results";
+import { setRequestUser } from "../log/request-context";
 import { limitByAddress } from "./address-limits";
 
 /** The caller's session, renewed when close to expiry (counted against `address` if given). */
 export async function currentSession(jar: CookieJar, address?: string): Promise<Session | null> {
-  return (await getSessionPort()).refresh(jar, address === undefined ? undefined : { address });
+  const session = await (await getSessionPort()).refresh(
+    jar,
+    address === undefined ? undefined : { address },
+  );
+  if (session) setRequestUser(session.userId);
+  return session;
 }
 
 export async function requireSession(jar: CookieJar): Promise<Session> {
@@ -45,6 +51,7 @@ export async function startGuestSession(
   await checkCaptcha(context.captchaToken, context.address);
   await limitByAddress("guests", context.address);
   const session = await (await getSessionPort()).createGuest(jar, { address: context.address });
+  setRequestUser(session.userId);
   const onboarded = await rpc.call(
     "onboard_user",
     { p_user_id: session.userId, p_language: context.locale },

@@ -5,6 +5,9 @@ import { getConfig } from "../../config";
 import { getRpc } from "../../db";
 import { type DbJob, jobChangeResult, jobClaimResult, jobListResult } from "../../db/results";
 import { completeJob, failJob } from "../../jobs/transitions";
+import { logJobEvent } from "../../log/job-events";
+import { logger } from "../../log/logger";
+import { reportError } from "../../log/report";
 import { getMediaStore } from "../../storage";
 import { thumbnailJpeg } from "../ffmpeg";
 import type { VideoProvider } from "../video-provider";
@@ -58,8 +61,11 @@ async function submit(queue: FalQueue, job: DbJob): Promise<DbJob> {
       timeoutMs: SUBMIT_TIMEOUT_MS,
     });
   } catch (error) {
-    console.error(`[rendio] fal refused job ${job.id}`, errorText(error));
-    return failJob(job, submitFailureCode(error));
+    const code = submitFailureCode(error);
+    // fal's own verdict on the input is expected now and then; anything else is not.
+    if (code === "provider_error") reportError(error, "fal refused a job", { jobId: job.id });
+    else logger().warn({ jobId: job.id, errorCode: code, reason: errorText(error) }, "fal refused a job");
+    return failJob(job, code);
   }
   const rpc = await getRpc();
   const recorded = await rpc.call(
@@ -74,6 +80,7 @@ async function submit(queue: FalQueue, job: DbJob): Promise<DbJob> {
     },
     jobChangeResult,
   );
+  logJobEvent("submitted", recorded.job, { providerRequestId: queued.requestId });
   return recorded.job;
 }
 
@@ -121,9 +128,10 @@ async function askFal(queue: FalQueue, job: DbJob): Promise<DbJob> {
   try {
     status = await queue.status(job.providerStatusUrl);
   } catch (error) {
-    console.error(`[rendio] fal status of job ${job.id} unavailable`, errorText(error));
+    logger().warn({ jobId: job.id, reason: errorText(error) }, "fal's status of a job is unavailable");
     return job;
   }
+  logJobEvent("provider answered", job, { via: "status", status: status.state });
   const rpc = await getRpc();
   if (status.state === "IN_QUEUE") {
     const queued = await rpc.call(
@@ -190,7 +198,7 @@ async function download(job: DbJob, videoUrl: string): Promise<DbJob> {
         message: `fal's output is unavailable now: ${errorText(error)}`,
       });
     }
-    console.error(`[rendio] fal's output for job ${job.id} is unusable`, errorText(error));
+    reportError(error, "fal's output is unusable", { jobId: job.id });
     return failJob(job, "provider_error");
   }
   try {
@@ -198,7 +206,7 @@ async function download(job: DbJob, videoUrl: string): Promise<DbJob> {
   } catch (error) {
     if (isAppError(error)) throw error;
     // Our storage failed: the job stays in flight, and the delivery is answered 503 so fal retries.
-    console.error(`[rendio] could not store the video of job ${job.id}`, error);
+    reportError(error, "could not store a finished video", { jobId: job.id });
     throw new AppError("service_unavailable");
   }
 }
@@ -225,7 +233,7 @@ async function reconcile(queue: FalQueue): Promise<void> {
   const { jobs } = await rpc.call("list_in_flight_jobs", { p_provider: "fal", p_limit: 200 }, jobListResult);
   for (const job of jobs) {
     await refresh(queue, job).catch((error: unknown) =>
-      console.error(`[rendio] could not check fal job ${job.id}`, errorText(error)),
+      logger().warn({ jobId: job.id, reason: errorText(error) }, "could not check a fal job"),
     );
   }
 }
@@ -236,7 +244,7 @@ async function cancel(queue: FalQueue, job: DbJob): Promise<void> {
   try {
     await queue.cancel(job.providerCancelUrl);
   } catch (error) {
-    console.error(`[rendio] could not cancel fal job ${job.id}`, errorText(error));
+    logger().warn({ jobId: job.id, reason: errorText(error) }, "could not cancel a fal job");
   }
 }
 

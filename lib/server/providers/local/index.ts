@@ -1,4 +1,6 @@
 import "server-only";
+import { logJobEvent } from "../../log/job-events";
+import { logger } from "../../log/logger";
 import type { VideoProvider } from "../video-provider";
 import { localJobRunner, resumeLocalJobs } from "./runner";
 
@@ -15,6 +17,7 @@ export function createLocalProvider(): VideoProvider {
     // Queues the render and answers at once: the job moves on in the background.
     async start(job) {
       localJobRunner().ensure(job);
+      logJobEvent("submitted", job);
       return job;
     },
     // A job in flight that this process does not know (a restart) is queued again.
@@ -24,7 +27,7 @@ export function createLocalProvider(): VideoProvider {
     },
     async reconcile() {
       const count = await resumeLocalJobs();
-      if (count > 0) console.log(`[rendio] resumed ${count} local job(s) left in flight`);
+      if (count > 0) logger().info({ count }, "resumed local jobs left in flight");
     },
     async cancel(job) {
       localJobRunner().cancel(job.id);

@@ -7,6 +7,7 @@ import { getRpc } from "../../db";
 import { type DbJob, jobChangeResult, jobListResult } from "../../db/results";
 import { makeRenderDir } from "../../jobs/render-temp";
 import { completeJob, failJob } from "../../jobs/transitions";
+import { reportError } from "../../log/report";
 import { getMediaStore } from "../../storage";
 import { renderPreviewVideo } from "./renderer";
 
@@ -128,9 +129,9 @@ class LocalJobRunner {
     } catch (error) {
       // Deleted meanwhile, or failed elsewhere and cancelled here: nothing left to do.
       if (isAppError(error, "job_not_found") || stop.signal.aborted) return;
-      console.error(`[rendio] local render of job ${job.id} failed`, error);
+      reportError(error, "local render failed", { jobId: job.id });
       await failJob(job, "provider_error").catch((failure) =>
-        console.error(`[rendio] could not fail job ${job.id}`, failure),
+        reportError(failure, "could not fail a job", { jobId: job.id }),
       );
     } finally {
       this.stops.delete(job.id);
