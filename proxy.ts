@@ -5,6 +5,8 @@ import { type CookieToSet, serializeCookie } from "@/lib/server/auth/cookies";
 import { clientAddress } from "@/lib/server/client-address";
 import { getConfig } from "@/lib/server/config";
 import { errorResponse } from "@/lib/server/http";
+import { reportError } from "@/lib/server/log/report";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/server/log/request-id";
 import { isHttps } from "@/lib/server/public-origin";
 import {
   contentSecurityPolicy,
@@ -14,12 +16,20 @@ import {
 
 /**
  * Pages get their session renewed and their Content-Security-Policy here, the service worker its
- * own policy; media paths that can't be decoded are refused.
+ * own policy; media paths that can't be decoded are refused. Each answer carries its request id
+ * (API routes set their own: lib/server/route.ts).
  */
 export async function proxy(request: NextRequest): Promise<Response | undefined> {
   if (request.nextUrl.pathname.startsWith("/api/")) return refuseUndecodablePath(request);
-  if (request.nextUrl.pathname === "/sw.js") return withServiceWorkerPolicy();
-  const renewed = await refreshSession(request);
+  const requestId = requestIdOf((name) => request.headers.get(name));
+  const response =
+    request.nextUrl.pathname === "/sw.js" ? withServiceWorkerPolicy() : await renderPage(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function renderPage(request: NextRequest, requestId: string): Promise<NextResponse> {
+  const renewed = await refreshSession(request, requestId);
   const response = withContentSecurityPolicy(request);
   for (const cookie of renewed) response.headers.append("set-cookie", serializeCookie(cookie));
   return response;
@@ -30,7 +40,7 @@ export async function proxy(request: NextRequest): Promise<Response | undefined>
  * cookies go onto the request (the page reads them in this same request) and are returned for
  * the response. Route handlers renew through their own jar (lib/server/route.ts).
  */
-async function refreshSession(request: NextRequest): Promise<CookieToSet[]> {
+async function refreshSession(request: NextRequest, requestId: string): Promise<CookieToSet[]> {
   const written: CookieToSet[] = [];
   const jar = {
     secure: isHttps(request),
@@ -47,7 +57,7 @@ async function refreshSession(request: NextRequest): Promise<CookieToSet[]> {
     await (await getSessionPort()).refresh(jar, { address: clientAddress(request) });
   } catch (error) {
     // The page still renders; it reads the session itself and the next request tries again.
-    console.error("[rendio] session refresh failed", error);
+    reportError(error, "session refresh failed", { requestId });
   }
   return written;
 }
@@ -101,7 +111,12 @@ function refuseUndecodablePath(request: NextRequest): Response | undefined {
     decodeURIComponent(request.nextUrl.pathname);
     return undefined;
   } catch {
-    return errorResponse(new AppError("not_found"));
+    const response = errorResponse(new AppError("not_found"));
+    response.headers.set(
+      REQUEST_ID_HEADER,
+      requestIdOf((name) => request.headers.get(name)),
+    );
+    return response;
   }
 }
 

@@ -13,7 +13,7 @@
 // every request to Next (e2e/http-catalog.spec.ts compares the two).
 //
 // Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOSTNAME]   (PORT defaults to $PORT, 3000)
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 
@@ -73,7 +73,10 @@ function refuseUndecodablePath(request, response) {
   }
 }
 
-/** An answer in the API's error shape (lib/errors.ts), for requests that never reach Next. */
+/**
+ * An answer in the API's error shape (lib/errors.ts), for requests that never reach Next. It
+ * carries a request id as every answer does (a new one: these requests reach no log).
+ */
 function answerError(response, status, code, message, headers = {}) {
   const body = JSON.stringify({ error: { code, message } });
   response.writeHead(status, {
@@ -81,6 +84,7 @@ function answerError(response, status, code, message, headers = {}) {
     "content-type": "application/json",
     "cache-control": "no-store",
     "content-length": Buffer.byteLength(body),
+    "x-request-id": randomUUID(),
   });
   response.end(body);
 }
@@ -111,11 +115,18 @@ async function answerCatalog(request, response) {
   try {
     answer = await globalThis[CATALOG_FIRST]?.(request.method, request.url, request.headers);
   } catch (error) {
-    console.error("[rendio] the catalog's answer from memory failed; Next answers", error);
+    logError("the catalog's answer from memory failed; Next answers", error);
   }
   if (!answer) return handleByNext(request, response);
   response.writeHead(answer.status, answer.headers);
   response.end(answer.body);
+}
+
+/** A JSON line on stderr, as the app's own error lines (lib/server/log/logger.ts) look. */
+function logError(msg, error) {
+  const err =
+    error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : error;
+  process.stderr.write(`${JSON.stringify({ level: "error", time: new Date().toISOString(), err, msg })}\n`);
 }
 
 function handleByNext(request, response) {

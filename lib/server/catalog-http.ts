@@ -3,6 +3,8 @@ import { isLocale, type Locale, localeCookieName, resolveLocale } from "../i18n/
 import { parseCookieHeader } from "./auth/cookies";
 import { getConfig } from "./config";
 import { type JsonDocument, matchesEtag } from "./http-cache";
+import { REQUEST_ID_HEADER, requestIdOf } from "./log/request-id";
+import { logRequest } from "./log/request-log";
 import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./security-headers";
 import { getCatalogDocument, getModelDocument } from "./services/catalog";
 
@@ -64,6 +66,7 @@ export async function answerCatalogFirst(
   const encoding = chosenEncoding(headers["accept-encoding"]);
   if (!path || !PLAIN_QUERY.test(query) || !encoding || forNextRouter(headers, query)) return undefined;
 
+  const started = performance.now();
   const locale = catalogLocale(new URLSearchParams(query).get("locale"), requestLocale(headers));
   const id = path[1];
   let document: JsonDocument;
@@ -72,13 +75,30 @@ export async function answerCatalogFirst(
   } catch {
     return undefined;
   }
+  const requestId = requestIdOf((name) => {
+    const value = headers[name];
+    return typeof value === "string" ? value : undefined;
+  });
+  const answer = catalogAnswer(method, headers, document, encoding, requestId);
+  const route = id === undefined ? "/api/models" : "/api/models/[id]";
+  logRequest({ requestId, method, route }, answer.status, performance.now() - started);
+  return answer;
+}
+
+function catalogAnswer(
+  method: string,
+  headers: IncomingHttpHeaders,
+  document: JsonDocument,
+  encoding: "gzip" | "identity",
+  requestId: string,
+): CatalogFirstAnswer {
   if (matchesEtag(headers["if-none-match"], document.etag)) {
-    return { status: 304, headers: notModifiedHeaders(document) };
+    return { status: 304, headers: notModifiedHeaders(document, requestId) };
   }
-  if (method === "HEAD") return { status: 200, headers: documentHeaders(document, "identity") };
+  if (method === "HEAD") return { status: 200, headers: documentHeaders(document, "identity", requestId) };
   return {
     status: 200,
-    headers: documentHeaders(document, encoding),
+    headers: documentHeaders(document, encoding, requestId),
     body: encoding === "gzip" ? document.gzip : document.bytes,
   };
 }
@@ -141,7 +161,8 @@ function nextConfigHeaders(): string[] {
   return configHeaders;
 }
 
-function documentHeaders(document: JsonDocument, encoding: "gzip" | "identity"): string[] {
+// The route handler's own headers come out in name order (Headers sorts them), x-request-id last.
+function documentHeaders(document: JsonDocument, encoding: "gzip" | "identity", requestId: string): string[] {
   return [
     ...nextConfigHeaders(),
     "Vary",
@@ -152,12 +173,14 @@ function documentHeaders(document: JsonDocument, encoding: "gzip" | "identity"):
     "application/json",
     "etag",
     document.etag,
+    REQUEST_ID_HEADER,
+    requestId,
     ...(encoding === "gzip" ? ["Content-Encoding", "gzip"] : []),
   ];
 }
 
 /** Without a body nor its type, compression leaves Vary as the two parts were appended. */
-function notModifiedHeaders(document: JsonDocument): string[] {
+function notModifiedHeaders(document: JsonDocument, requestId: string): string[] {
   return [
     ...nextConfigHeaders(),
     "vary",
@@ -168,5 +191,7 @@ function notModifiedHeaders(document: JsonDocument): string[] {
     catalogHeaders["cache-control"],
     "etag",
     document.etag,
+    REQUEST_ID_HEADER,
+    requestId,
   ];
 }
