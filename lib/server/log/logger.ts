@@ -60,3 +60,8 @@ export function logger(): Logger {
   shared = createLogger(config.logLevel, config.nodeEnv === "development" ? prettyStream() : undefined);
   return shared;
 }
+
+/** Makes `replacement` the server's logger (route tests read its lines); undefined restores the configured one. */
+export function setLogger(replacement: Logger | undefined): void {
+  shared = replacement;
+}
