@@ -20,7 +20,8 @@ afterAll(async () => {
 
 async function deepHealth(env: Record<string, string> = {}) {
   vi.resetModules();
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const base = { DATA_DIR: route.dataDir, DATABASE_URL: "" };
+  for (const [name, value] of Object.entries({ ...base, ...env })) vi.stubEnv(name, value);
   const { GET } = await import("./route");
   const response = await new TestBrowser().call(GET, "/api/health?deep=1");
   expect(response.headers.get("x-request-id")).toBeTruthy();
@@ -69,6 +70,7 @@ test("a database that does not answer: 503 naming the database", async () => {
 
 test("without deep=1 health stays the database's one cheap check", async () => {
   vi.resetModules();
+  vi.stubEnv("DATABASE_URL", "");
   const { GET } = await import("./route");
   const response = await new TestBrowser().call(GET, "/api/health");
   expect(response.status).toBe(200);
