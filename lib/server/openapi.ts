@@ -33,7 +33,8 @@ export function openApiDocument(version: string): Json {
       description:
         "The HTTP API of Rendio web. The session is a cookie the server sets; mutations must come " +
         "from this site's origin; bodies are JSON in camelCase; times are ISO 8601 in UTC. Any " +
-        "other /api path answers 404 not_found; a method a route lacks answers 405 with Allow.",
+        "other /api path answers 404 not_found; a method a route lacks answers 405 with Allow. " +
+        "Every answer carries `x-request-id`, the id the server's log lines for the request carry.",
     },
     servers: [{ url: "/" }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
