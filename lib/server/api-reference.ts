@@ -58,11 +58,11 @@ function routesMarkdown(document: Json): string {
 }
 
 function routeRow(method: string, path: string, operation: OperationObject): string {
-  const statuses = Object.keys(operation.responses);
-  const success = statuses.filter((status) => Number(status) < 400);
-  const errors = statuses
-    .filter((status) => Number(status) >= 400)
-    .map((status) => `${status} ${errorCodesOf(operation.responses[status]).join(", ")}`);
+  const responses = Object.entries(operation.responses);
+  const success = responses.filter(([status]) => Number(status) < 400).map(([status]) => status);
+  const errors = responses
+    .filter(([status]) => Number(status) >= 400)
+    .map(([status, response]) => `${status} ${errorCodesOf(response).join(", ")}`);
   return `| \`${method.toUpperCase()} ${path}\` | ${operation.summary} | ${needs(operation)} | ${success.join(", ")} | ${errors.join("; ")} |`;
 }
 
