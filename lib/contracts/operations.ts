@@ -148,7 +148,7 @@ export const operations: Operation[] = [
     id: "getHealth",
     tag: "system",
     summary:
-      "Whether the server and its database answer; `deep=1` also checks storage and the video provider's setup.",
+      "Whether the server and its database answer; `deep=1` also checks storage and the video provider's setup (503 names the parts that failed).",
     query: z.object({
       deep: z
         .enum(["1"])

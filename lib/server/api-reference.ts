@@ -66,9 +66,14 @@ function routeRow(method: string, path: string, operation: OperationObject): str
   return `| \`${method.toUpperCase()} ${path}\` | ${operation.summary} | ${needs(operation)} | ${success.join(", ")} | ${errors.join("; ")} |`;
 }
 
-/** The error codes an error answer's schema allows (its `allOf` narrows the code to an enum). */
+/**
+ * The error codes an error answer's schema allows (its `allOf` narrows the code to an enum); a
+ * status also answered with another body (deep health's 503) has the error as one of `anyOf`.
+ */
 function errorCodesOf(response: { content?: Record<string, { schema?: Json }> }): string[] {
-  const schema = response.content?.["application/json"]?.schema as { allOf?: Json[] } | undefined;
+  type Schema = { allOf?: Json[]; anyOf?: Schema[] };
+  const given = response.content?.["application/json"]?.schema as Schema | undefined;
+  const schema = given?.anyOf?.find((option) => option.allOf) ?? given;
   const narrowed = schema?.allOf?.[1] as
     | { properties: { error: { properties: { code: { enum: string[] } } } } }
     | undefined;
