@@ -87,7 +87,8 @@ export default defineConfig({
   },
   projects: [
     // Behaviour is tested once, on the desktop. The phone runs what differs there — layout,
-    // navigation and accessibility, tests tagged @phone (@phone-only: nowhere else) — and the
+    // navigation and accessibility, tests tagged @phone (@phone-only: nowhere else; a test that
+    // sets a phone's width is the phone's alone, the desktop would repeat it) — and the
     // worker specs, which test the browser, not a layout, in the window people install: the phone.
     {
       name: "chromium-desktop",

@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
-          exclude: ["lib/server/jobs/**", "lib/server/providers/local/runner.test.ts"],
+          exclude: ["lib/server/jobs/**", "lib/server/providers/local/*.test.ts"],
           // The Supabase stand-in of the auth and storage adapters' tests keeps its rows in PGlite.
           globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },
@@ -46,7 +46,9 @@ export default defineConfig({
           include: [
             "app/**/*.test.ts",
             "lib/server/jobs/**/*.test.ts",
-            "lib/server/providers/local/runner.test.ts",
+            // The local renderer's tests render real videos: here, beside the slow route files,
+            // not last in "unit" (projects run in name order), where the other worker would idle.
+            "lib/server/providers/local/*.test.ts",
           ],
           globalSetup: ["supabase/tests/support/global-pglite.ts"],
         },

@@ -89,7 +89,7 @@ test("on the phone, Tab through the create form never stops under the Generate b
 test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
-  test("an icon beside a label that wraps keeps its size", { tag: "@phone" }, async ({
+  test("an icon beside a label that wraps keeps its size", { tag: "@phone-only" }, async ({
     page,
     context,
     baseURL,

@@ -405,7 +405,7 @@ test.describe("app shell", () => {
   test.describe("on a 360 px wide screen", () => {
     test.use({ viewport: { width: 360, height: 740 } });
 
-    test("nothing overflows sideways", { tag: "@phone" }, async ({ page }) => {
+    test("nothing overflows sideways", { tag: "@phone-only" }, async ({ page }) => {
       for (const path of ["/", "/history", "/profile"]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -279,7 +279,7 @@ test.describe("legal pages", () => {
 test.describe("on a 360 px wide screen", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("profile and the purchase dialog do not overflow sideways", { tag: "@phone" }, async ({ page }) => {
+  test("profile and the purchase dialog do not overflow sideways", { tag: "@phone-only" }, async ({ page }) => {
     await startGuest(page);
     for (const path of ["/profile", "/profile?buy=1", "/legal/terms"]) {
       await page.goto(path);
@@ -301,7 +301,7 @@ test.describe("on a 390 px phone, in every language", () => {
     ["es", es],
   ] as const) {
     test(`${locale}: buttons and labels stay on one line, nothing is cut, Guest is said once, Most popular once`, {
-      tag: "@phone",
+      tag: "@phone-only",
     }, async ({ page, context, baseURL }) => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
       await startGuest(page);

@@ -160,7 +160,7 @@ test.describe("share pages", () => {
     test.describe(`at 320 px in ${locale}`, () => {
       test.use({ locale, viewport: { width: 320, height: 640 } });
 
-      test("the result actions fit without sideways scrolling", { tag: "@phone" }, async ({
+      test("the result actions fit without sideways scrolling", { tag: "@phone-only" }, async ({
         page,
         context,
         baseURL,

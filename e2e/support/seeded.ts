@@ -12,9 +12,11 @@ import type { BrowserContext } from "@playwright/test";
  *   3 credits each, so 4 of the 10 free credits left).
  * - "history": a guest with 20 failed, refunded jobs ("Broken photo number 1" … 20) and then the
  *   same two finished videos: more than a page of History.
+ * - "mixed": a guest with the same two finished videos and then one failed, refunded job
+ *   ("Broken photo number 1"): every kind of card History shows.
  */
 export type SeededPerson = {
-  kind: "finished" | "history";
+  kind: "finished" | "history" | "mixed";
   userId: string;
   /** The value of the app's session cookie (rendio_session). */
   cookie: string;

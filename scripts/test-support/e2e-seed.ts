@@ -29,7 +29,7 @@ import { copyMigratedDatabase } from "./pglite-data-dir";
 
 const fixtures = path.resolve(import.meta.dirname, "../../e2e/fixtures");
 /** One person per test that asks, in both Chromium projects (about 20), with some to spare. */
-const POOL = { finished: 30, history: 2 } as const;
+const POOL = { finished: 30, history: 2, mixed: 4 } as const;
 export const FINISHED_PROMPTS = ["Lighthouse at dusk number 1", "Lighthouse at dusk number 2"];
 
 type Job = SeededPerson["jobs"][number];
@@ -129,6 +129,14 @@ async function main() {
     for (let n = 1; n <= 20; n++) jobs.unshift(await failed(userId, imageModel, `Broken photo number ${n}`));
     for (const prompt of FINISHED_PROMPTS) jobs.unshift(await finished(userId, textModel, prompt, temp));
     people.push({ kind: "history", userId, cookie, jobs });
+  }
+  // Both kinds of card: 2 finished jobs, then a failed one.
+  for (let i = 0; i < POOL.mixed; i++) {
+    const { userId, cookie } = await newGuest();
+    const jobs: Job[] = [];
+    for (const prompt of FINISHED_PROMPTS) jobs.unshift(await finished(userId, textModel, prompt, temp));
+    jobs.unshift(await failed(userId, imageModel, "Broken photo number 1"));
+    people.push({ kind: "mixed", userId, cookie, jobs });
   }
   await rm(temp, { recursive: true, force: true });
   await writeFile(seededPoolFile(getConfig().dataDir), JSON.stringify(people));
