@@ -56,7 +56,9 @@ test("seen pages work offline, unseen ones get the offline page, and online refr
   await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
   expect(await page.evaluate(async () => (await fetch("/api/models?locale=en")).status)).toBe(200);
 
-  // The worker stores an answer after handing it over: wait for each cache to be written.
+  // The worker stores an answer after handing it over: wait for each cache to be written. History
+  // starts from the page the server sent and reads its list again when the tab comes back.
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
   await expect.poll(() => cachedPaths(page, "rendio-history")).toContain("/api/jobs?limit=20");
   await expect.poll(() => cachedPaths(page, "rendio-catalog")).toContain("/api/models?locale=en");
   await expect

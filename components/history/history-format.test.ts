@@ -17,6 +17,8 @@ describe("groupByMonth", () => {
       ["December 2026", ["a"]],
       ["November 2026", ["b", "c"]],
     ]);
+    // Keys name elements (aria-labelledby): no spaces.
+    expect(en.map((g) => g.key)).toEqual(["December-2026", "November-2026"]);
     expect(groupByMonth(jobs, "tr", "UTC").map((g) => g.label)).toEqual(["Aralık 2026", "Kasım 2026"]);
     expect(groupByMonth(jobs, "es", "UTC")[1]?.label).toBe("Noviembre de 2026");
   });

@@ -11,17 +11,31 @@ export type MonthGroup = { key: string; label: string; jobs: Job[] };
  * labelled like "November 2026" in the viewer's language.
  */
 export function groupByMonth(jobs: Job[], locale: string, timeZone?: string): MonthGroup[] {
-  const label = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone });
-  const keyOf = new Intl.DateTimeFormat("en-US", { month: "2-digit", year: "numeric", timeZone });
+  const label = monthFormat(locale, timeZone);
   const groups: MonthGroup[] = [];
   for (const job of jobs) {
-    const date = new Date(job.createdAt);
-    const key = keyOf.format(date);
+    // The month's name with its year names the month; without spaces it is also an element id.
+    const name = label.format(new Date(job.createdAt));
+    const key = name.replace(/\s+/gu, "-");
     const last = groups.at(-1);
     if (last?.key === key) last.jobs.push(job);
-    else groups.push({ key, label: capitalize(label.format(date), locale), jobs: [job] });
+    else groups.push({ key, label: capitalize(name, locale), jobs: [job] });
   }
   return groups;
+}
+
+// Making a DateTimeFormat loads the locale's calendar data, the slowest step here on a phone:
+// made once per language and time zone, not on every render.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+function monthFormat(locale: string, timeZone?: string): Intl.DateTimeFormat {
+  const id = `${locale} ${timeZone ?? ""}`;
+  let format = monthFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone });
+    monthFormats.set(id, format);
+  }
+  return format;
 }
 
 /** "noviembre de 2026" → "Noviembre de 2026": a heading starts with a capital in every language. */

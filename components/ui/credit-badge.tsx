@@ -1,8 +1,8 @@
 "use client";
 
 import { Zap } from "lucide-react";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useMe } from "@/lib/api/me";
 import { toneText } from "./tones";
 
@@ -34,7 +34,7 @@ export function CreditBadge() {
 
   const empty = me.credits === 0;
   return (
-    <Link
+    <IntentLink
       href={buyCreditsHref}
       aria-label={t("badge", { count: me.credits })}
       className={`relative inline-flex h-9 items-center gap-1 rounded-full pr-3.5 pl-2.5 ring-1 transition-[background-color,transform] ring-inset before:absolute before:-inset-1 active:scale-95 ${
@@ -51,6 +51,6 @@ export function CreditBadge() {
       <span className="font-rounded text-headline font-semibold tabular-nums">
         {format.number(me.credits)}
       </span>
-    </Link>
+    </IntentLink>
   );
 }
