@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { balanceWords } from "@/components/credits/balance-words";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame } from "@/components/home/home-skeleton";
@@ -59,12 +60,13 @@ async function HomeContent() {
   const returning = (await cookies()).get(homeSeenCookie)?.value === "1";
   const welcome =
     session !== null && me !== null && !returning && (await isNewGuest(session, me).catch(() => false));
+  const words = await balanceWords(me);
 
   return (
     <MeFallback me={me}>
       <div className="flex flex-col gap-5">
         <HomeHeaderFrame title={t("app.name")} tagline={t("app.tagline")}>
-          <CreditBadge />
+          <CreditBadge words={words} />
         </HomeHeaderFrame>
         <HomeScreen
           initialCatalog={catalog}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { balanceWords } from "@/components/credits/balance-words";
 import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { PageHeader } from "@/components/shell/page-header";
@@ -35,6 +36,7 @@ export default async function ProfilePage() {
       ])
     : [null, null];
   const config = getConfig();
+  const balance = await balanceWords(me);
   return (
     <ClientMessages
       namespaces={["auth", "common", "credits", "errors", "install", "nav", "profile", "theme"]}
@@ -49,6 +51,7 @@ export default async function ProfilePage() {
             me={me}
             hasSession={session !== null}
             firstLedgerPage={firstLedgerPage}
+            balance={balance}
             version={config.version}
             payments={Boolean(config.stripe)}
           />

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { layerSettings } from "@/components/create/settings";
+import { balanceWords } from "@/components/credits/balance-words";
 import { aboutDurationText } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
@@ -38,6 +39,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
     session ? getMe(await pageCookieJar()).catch((): Me | null => null) : Promise.resolve(null),
   ]);
 
+  const words = await balanceWords(me);
   const query = parseCreateQuery(await searchParams);
   const linkedTheme = query.themeSlug
     ? catalog.themes.find((theme) => theme.slug === query.themeSlug)
@@ -69,7 +71,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
         <MeFallback me={me}>
           <div className="flex items-center justify-between gap-2 pt-2 md:pt-6">
             <BackButton fallbackHref="/" label={t("common.back")} />
-            <CreditBadge />
+            <CreditBadge words={words} />
           </div>
 
           <header className="mt-2 mb-6 flex items-start gap-4">
