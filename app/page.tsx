@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { balanceWords } from "@/components/credits/balance-words";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
@@ -68,13 +69,17 @@ async function HomeContent() {
         <HomeHeaderFrame title={t("app.name")} tagline={t("app.tagline")}>
           <CreditBadge words={words} />
         </HomeHeaderFrame>
-        <HomeScreen
-          initialCatalog={catalog}
-          initialCards={catalog ? catalogCards(catalog) : null}
-          hasSession={session !== null}
-          welcome={welcome}
-          returning={returning}
-        />
+        {/* A boundary complete in the HTML: React hydrates it after the shell, in small steps
+            that leave the main thread free (a click there still hydrates it at once). */}
+        <Suspense>
+          <HomeScreen
+            initialCatalog={catalog}
+            initialCards={catalog ? catalogCards(catalog) : null}
+            hasSession={session !== null}
+            welcome={welcome}
+            returning={returning}
+          />
+        </Suspense>
       </div>
     </MeFallback>
   );

@@ -1,6 +1,7 @@
 import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { monthLabels } from "@/components/history/history-format";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
@@ -44,12 +45,15 @@ export default async function HistoryPage() {
           <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
           {t("kept")}
         </p>
-        <HistoryScreen
-          themeSlugs={themeSlugs}
-          firstPage={firstPage}
-          months={monthLabels(firstPage?.jobs ?? [], locale)}
-          renderedAt={Date.now()}
-        />
+        {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
+        <Suspense>
+          <HistoryScreen
+            themeSlugs={themeSlugs}
+            firstPage={firstPage}
+            months={monthLabels(firstPage?.jobs ?? [], locale)}
+            renderedAt={Date.now()}
+          />
+        </Suspense>
       </main>
     </ClientMessages>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { balanceWords } from "@/components/credits/balance-words";
 import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
@@ -47,14 +48,17 @@ export default async function ProfilePage() {
       >
         <PageHeader title={t("title")} />
         <MeFallback me={me}>
-          <ProfileScreen
-            me={me}
-            hasSession={session !== null}
-            firstLedgerPage={firstLedgerPage}
-            balance={balance}
-            version={config.version}
-            payments={Boolean(config.stripe)}
-          />
+          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
+          <Suspense>
+            <ProfileScreen
+              me={me}
+              hasSession={session !== null}
+              firstLedgerPage={firstLedgerPage}
+              balance={balance}
+              version={config.version}
+              payments={Boolean(config.stripe)}
+            />
+          </Suspense>
         </MeFallback>
       </main>
     </ClientMessages>

@@ -2,6 +2,7 @@ import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getImageProps } from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { layerSettings } from "@/components/create/settings";
@@ -105,12 +106,15 @@ export default async function CreatePage({ params, searchParams }: Props) {
             </div>
           </header>
 
-          <CreateForm
-            model={model}
-            themes={themes}
-            initial={initial}
-            previewRenderer={videoProviderName() === "local"}
-          />
+          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
+          <Suspense>
+            <CreateForm
+              model={model}
+              themes={themes}
+              initial={initial}
+              previewRenderer={videoProviderName() === "local"}
+            />
+          </Suspense>
           <div className="h-6 lg:h-12" />
         </MeFallback>
       </main>
