@@ -1,5 +1,7 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { balanceWords } from "@/components/credits/balance-words";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame } from "@/components/home/home-skeleton";
@@ -60,20 +62,25 @@ async function HomeContent() {
   const returning = (await cookies()).get(homeSeenCookie)?.value === "1";
   const welcome =
     session !== null && me !== null && !returning && (await isNewGuest(session, me).catch(() => false));
+  const words = await balanceWords(me);
 
   return (
     <MeFallback me={me}>
       <div className="flex flex-col gap-5">
         <HomeHeaderFrame title={t("app.name")} tagline={t("app.tagline")}>
-          <CreditBadge />
+          <CreditBadge words={words} />
         </HomeHeaderFrame>
-        <HomeScreen
-          initialCatalog={catalog}
-          initialCards={catalog ? catalogCards(catalog) : null}
-          hasSession={session !== null}
-          welcome={welcome}
-          returning={returning}
-        />
+        {/* A boundary complete in the HTML: React hydrates it after the shell, in small steps
+            that leave the main thread free (a click there still hydrates it at once). */}
+        <Suspense>
+          <HomeScreen
+            initialCatalog={catalog}
+            initialCards={catalog ? catalogCards(catalog) : null}
+            hasSession={session !== null}
+            welcome={welcome}
+            returning={returning}
+          />
+        </Suspense>
       </div>
     </MeFallback>
   );

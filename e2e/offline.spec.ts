@@ -52,12 +52,18 @@ test("seen pages work offline, unseen ones get the offline page, and online refr
   const firstCard = page.getByTestId("history-card").filter({ hasText: firstPrompt });
   await expect(firstCard).toBeVisible();
   await expect(firstCard.locator("img")).toHaveJSProperty("complete", true);
+  // History starts from the page the server sent; it reads its list again when the tab comes back.
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+      return cachedPaths(page, "rendio-history");
+    })
+    .toContain("/api/jobs?limit=20");
   await page.goto(`/create/${TEXT_MODEL}`);
   await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
   expect(await page.evaluate(async () => (await fetch("/api/models?locale=en")).status)).toBe(200);
 
   // The worker stores an answer after handing it over: wait for each cache to be written.
-  await expect.poll(() => cachedPaths(page, "rendio-history")).toContain("/api/jobs?limit=20");
   await expect.poll(() => cachedPaths(page, "rendio-catalog")).toContain("/api/models?locale=en");
   await expect
     .poll(() => cachedPaths(page, "rendio-pages"))

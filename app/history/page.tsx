@@ -1,6 +1,8 @@
 import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { monthLabels } from "@/components/history/history-format";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
 import type { JobPage } from "@/lib/contracts/api";
@@ -24,10 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * progress, delete).
  */
 export default async function HistoryPage() {
-  const [t, themeSlugs, firstPage] = await Promise.all([
+  const [t, themeSlugs, firstPage, locale] = await Promise.all([
     getTranslations("history"),
     themeSlugsById(),
     firstJobPage(),
+    getLocale(),
   ]);
   return (
     <ClientMessages namespaces={["common", "errors", "history", "result", "share"]}>
@@ -43,7 +46,15 @@ export default async function HistoryPage() {
           <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
           {t("kept")}
         </p>
-        <HistoryScreen themeSlugs={themeSlugs} firstPage={firstPage} renderedAt={Date.now()} />
+        {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
+        <Suspense>
+          <HistoryScreen
+            themeSlugs={themeSlugs}
+            firstPage={firstPage}
+            months={monthLabels(firstPage?.jobs ?? [], locale)}
+            renderedAt={Date.now()}
+          />
+        </Suspense>
       </main>
     </ClientMessages>
   );

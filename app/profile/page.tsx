@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { balanceWords } from "@/components/credits/balance-words";
 import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { PageHeader } from "@/components/shell/page-header";
@@ -36,6 +38,7 @@ export default async function ProfilePage() {
       ])
     : [null, null];
   const config = getConfig();
+  const balance = await balanceWords(me);
   return (
     <ClientMessages
       namespaces={["auth", "common", "credits", "errors", "install", "nav", "profile", "theme"]}
@@ -46,13 +49,17 @@ export default async function ProfilePage() {
       >
         <PageHeader title={t("title")} />
         <MeFallback me={me}>
-          <ProfileScreen
-            me={me}
-            hasSession={session !== null}
-            firstLedgerPage={firstLedgerPage}
-            version={config.version}
-            payments={Boolean(config.stripe)}
-          />
+          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
+          <Suspense>
+            <ProfileScreen
+              me={me}
+              hasSession={session !== null}
+              firstLedgerPage={firstLedgerPage}
+              balance={balance}
+              version={config.version}
+              payments={Boolean(config.stripe)}
+            />
+          </Suspense>
         </MeFallback>
       </main>
     </ClientMessages>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Scissors, TriangleAlert } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
@@ -21,7 +21,7 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
   ref,
 ) {
   const t = useTranslations("create.prompt");
-  const format = useFormatter();
+  const locale = useLocale();
   const length = promptLength(value);
   const tone = counterTone(length);
   // Characters of the last paste that did not fit (the browser would cut them without a word).
@@ -88,7 +88,7 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
             }`}
           >
             <span aria-hidden="true">
-              {format.number(length)} / {format.number(MAX_PROMPT_LENGTH)}
+              {length.toLocaleString(locale)} / {MAX_PROMPT_LENGTH.toLocaleString(locale)}
             </span>
             <span className="sr-only">{t("counter", { count: length, max: MAX_PROMPT_LENGTH })}</span>
           </span>

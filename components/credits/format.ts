@@ -2,16 +2,38 @@ import type { LedgerKind } from "@/lib/contracts/account";
 
 /** Pure helpers of the credit screens (kept apart from React so they are unit-tested). */
 
+// Making an Intl formatter loads the language's data, slow on a phone: each one is made once
+// (a ledger formats every row's change and date).
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `number ${locale} ${JSON.stringify(options ?? {})}`;
+  let format = formatters.get(id) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formatters.set(id, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: string, timeZone?: string): Intl.DateTimeFormat {
+  const id = `date ${locale} ${timeZone ?? ""}`;
+  let format = formatters.get(id) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+    formatters.set(id, format);
+  }
+  return format;
+}
+
 /** A pack's price in the person's language, e.g. "$2.99", "2,99 US$", "$2,99". */
 export function formatPrice(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(
-    cents / 100,
-  );
+  return numberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
 }
 
 /** A ledger change with its sign: "+50", "−4" (a real minus sign), "0". */
 export function formatChange(change: number, locale: string): string {
-  const digits = new Intl.NumberFormat(locale).format(Math.abs(change));
+  const digits = numberFormat(locale).format(Math.abs(change));
   if (change > 0) return `+${digits}`;
   if (change < 0) return `\u2212${digits}`;
   return digits;
@@ -19,9 +41,7 @@ export function formatChange(change: number, locale: string): string {
 
 /** A ledger date in the person's language and time zone, e.g. "30 Nov 2026, 14:05". */
 export function formatLedgerDate(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-    new Date(iso),
-  );
+  return dateFormat(locale, timeZone).format(new Date(iso));
 }
 
 /** Credits going out read as a cost; everything else as money in. */

@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import type { Job } from "@/lib/contracts/job";
-import { daysUntilExpiry, groupByMonth, isInFlight, livePollDelayMs, searchQuery } from "./history-format";
+import {
+  daysUntilExpiry,
+  groupByMonth,
+  isInFlight,
+  livePollDelayMs,
+  monthLabels,
+  searchQuery,
+} from "./history-format";
 
 const job = (id: string, createdAt: string, status: Job["status"] = "completed") =>
   ({ id, createdAt, status }) as Job;
@@ -17,6 +24,8 @@ describe("groupByMonth", () => {
       ["December 2026", ["a"]],
       ["November 2026", ["b", "c"]],
     ]);
+    // Keys name elements (aria-labelledby): no spaces.
+    expect(en.map((g) => g.key)).toEqual(["2026-12", "2026-11"]);
     expect(groupByMonth(jobs, "tr", "UTC").map((g) => g.label)).toEqual(["Aralık 2026", "Kasım 2026"]);
     expect(groupByMonth(jobs, "es", "UTC")[1]?.label).toBe("Noviembre de 2026");
   });
@@ -26,8 +35,29 @@ describe("groupByMonth", () => {
     expect(groups[0]?.label).toBe("December 2026");
   });
 
+  test("labels the server wrote are used for their months", () => {
+    const jobs = [job("a", "2026-12-01T08:00:00.000Z"), job("c", "2026-11-02T10:00:00.000Z")];
+    const labels = { "2026-12": "Server December" };
+    expect(groupByMonth(jobs, "en", "UTC", labels).map((g) => g.label)).toEqual([
+      "Server December",
+      "November 2026",
+    ]);
+  });
+
   test("no jobs, no groups", () => {
     expect(groupByMonth([], "en")).toEqual([]);
+  });
+});
+
+describe("monthLabels", () => {
+  test("every month a job falls in in some time zone, in the language", () => {
+    const labels = monthLabels(
+      [job("b", "2026-11-30T22:00:00.000Z"), job("c", "2026-11-15T10:00:00.000Z")],
+      "es",
+    );
+    expect(labels).toEqual({ "2026-11": "Noviembre de 2026", "2026-12": "Diciembre de 2026" });
+    const grouped = groupByMonth([job("b", "2026-11-30T22:00:00.000Z")], "es", "Europe/Istanbul", labels);
+    expect(grouped[0]?.label).toBe("Diciembre de 2026");
   });
 });
 

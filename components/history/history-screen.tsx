@@ -19,7 +19,14 @@ import { mutateMe } from "@/lib/api/me";
 import type { JobPage } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { type CardActions, HistoryCard } from "./history-card";
-import { groupByMonth, isInFlight, livePollDelayMs, SEARCH_DEBOUNCE_MS, searchQuery } from "./history-format";
+import {
+  groupByMonth,
+  isInFlight,
+  livePollDelayMs,
+  type MonthLabels,
+  SEARCH_DEBOUNCE_MS,
+  searchQuery,
+} from "./history-format";
 import { HistorySkeleton } from "./history-skeleton";
 
 // Loaded when a delete is first asked for, not with the page.
@@ -35,11 +42,14 @@ const ConfirmDialog = lazy(() =>
 export function HistoryScreen({
   themeSlugs,
   firstPage,
+  months,
   renderedAt,
 }: {
   themeSlugs: Record<string, string>;
   /** The first page as the server read it (null when it could not: the browser asks). */
   firstPage: JobPage | null;
+  /** The first page's month headings, written by the server (monthLabels). */
+  months: MonthLabels;
   /** The server's clock when it rendered: the expiry lines are in the page as sent, no shift. */
   renderedAt: number;
 }) {
@@ -175,7 +185,7 @@ export function HistoryScreen({
         </EmptyState>
       ) : (
         <div ref={listRef} tabIndex={-1} className="flex flex-col gap-6 outline-none">
-          {groupByMonth(jobs, locale).map((group) => (
+          {groupByMonth(jobs, locale, undefined, months).map((group) => (
             <section key={group.key} aria-labelledby={`month-${group.key}`} className="flex flex-col gap-3">
               <h2
                 id={`month-${group.key}`}

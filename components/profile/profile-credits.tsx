@@ -2,8 +2,9 @@
 
 import { CircleCheck, Clock, Zap } from "lucide-react";
 import { useSearchParams } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import type { BalanceWords } from "@/components/credits/balance-words";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { PurchaseReturn } from "@/components/credits/purchase-return";
 import { Banner } from "@/components/ui/banner";
@@ -30,14 +31,17 @@ const PurchaseDialog = lazy(() =>
 export function ProfileCredits({
   payments,
   firstLedgerPage,
+  balance,
 }: {
   /** Stripe Checkout is configured (otherwise purchases are test purchases). */
   payments: boolean;
   /** The newest credit history as the server read it (null when it could not: the browser asks). */
   firstLedgerPage: LedgerPage | null;
+  /** The server's words for the balance it read (balance-words.ts). */
+  balance: BalanceWords | null;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
   const me = useMe();
   const user = me.data;
   const ledger = useLedger(Boolean(user), firstLedgerPage ?? undefined);
@@ -74,6 +78,10 @@ export function ProfileCredits({
   };
 
   if (!user) return null;
+  const shown =
+    balance?.credits === user.credits
+      ? balance
+      : { amount: user.credits.toLocaleString(locale), count: t("credits.count", { count: user.credits }) };
 
   return (
     <>
@@ -113,8 +121,8 @@ export function ProfileCredits({
               {t("profile.creditsTitle")}
             </h2>
             <p className="font-rounded text-title2 font-bold tabular-nums" data-testid="profile-balance">
-              <span className="sr-only">{t("credits.count", { count: user.credits })}</span>
-              <span aria-hidden="true">{format.number(user.credits)}</span>
+              <span className="sr-only">{shown.count}</span>
+              <span aria-hidden="true">{shown.amount}</span>
             </p>
           </div>
         </div>

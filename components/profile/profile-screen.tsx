@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { HaveAccountLink } from "@/components/auth/have-account-link";
+import type { BalanceWords } from "@/components/credits/balance-words";
 import { InstallRow } from "@/components/install/install-row";
 import { ButtonLink } from "@/components/ui/button-link";
 import type { LedgerPage } from "@/lib/contracts/account";
@@ -16,6 +17,8 @@ type Props = {
   me: Me | null;
   hasSession: boolean;
   firstLedgerPage: LedgerPage | null;
+  /** The balance's words for `me` (balance-words.ts). */
+  balance: BalanceWords | null;
   version: string;
   /** Stripe Checkout is configured (otherwise purchases are test purchases). */
   payments: boolean;
@@ -25,15 +28,15 @@ type Props = {
  * Profile (reference-spec §1.6 [W]): who I am, credits and their history, account, settings, legal.
  * Rendered on the server; the credits, account and settings controls are the browser's islands.
  */
-export function ProfileScreen({ me, hasSession, firstLedgerPage, version, payments }: Props) {
+export function ProfileScreen({ me, hasSession, firstLedgerPage, balance, version, payments }: Props) {
   if (!hasSession) return <SignedOut />;
   if (!me) return <ProfileMissing signedOut={<SignedOut />} />;
   return (
     <div className="flex flex-col gap-6">
       <ProfileHeader me={me} />
-      {/* No Suspense boundary: the card is in the page as sent, not revealed later by a script
-          (its search-params read does not suspend on this dynamic page). */}
-      <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} />
+      {/* In the page as sent, not revealed later by a script: its search-params read does not
+          suspend on this dynamic page, so the page's boundary is complete in the HTML. */}
+      <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} balance={balance} />
       <AccountSection me={me} />
       <SettingsSection me={me} />
       <InstallRow />

@@ -1,14 +1,15 @@
 "use client";
 
 import { ChevronLeft } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
+import { IntentLink } from "./intent-link";
 
 /**
  * Back with a parent-route fallback (reference-spec §1.0 [W]): steps back in history when there
  * is somewhere to go back to, otherwise (a cold deep link, an installed app's first screen) it
- * is an ordinary link to `fallbackHref`. Without JavaScript it is always the link.
+ * is an ordinary link to `fallbackHref`, prefetched on intent only (going back mostly needs no
+ * fetch). Without JavaScript it is always the link.
  */
 export function BackButton({ fallbackHref, label }: { fallbackHref: string; label: string }) {
   const router = useRouter();
@@ -20,13 +21,13 @@ export function BackButton({ fallbackHref, label }: { fallbackHref: string; labe
     }
   };
   return (
-    <Link
+    <IntentLink
       href={fallbackHref}
       onClick={onClick}
       aria-label={label}
       className="-ml-2 inline-flex size-11 shrink-0 items-center justify-center rounded-full text-text-primary transition-colors hover:bg-surface-card active:bg-surface-card"
     >
       <ChevronLeft aria-hidden="true" className="size-6" strokeWidth={2.25} />
-    </Link>
+    </IntentLink>
   );
 }

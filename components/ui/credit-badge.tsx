@@ -1,8 +1,9 @@
 "use client";
 
 import { Zap } from "lucide-react";
-import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import type { BalanceWords } from "@/components/credits/balance-words";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useMe } from "@/lib/api/me";
 import { toneText } from "./tones";
 
@@ -13,11 +14,11 @@ export const buyCreditsHref = "/profile?buy=1";
  * The balance pill (reference-spec §1.2): bolt + number, links to buying credits. Always shown
  * once there is a user — in the warning style at 0, never hidden. Before the first answer it
  * keeps its place with a placeholder; with no session yet it renders nothing (Home shows the
- * welcome instead).
+ * welcome instead). `words`: the server's, for the balance it read (balance-words.ts).
  */
-export function CreditBadge() {
+export function CreditBadge({ words }: { words: BalanceWords | null }) {
   const t = useTranslations("credits");
-  const format = useFormatter();
+  const locale = useLocale();
   const { data: me, error } = useMe();
 
   if (!me) {
@@ -32,11 +33,15 @@ export function CreditBadge() {
     );
   }
 
+  const shown =
+    words?.credits === me.credits
+      ? words
+      : { amount: me.credits.toLocaleString(locale), badge: t("badge", { count: me.credits }) };
   const empty = me.credits === 0;
   return (
-    <Link
+    <IntentLink
       href={buyCreditsHref}
-      aria-label={t("badge", { count: me.credits })}
+      aria-label={shown.badge}
       className={`relative inline-flex h-9 items-center gap-1 rounded-full pr-3.5 pl-2.5 ring-1 transition-[background-color,transform] ring-inset before:absolute before:-inset-1 active:scale-95 ${
         empty
           ? `bg-warning/15 ring-warning/50 hover:bg-warning/25 ${toneText.warning}`
@@ -48,9 +53,7 @@ export function CreditBadge() {
         className={`size-4 ${empty ? "fill-warning text-warning" : "fill-brand-primary text-brand-primary"}`}
         strokeWidth={2}
       />
-      <span className="font-rounded text-headline font-semibold tabular-nums">
-        {format.number(me.credits)}
-      </span>
-    </Link>
+      <span className="font-rounded text-headline font-semibold tabular-nums">{shown.amount}</span>
+    </IntentLink>
   );
 }

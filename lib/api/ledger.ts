@@ -30,15 +30,17 @@ type State = { data?: LedgerPage[]; error?: ApiError; isValidating: boolean };
 /**
  * The credit history, page by page, in the shape SWR's `useSWRInfinite` gave it (`data` pages,
  * `size`/`setSize` for "more", `mutate` to read the loaded pages again with the balance), read
- * again when the tab comes back or the network does. `firstPage`, the one the server rendered,
- * shows until the browser's own read replaces it. Plain state: Profile would load SWR for this
+ * again when the tab comes back or the network does. `firstPage`, the one the server rendered, is
+ * the start: read again only then or when asked. Plain state: Profile would load SWR for this
  * alone.
  */
 export function useLedger(enabled = true, firstPage?: LedgerPage) {
   const [state, setState] = useState<State>({
     data: firstPage ? [firstPage] : undefined,
-    isValidating: enabled,
+    isValidating: enabled && !firstPage,
   });
+  // The server's page is the start: no second read of it on arrival.
+  const served = useRef(firstPage !== undefined);
   const [size, setSizeState] = useState(1);
   const sizeRef = useRef(1);
   const reads = useRef(0);
@@ -70,7 +72,8 @@ export function useLedger(enabled = true, firstPage?: LedgerPage) {
   );
 
   useEffect(() => {
-    void mutate();
+    if (served.current) served.current = false;
+    else void mutate();
     const again = () => {
       if (document.visibilityState !== "hidden") void mutate();
     };

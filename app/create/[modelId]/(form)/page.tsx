@@ -2,9 +2,11 @@ import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getImageProps } from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { layerSettings } from "@/components/create/settings";
+import { balanceWords } from "@/components/credits/balance-words";
 import { aboutDurationText } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
@@ -38,6 +40,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
     session ? getMe(await pageCookieJar()).catch((): Me | null => null) : Promise.resolve(null),
   ]);
 
+  const words = await balanceWords(me);
   const query = parseCreateQuery(await searchParams);
   const linkedTheme = query.themeSlug
     ? catalog.themes.find((theme) => theme.slug === query.themeSlug)
@@ -69,7 +72,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
         <MeFallback me={me}>
           <div className="flex items-center justify-between gap-2 pt-2 md:pt-6">
             <BackButton fallbackHref="/" label={t("common.back")} />
-            <CreditBadge />
+            <CreditBadge words={words} />
           </div>
 
           <header className="mt-2 mb-6 flex items-start gap-4">
@@ -103,12 +106,15 @@ export default async function CreatePage({ params, searchParams }: Props) {
             </div>
           </header>
 
-          <CreateForm
-            model={model}
-            themes={themes}
-            initial={initial}
-            previewRenderer={videoProviderName() === "local"}
-          />
+          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
+          <Suspense>
+            <CreateForm
+              model={model}
+              themes={themes}
+              initial={initial}
+              previewRenderer={videoProviderName() === "local"}
+            />
+          </Suspense>
           <div className="h-6 lg:h-12" />
         </MeFallback>
       </main>
