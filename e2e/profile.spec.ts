@@ -279,7 +279,9 @@ test.describe("legal pages", () => {
 test.describe("on a 360 px wide screen", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("profile and the purchase dialog do not overflow sideways", { tag: "@phone-only" }, async ({ page }) => {
+  test("profile and the purchase dialog do not overflow sideways", { tag: "@phone-only" }, async ({
+    page,
+  }) => {
     await startGuest(page);
     for (const path of ["/profile", "/profile?buy=1", "/legal/terms"]) {
       await page.goto(path);
