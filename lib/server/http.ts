@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, isAppError } from "../errors";
+import { reportError } from "./log/report";
 import { publicOrigin } from "./public-origin";
 
 /** The boundary of every route handler: JSON in and out in api.md's shapes, errors by catalogue. */
@@ -14,7 +15,7 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 
 export function errorResponse(error: unknown): Response {
   const appError = isAppError(error) ? error : new AppError("internal");
-  if (appError.code === "internal") console.error("[rendio] unexpected error", error);
+  if (appError.code === "internal") reportError(error, "unexpected error");
   const headers = new Headers({ "cache-control": "no-store" });
   if (appError.retryAfterSeconds !== undefined)
     headers.set("retry-after", String(appError.retryAfterSeconds));
