@@ -4,7 +4,8 @@
  * plain data, so the browser's lazily loaded reporter and the server use the same rules.
  */
 
-const SECRET_KEYS = /^(cookies?|set-cookie|authorization|proxy-authorization|x-api-key|prompt|password|token|secret|email|captchatoken)$/i;
+const SECRET_KEYS =
+  /^(cookies?|set-cookie|authorization|proxy-authorization|x-api-key|prompt|password|token|secret|email|captchatoken)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** A query string or fragment after a URL or path: it may carry codes, emails or signatures. */
 const URL_TAIL = /((?:https?:\/\/|\/)[^\s?#"'<>]*)[?#][^\s"'<>]*/g;
@@ -13,6 +14,23 @@ const SHARE_TOKEN = /\/v\/[A-Za-z0-9_-]{20,}/g;
 const MAX_DEPTH = 12;
 
 export const REDACTED = "[redacted]";
+
+/**
+ * Sentry's `dataCollection` (what `sendDefaultPii: false` was before SDK 11): the SDK itself
+ * collects no user details, cookies, headers, bodies, query strings or local variables.
+ */
+export const NO_PERSONAL_DATA = {
+  userInfo: false,
+  cookies: false,
+  httpHeaders: false,
+  httpBodies: [],
+  urlQueryParams: false,
+  graphQL: { document: false, variables: false },
+  genAI: { inputs: false, outputs: false },
+  databaseQueryData: false,
+  queues: false,
+  stackFrameVariables: false,
+} as const;
 
 /** `text` without emails, query strings or share tokens. */
 export function scrubText(text: string): string {
@@ -32,8 +50,7 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   return copy;
 }
 
-type Request = { url?: string; method?: string; [key: string]: unknown };
-type ReportEvent = { request?: Request; user?: { id?: unknown; [key: string]: unknown }; [key: string]: unknown };
+type ReportEvent = { request?: { url?: string; method?: string }; user?: { id?: string | number } };
 
 /**
  * Sentry's beforeSend: the request keeps only its method and URL (without its query), the user
@@ -41,10 +58,10 @@ type ReportEvent = { request?: Request; user?: { id?: unknown; [key: string]: un
  */
 export function scrubEvent<T extends ReportEvent>(event: T): T {
   const { request, user, ...rest } = event;
-  const scrubbed = scrubValue(rest) as T;
+  const scrubbed = scrubValue(rest) as Record<string, unknown>;
   if (request) scrubbed.request = { method: request.method, url: request.url && scrubText(request.url) };
   if (user?.id !== undefined) scrubbed.user = { id: String(user.id) };
-  return scrubbed;
+  return scrubbed as T;
 }
 
 /** Sentry's beforeBreadcrumb: the same rules; console lines are dropped (they may print anything). */

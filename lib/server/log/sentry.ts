@@ -1,11 +1,11 @@
 import * as Sentry from "@sentry/nextjs";
-import { scrubBreadcrumb, scrubEvent, scrubValue } from "../../observability/scrub";
+import { NO_PERSONAL_DATA, scrubBreadcrumb, scrubEvent, scrubValue } from "../../observability/scrub";
 import type { Config } from "../config";
 import type { RequestContext } from "./request-context";
 
 /**
  * Sentry on the server, loaded only when SENTRY_DSN is set (report.ts and startup.ts import this
- * module lazily). Errors only: no tracing, no request bodies, no default PII; every event and
+ * module lazily). Errors only: no tracing, no request bodies, no personal data collected by the SDK; every event and
  * breadcrumb is scrubbed before it leaves (lib/observability/scrub.ts).
  */
 export function startSentry(config: Config): void {
@@ -14,7 +14,7 @@ export function startSentry(config: Config): void {
     dsn: config.sentryDsn,
     release: `rendio-web@${config.version}`,
     environment: config.nodeEnv,
-    sendDefaultPii: false,
+    dataCollection: { ...NO_PERSONAL_DATA, httpBodies: [] },
     // Next's own OpenTelemetry spans are not wanted: nothing here traces.
     enableOpenTelemetrySetup: false,
     integrations: (defaults) => defaults.filter((integration) => !DROPPED.has(integration.name)),
@@ -24,7 +24,7 @@ export function startSentry(config: Config): void {
 }
 
 /** Integrations that would read what we never send (request data, local variables, modules). */
-const DROPPED = new Set(["RequestData", "LocalVariables", "Modules", "Context", "ContextLines", "Console"]);
+const DROPPED = new Set(["RequestData", "LocalVariables", "LocalVariablesAsync", "Modules", "Console"]);
 
 export type ReportContext = {
   request?: RequestContext;

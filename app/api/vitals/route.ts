@@ -1,0 +1,34 @@
+import { vitalsRequestSchema } from "@/lib/contracts/vitals";
+import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/server/http";
+import { logger } from "@/lib/server/log/logger";
+import { withRequest } from "@/lib/server/route";
+import { otherMethods } from "@/lib/server/route-methods";
+
+export const dynamic = "force-dynamic";
+
+/** A beacon holds a handful of readings: anything larger is not one. */
+const MAX_BEACON_BYTES = 4096;
+
+/**
+ * A sampled page view's Web Vitals (navigator.sendBeacon): checked, then one log line per metric.
+ * No session and no database: cheap enough to need no rate limit. 204 without a body.
+ */
+export function POST(request: Request): Promise<Response> {
+  return withRequest(
+    request,
+    async () => {
+      if (Number(request.headers.get("content-length") ?? 0) > MAX_BEACON_BYTES) {
+        throw new AppError("payload_too_large");
+      }
+      const { route, metrics } = await readJson(request, vitalsRequestSchema);
+      for (const { name, value, rating, navigationType } of metrics) {
+        logger().info({ vital: name, value, rating, page: route, navigationType }, "web vital");
+      }
+      return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+    },
+    { mutation: true },
+  );
+}
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
