@@ -68,3 +68,31 @@ test("a 500 arrives once with its request id, route and user, scrubbed", async (
   }
   await route.db.exec("alter function public.generate_video_lost rename to generate_video");
 });
+
+test("what Next catches in a page (onRequestError) is reported once, with the page's route template", async () => {
+  vi.stubEnv("NEXT_RUNTIME", "nodejs");
+  const { onRequestError } = await import("@/instrumentation");
+  const error = new Error("render failed for mia@example.com");
+  const request = {
+    path: "/jobs/42?email=mia@example.com",
+    method: "GET",
+    headers: { cookie: "rendio_session=abc" },
+  };
+  const context = {
+    routerKind: "App Router",
+    routePath: "/jobs/[id]",
+    routeType: "render",
+    revalidateReason: undefined,
+  } as const;
+  await onRequestError(error, request, context);
+  await onRequestError(error, request, context);
+
+  const matching = () => receiver.events().filter((event) => JSON.stringify(event).includes("render failed"));
+  await eventually(async () => (matching().length > 0 ? true : undefined), 60_000);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(matching()).toHaveLength(1);
+  expect(matching()[0]).toMatchObject({ tags: { route: "/jobs/[id]" }, extra: { kind: "render" } });
+  const sent = JSON.stringify(matching());
+  expect(sent).toContain("render failed for [email]");
+  for (const secret of ["mia@example.com", "rendio_session", "abc"]) expect(sent).not.toContain(secret);
+});

@@ -1,12 +1,11 @@
-import * as Sentry from "@sentry/nextjs";
+// The browser SDK that @sentry/nextjs wraps, at the same version: its Next.js layer adds tracing
+// and routing code this page does not use, tripling the chunk (and every installed app's precache).
+import * as Sentry from "@sentry/browser";
 import { NO_PERSONAL_DATA, scrubBreadcrumb, scrubEvent } from "@/lib/observability/scrub";
 import { parseWorkerError, type WorkerErrorsWanted } from "@/lib/sw/errors";
 
 /** What the server tells the page about error reporting (only when SENTRY_DSN is set). */
 export type BrowserSentry = { dsn: string; release: string; environment: string };
-
-/** Tracing is off: nothing here measures spans or adds trace headers to the app's requests. */
-const DROPPED = new Set(["BrowserTracing", "HttpContext"]);
 
 /**
  * Starts Sentry in the page: uncaught errors and unhandled rejections (those met before it loaded
@@ -18,7 +17,6 @@ export function startErrorReporting(settings: BrowserSentry, early: unknown[]): 
     release: settings.release,
     environment: settings.environment,
     dataCollection: { ...NO_PERSONAL_DATA, httpBodies: [] },
-    integrations: (defaults) => defaults.filter((integration) => !DROPPED.has(integration.name)),
     beforeSend: (event) => scrubEvent(event),
     beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb),
   });

@@ -23,8 +23,19 @@ export function startSentry(config: Config): void {
   });
 }
 
-/** Integrations that would read what we never send (request data, local variables, modules). */
-const DROPPED = new Set(["RequestData", "LocalVariables", "LocalVariablesAsync", "Modules", "Console"]);
+/**
+ * Integrations that would read what we never send: request data, local variables, the modules
+ * installed, console output, and source lines around each frame (the server's bundles are long
+ * minified lines, and a literal in them could be anything).
+ */
+const DROPPED = new Set([
+  "RequestData",
+  "LocalVariables",
+  "LocalVariablesAsync",
+  "Modules",
+  "Console",
+  "ContextLines",
+]);
 
 export type ReportContext = {
   request?: RequestContext;
