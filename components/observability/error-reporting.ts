@@ -12,6 +12,7 @@ export type BrowserSentry = { dsn: string; release: string; environment: string 
  * too), and the service worker's, which it forwards here. Every event and breadcrumb is scrubbed.
  */
 export function startErrorReporting(settings: BrowserSentry, early: unknown[]): void {
+  if (Sentry.getClient()) return;
   Sentry.init({
     dsn: settings.dsn,
     release: settings.release,
