@@ -112,8 +112,13 @@ test("a sampled page view sends its Web Vitals by beacon when the page is hidden
   // web-vitals loads after the page's load event; give it a moment, and LCP a click to settle on.
   await page.waitForTimeout(2000);
   await page.locator("main").click({ position: { x: 5, y: 5 } });
+  // The page is hidden (as when its tab is switched away): a beacon sent while the page still lives
+  // is one Playwright sees, with its answer (one sent while unloading reaches the server unseen).
   const beacon = page.waitForRequest((request) => request.url().endsWith("/api/vitals"));
-  await page.goto("about:blank");
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
   const request = await beacon;
   expect(request.method()).toBe("POST");
   const body = request.postDataJSON() as { route: string; metrics: Array<{ name: string; rating: string }> };

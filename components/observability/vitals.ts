@@ -22,7 +22,8 @@ export function sendVitals(): void {
     if (queued.size === 0) return;
     const body = JSON.stringify({ route, metrics: [...queued.values()] });
     queued.clear();
-    navigator.sendBeacon("/api/vitals", new Blob([body], { type: "application/json" }));
+    // A string goes as text/plain, which every browser's sendBeacon accepts.
+    navigator.sendBeacon("/api/vitals", body);
   };
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();

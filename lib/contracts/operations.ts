@@ -512,7 +512,8 @@ export const operations: Operation[] = [
     path: "/api/vitals",
     id: "sendVitals",
     tag: "system",
-    summary: "A sampled page view's Web Vitals (navigator.sendBeacon); each metric becomes a log line.",
+    summary:
+      "A sampled page view's Web Vitals (navigator.sendBeacon; sent as text/plain, application/json also read); each metric becomes a log line.",
     mutation: true,
     body: { schema: vitalsRequestSchema },
     answers: { 204: noContent("Logged.") },

@@ -72,6 +72,31 @@ const bad: [string, unknown][] = [
   ["not an object", [beacon]],
 ];
 
+test("a beacon sent as text/plain, as sendBeacon sends a string, is read the same way", async () => {
+  const log = logged();
+  const response = await new TestBrowser().call(POST, "/api/vitals", {
+    body: JSON.stringify(beacon),
+    headers: { "content-type": "text/plain;charset=UTF-8" },
+  });
+  expect(response.status).toBe(204);
+  expect(log.stop()).toHaveLength(4);
+});
+
+test("a body that is not JSON, or of another type, is 400 and logs nothing", async () => {
+  for (const [body, type] of [
+    ["route=/", "application/x-www-form-urlencoded"],
+    ["{not json", "text/plain"],
+  ]) {
+    const log = logged();
+    const response = await new TestBrowser().call(POST, "/api/vitals", {
+      body,
+      headers: { "content-type": type as string },
+    });
+    expect(response.status).toBe(400);
+    expect(log.stop()).toEqual([]);
+  }
+});
+
 test.each(bad)("%s is 400 validation_failed and logs nothing", async (_, body) => {
   const log = logged();
   const response = await new TestBrowser().call(POST, "/api/vitals", { json: body });

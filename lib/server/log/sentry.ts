@@ -15,8 +15,9 @@ export function startSentry(config: Config): void {
     release: `rendio-web@${config.version}`,
     environment: config.nodeEnv,
     dataCollection: { ...NO_PERSONAL_DATA, httpBodies: [] },
-    // Next's own OpenTelemetry spans are not wanted: nothing here traces.
+    // Nothing here traces: neither Next's OpenTelemetry spans nor the module hooks that feed spans.
     enableOpenTelemetrySetup: false,
+    enableRuntimeChannelInjection: false,
     integrations: (defaults) => defaults.filter((integration) => !DROPPED.has(integration.name)),
     beforeSend: (event) => scrubEvent(event),
     beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb),
