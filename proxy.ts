@@ -77,6 +77,7 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
     supabaseUrl: config.supabase?.url,
     appleSignIn: config.appleSignIn,
     allowTurnstile: config.turnstile !== null,
+    sentryDsn: config.sentryDsn,
   });
 
   const headers = new Headers(request.headers);

@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { CaptchaProvider } from "@/components/captcha/captcha-provider";
 import { InstallCaptureScript } from "@/components/install/install-capture-script";
 import { InstallListener } from "@/components/install/install-listener";
+import { Observability } from "@/components/observability/observability";
+import { observabilityProps } from "@/components/observability/settings";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorker } from "@/components/pwa/service-worker";
 import { TabSync } from "@/components/pwa/tab-sync";
@@ -56,13 +58,14 @@ export const viewport: Viewport = {
 };
 
 /**
- * The app shell (reference-spec §1.0): top navigation from 768 px, a bottom tab bar below, the
+ * The app shell: top navigation from 768 px, a bottom tab bar below, the
  * page between them. No per-user data here, so the shell can be cached and served offline.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, requestHeaders] = await Promise.all([getLocale(), getTranslations(), headers()]);
   // Set by proxy.ts. Reading it renders every page per request: a nonce cannot be prebuilt.
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
+  const observability = observabilityProps();
 
   return (
     // data-theme is set before hydration by ThemeScript, hence suppressHydrationWarning.
@@ -94,6 +97,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <InstallListener />
         <WorkerMessages />
         <TabSync />
+        {observability && <Observability {...observability} />}
       </body>
     </html>
   );

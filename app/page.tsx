@@ -18,7 +18,7 @@ import { getMe } from "@/lib/server/services/session";
 import { isNewGuest } from "@/lib/server/services/welcome";
 
 /**
- * Home (reference-spec §1.2). Sent whole, not streamed behind a skeleton: the catalog is in
+ * Home. Sent whole, not streamed behind a skeleton: the catalog is in
  * memory and the user is one read, and the featured picture (the largest paint) is then in the
  * HTML as sent, painted without waiting for a streamed boundary to be revealed by script.
  */

@@ -10,7 +10,7 @@ import {
 import { newEmail, signInWithEmail } from "./support/people";
 
 /**
- * Issue #4 Profile and purchase (reference-spec §1.6 [W]) in a real browser against `next start`
+ * Issue #4 Profile and purchase in a real browser against `next start`
  * on a fresh embedded database: language and theme applied at once and kept on the user, the
  * purchase dialog deep link, the credit history, legal pages in three languages, and axe.
  */

@@ -1,5 +1,5 @@
 /**
- * The one error catalogue shared by server and browser (api.md "Error catalogue").
+ * The one error catalogue shared by server and browser (docs/api.md "Error catalogue").
  * Each code maps to its HTTP status, whether a client may retry, and the i18n key `errors.<code>`.
  */
 export const errorCatalogue = {

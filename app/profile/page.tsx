@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Profile (reference-spec §1.6): the server reads the user and the newest credit history, and
+ * Profile: the server reads the user and the newest credit history, and
  * renders the screen, so the first paint is complete.
  */
 export default async function ProfilePage() {

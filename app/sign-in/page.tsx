@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ next?: string | string[]; error?: string | string[] }> };
 
-/** Create an account or sign in (reference-spec §1.6 [W]); `?next=` is where to go afterwards. */
+/** Create an account or sign in; `?next=` is where to go afterwards. */
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null);

@@ -23,7 +23,7 @@ const linkButton =
   "inline-flex min-h-11 items-center justify-center rounded-card px-3 text-subheadline font-semibold text-[color-mix(in_srgb,var(--brand-primary)_80%,black)] underline-offset-4 hover:underline disabled:cursor-not-allowed disabled:text-text-secondary disabled:no-underline dark:text-[#a99dff]";
 
 /**
- * Sign-in by email code (reference-spec §1.6 [W]): email → 6-digit code (typed, pasted or filled
+ * Sign-in by email code: email → 6-digit code (typed, pasted or filled
  * in by the phone from the mail) → back to `next` as the signed-in user, reloaded so the whole app
  * follows the account's language.
  */

@@ -42,7 +42,7 @@ type Props = {
 type Phase = "idle" | "submitting" | "leaving";
 
 /**
- * The generate form (reference-spec §1.3): prompt, optional starting image, settings, live cost,
+ * The generate form: prompt, optional starting image, settings, live cost,
  * balance check and one dominant Generate button. The server stays authoritative on price and
  * balance; what it answers (402, 429, network failures) is shown next to the button.
  */

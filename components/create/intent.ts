@@ -1,5 +1,5 @@
 /**
- * One Idempotency-Key per user intent (reference-spec §1.3 [W]): a Generate tap gets a new key;
+ * One Idempotency-Key per user intent: a Generate tap gets a new key;
  * retrying the same request after a network failure reuses it, so the server charges at most
  * once; changing any input makes it a new intent with a new key.
  */

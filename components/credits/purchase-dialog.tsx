@@ -27,7 +27,7 @@ type Props = {
 };
 
 /**
- * The PurchaseSheet (reference-spec §1.6 [W]): the packs from the database with the popular one
+ * The PurchaseSheet: the packs from the database with the popular one
  * preselected, prices in the person's currency format; guests are asked to create an account.
  * One Idempotency-Key per chosen pack, so a double click buys once.
  */

@@ -31,7 +31,7 @@ export type CardActions = {
   onDelete: (job: Job) => void;
 };
 
-/** HistoryCard (reference-spec §1.5): thumbnail, prompt, model and cost, status, expiry, actions. */
+/** HistoryCard: thumbnail, prompt, model and cost, status, expiry, actions. */
 export function HistoryCard({ job, now, actions }: { job: Job; now: number | null; actions: CardActions }) {
   const t = useTranslations("history");
   const href = `/jobs/${job.id}`;

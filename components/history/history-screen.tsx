@@ -35,7 +35,7 @@ const ConfirmDialog = lazy(() =>
 );
 
 /**
- * History's live part (reference-spec §1.5 [W]): server-side search, 20 jobs a page with infinite
+ * History's live part: server-side search, 20 jobs a page with infinite
  * scroll (and a Load more button), month groups, live refresh while jobs are in flight, and the
  * per-card actions with a confirmed delete.
  */

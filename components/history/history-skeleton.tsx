@@ -1,6 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** Loading: a month bar and three card outlines (reference-spec §1.5), announced once. */
+/** Loading: a month bar and three card outlines, announced once. */
 export function HistorySkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-label={label} className="flex flex-col gap-3" data-testid="history-skeleton">

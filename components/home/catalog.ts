@@ -46,7 +46,7 @@ export function searchCatalog(
 }
 
 /**
- * The low-credit threshold: the cheapest generation in the catalog (reference-spec §1.2 [W]).
+ * The low-credit threshold: the cheapest generation in the catalog.
  * Undefined while there are no models to compare with.
  */
 export function cheapestGeneration(models: CatalogModel[]): number | undefined {

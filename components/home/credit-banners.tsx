@@ -7,7 +7,7 @@ import { Banner, bannerActionClass } from "@/components/ui/banner";
 import { buyCreditsHref } from "@/components/ui/credit-badge";
 
 /**
- * LowCreditBanner (reference-spec §1.2 item 4, [W]): below the cheapest video it says how many
+ * LowCreditBanner: below the cheapest video it says how many
  * credits are left; at 0 it says the balance is empty. Both link to buying credits.
  */
 export function CreditBanner({

@@ -8,7 +8,7 @@ import { nearestSlide, ON_SLIDE_PX, slideAt, slidePlaces, wrapIndex } from "./ca
 import { FeaturedSlide } from "./featured-slide";
 import { useOnScreen, usePageVisible, useReducedMotion } from "./use-media";
 
-/** Time each slide stays before the next (reference-spec §1.2 item 5: 5 s, wraps). */
+/** Time each slide stays before the next (5 s, wraps). */
 export const AUTO_ADVANCE_MS = 5000;
 
 /**

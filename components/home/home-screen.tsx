@@ -23,7 +23,7 @@ import { ModelCard } from "./model-card";
 import { ThemeCard } from "./theme-card";
 
 /**
- * Home's interactive part (reference-spec §1.2): onboarding, banners, search, the featured
+ * Home's interactive part: onboarding, banners, search, the featured
  * carousel, theme presets and the model grid. The server passes the catalog it already read
  * (SWR fallback data) and its cards, so the first paint is complete and the cards need no
  * rendering here; the refresh control revalidates it (a catalog read here renders its own cards).

@@ -7,7 +7,7 @@ import { toneText } from "../ui/tones";
 import { modelHref } from "./catalog";
 import { Thumbnail } from "./thumbnail";
 
-/** GridCard (reference-spec §1.2 item 6): 16:9 picture, name (two lines at most), kind and price. */
+/** GridCard: 16:9 picture, name (two lines at most), kind and price. */
 export function ModelCard({ model }: { model: CatalogModel }) {
   const t = useTranslations("home");
   const tDuration = useTranslations("common.duration");

@@ -7,7 +7,7 @@ import { Banner } from "@/components/ui/banner";
 export const welcomeBannerId = "welcome-banner";
 
 /**
- * The one-time welcome banner after onboarding (reference-spec §1.2 item 3). Home decides when
+ * The one-time welcome banner after onboarding. Home decides when
  * (the server, for a new guest's first Home); it is not shown again after that page.
  */
 export function WelcomeBanner({ credits, onDismiss }: { credits: number; onDismiss: () => void }) {

@@ -7,7 +7,7 @@ import { HaveAccountLink } from "@/components/auth/have-account-link";
 import { BrandMark } from "@/components/ui/brand-mark";
 
 /**
- * The first-visit welcome (reference-spec §1.1 [W]): what the app does, the free credits and one
+ * The first-visit welcome: what the app does, the free credits and one
  * "Start creating" button. Not a splash: it sits on top of Home and the catalog stays usable.
  */
 export function WelcomeCard({

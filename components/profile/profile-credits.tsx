@@ -24,7 +24,7 @@ const PurchaseDialog = lazy(() =>
 );
 
 /**
- * Profile's credits (reference-spec §1.6 [W]): the balance with Buy credits (the purchase dialog
+ * Profile's credits: the balance with Buy credits (the purchase dialog
  * and the return from Stripe Checkout) and the credit history. The user is the one the server
  * read (MeFallback), kept fresh by SWR.
  */

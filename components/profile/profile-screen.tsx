@@ -25,7 +25,7 @@ type Props = {
 };
 
 /**
- * Profile (reference-spec §1.6 [W]): who I am, credits and their history, account, settings, legal.
+ * Profile: who I am, credits and their history, account, settings, legal.
  * Rendered on the server; the credits, account and settings controls are the browser's islands.
  */
 export function ProfileScreen({ me, hasSession, firstLedgerPage, balance, version, payments }: Props) {

@@ -24,7 +24,7 @@ type Props = {
 };
 
 /**
- * The result page's live part (reference-spec §1.4): watches the job (polling 1, 2, 4, 8 s,
+ * The result page's live part: watches the job (polling 1, 2, 4, 8 s,
  * paused while the page is hidden, when the service worker takes over), shows honest progress,
  * offers a notification when it is ready, then the player and actions.
  */

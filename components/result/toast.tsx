@@ -6,7 +6,7 @@ import { toneText } from "@/components/ui/tones";
 
 export type ToastMessage = { tone: "success" | "error"; title: string; detail?: string };
 
-/** One toast at a time: success 3 s, error 4 s (reference-spec §8). */
+/** One toast at a time: success 3 s, error 4 s. */
 export function useToast() {
   const [toast, setToast] = useState<(ToastMessage & { id: number }) | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -8,7 +8,7 @@ export type NavItem = {
   also: string[];
 };
 
-/** The three tabs (reference-spec §1.0): Home, History, Profile. */
+/** The three tabs: Home, History, Profile. */
 export const navItems: NavItem[] = [
   { href: "/", label: "home", icon: House, also: ["/create"] },
   { href: "/history", label: "history", icon: Clock, also: ["/jobs"] },

@@ -6,7 +6,7 @@ import type { MouseEvent } from "react";
 import { IntentLink } from "./intent-link";
 
 /**
- * Back with a parent-route fallback (reference-spec §1.0 [W]): steps back in history when there
+ * Back with a parent-route fallback: steps back in history when there
  * is somewhere to go back to, otherwise (a cold deep link, an installed app's first screen) it
  * is an ordinary link to `fallbackHref`, prefetched on intent only (going back mostly needs no
  * fetch). Without JavaScript it is always the link.

@@ -33,7 +33,7 @@ const iconWells: Record<BannerTone, string> = {
 };
 
 /**
- * Home's banners (reference-spec §1.2 / §8): a 16-px-radius card with an icon in a round well,
+ * Home's banners: a 16-px-radius card with an icon in a round well,
  * a title, a line of text and an optional action and close button. The brand tone is the only
  * gradient surface; its colours keep white text above 4.5:1 in both themes.
  */

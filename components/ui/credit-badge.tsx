@@ -7,11 +7,11 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { useMe } from "@/lib/api/me";
 import { toneText } from "./tones";
 
-/** Where "get more credits" goes until the purchase dialog exists (reference-spec §1.0 [W]). */
+/** Where "get more credits" goes until the purchase dialog exists. */
 export const buyCreditsHref = "/profile?buy=1";
 
 /**
- * The balance pill (reference-spec §1.2): bolt + number, links to buying credits. Always shown
+ * The balance pill: bolt + number, links to buying credits. Always shown
  * once there is a user — in the warning style at 0, never hidden. Before the first answer it
  * keeps its place with a placeholder; with no session yet it renders nothing (Home shows the
  * welcome instead). `words`: the server's, for the balance it read (balance-words.ts).

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** EmptyStateView (reference-spec §8): an icon in a soft circle, a title, a line and an action. */
+/** EmptyStateView: an icon in a soft circle, a title, a line and an action. */
 export function EmptyState({
   icon,
   title,

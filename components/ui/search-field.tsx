@@ -12,7 +12,7 @@ type Props = {
 };
 
 /**
- * SearchBar (reference-spec §1.2 item 2, §1.5): magnifier, card surface, radius 12; Escape or ×
+ * SearchBar: magnifier, card surface, radius 12; Escape or ×
  * clears it.
  */
 export function SearchField({ value, onChange, labels, maxLength }: Props) {

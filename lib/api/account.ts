@@ -4,7 +4,7 @@ import type { CheckoutResponse, UpdateSettingsRequest } from "../contracts/accou
 import { checkoutAnswer, creditProductsAnswer, ledgerPageAnswer, meAnswer, noContent } from "./answers";
 import { apiRequest } from "./client";
 
-/** Profile, settings and credits routes (api.md "Session and account", "Credits"); the credit packs hook is in account-hooks.ts, the ledger in ledger.ts. */
+/** Profile, settings and credits routes (docs/api.md "Session and account", "Credits"); the credit packs hook is in account-hooks.ts, the ledger in ledger.ts. */
 export const accountApi = {
   updateSettings: (body: UpdateSettingsRequest) => apiRequest("/api/me", meAnswer, { method: "PATCH", body }),
   deleteAccount: () => apiRequest("/api/me", noContent, { method: "DELETE" }),

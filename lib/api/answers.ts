@@ -34,7 +34,7 @@ import {
   recordOf,
 } from "./shapes";
 
-/** The shape of every API answer the browser reads (api.md), checked with lib/api/shapes.ts. */
+/** The shape of every API answer the browser reads (docs/api.md), checked with lib/api/shapes.ts. */
 
 const uuid = isString;
 const dateTime = isString;
@@ -192,7 +192,7 @@ export const outboxAnswer = object<{ messages: OutboxMessage[] }>({
   ),
 });
 
-/** The error body every failing route sends (api.md "Errors"). */
+/** The error body every failing route sends (docs/api.md "Errors"). */
 export const errorAnswer = object<{ error: { code: string; message: string; field?: string } }>({
   error: object<{ code: string; message: string; field?: string }>({
     code: isString,

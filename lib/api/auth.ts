@@ -1,7 +1,7 @@
 import { emailCodeSentAnswer, noContent, outboxAnswer, userAnswer } from "./answers";
 import { apiRequest } from "./client";
 
-/** The sign-in routes (api.md "Session and account"), for the sign-in page and Profile. */
+/** The sign-in routes (docs/api.md "Session and account"), for the sign-in page and Profile. */
 export const authApi = {
   requestCode: (email: string, captchaToken?: string) =>
     apiRequest("/api/auth/email", emailCodeSentAnswer, {

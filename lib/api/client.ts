@@ -7,7 +7,7 @@ import type { Check } from "./shapes";
 import { announce, topicsFor } from "./tab-sync";
 
 /**
- * The browser's fetch for our API (architecture.md "Browser side"): 15 s timeout; retries only
+ * The browser's fetch for our API (docs/architecture.md): 15 s timeout; retries only
  * requests that are safe to repeat (GET, or carrying an Idempotency-Key) on network errors, 408,
  * 429 and 5xx, with exponential backoff and jitter, honouring Retry-After, at most 3 times;
  * every response body checked for its shape (lib/api/answers.ts); failures as ApiError with a catalogue code.

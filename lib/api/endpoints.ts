@@ -17,7 +17,7 @@ import {
 } from "./answers";
 import { apiRequest } from "./client";
 
-/** One typed function per API route the browser uses (api.md). */
+/** One typed function per API route the browser uses (docs/api.md). */
 export const api = {
   me: () => apiRequest("/api/me", meAnswer),
   startGuest: (captchaToken?: string) =>

@@ -9,7 +9,7 @@ import { api } from "./endpoints";
 import type { ApiError } from "./errors";
 import { announce } from "./tab-sync";
 
-/** SWR keys (reference-spec §1.7). The account is kept apart (me.ts): after anything that changes credits, `mutateMe()`. */
+/** SWR keys. The account is kept apart (me.ts): after anything that changes credits, `mutateMe()`. */
 export const swrKeys = {
   job: (id: string) => ["job", id] as const,
 };

@@ -11,7 +11,7 @@ import type { JobsPageKey } from "./hooks";
 const SAVED_COPY_REFRESH_MS = 5_000;
 
 /**
- * History pages (reference-spec §1.7 `jobs:{cursor}`): 20 a page, newest first, filtered by `q`
+ * History pages (`jobs:{cursor}`): 20 a page, newest first, filtered by `q`
  * on the server. Each page's key carries the cursor the previous page handed out. `firstPage`, the
  * unfiltered first page the server rendered, is the list's start: it is not read again on arrival
  * (that would sign its thumbnails anew and load them twice), only when asked (refresh, live

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { creditProductSchema } from "./catalog";
 import { languageSchema, themePreferenceSchema } from "./user";
 
-/** Request and response bodies of the profile, settings and credits routes (api.md "Credits"). */
+/** Request and response bodies of the profile, settings and credits routes (docs/api.md "Credits"). */
 
 /** PATCH /api/me: only the settings a person may change themselves; at least one of them. */
 export const updateSettingsRequestSchema = z

@@ -4,7 +4,7 @@ import { jobSchema } from "./job";
 import { MAX_PROMPT_LENGTH } from "./limits";
 import { meSchema } from "./user";
 
-/** Request and response bodies of the HTTP API (api.md), shared by route handlers and lib/api. */
+/** Request and response bodies of the HTTP API (docs/api.md), shared by route handlers and lib/api. */
 
 export { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_PROMPT_LENGTH } from "./limits";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { meSchema } from "./user";
 
-/** Sign-in by email code (api.md "Session and account"), shared by route handlers and lib/api. */
+/** Sign-in by email code (docs/api.md "Session and account"), shared by route handlers and lib/api. */
 
 export { CODE_LENGTH } from "./limits";
 

@@ -6,7 +6,7 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const finalStatuses: readonly JobStatus[] = ["completed", "failed"];
 
-/** A job as the API returns it (api.md `Job`): media as signed, expiring URLs. */
+/** A job as the API returns it (docs/api.md `Job`): media as signed, expiring URLs. */
 export const jobSchema = z.object({
   id: z.uuid(),
   status: jobStatusSchema,

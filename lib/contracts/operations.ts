@@ -38,6 +38,7 @@ import {
   pushUnsubscribeSchema,
 } from "./push";
 import { languageSchema } from "./user";
+import { vitalsRequestSchema } from "./vitals";
 
 /**
  * Every operation of the HTTP API: its method and path, what it takes and every answer it gives,
@@ -535,6 +536,18 @@ export const operations: Operation[] = [
     body: { form: "application/json" },
     answers: { 200: { description: "Received.", body: stripeWebhookResponseSchema } },
     errors: ["not_found", "validation_failed", "payload_too_large"],
+  },
+  {
+    method: "post",
+    path: "/api/vitals",
+    id: "sendVitals",
+    tag: "system",
+    summary:
+      "A sampled page view's Web Vitals (navigator.sendBeacon; sent as text/plain, application/json also read); each metric becomes a log line.",
+    mutation: true,
+    body: { schema: vitalsRequestSchema },
+    answers: { 204: noContent("Logged.") },
+    errors: [],
   },
   {
     method: "get",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Web Push bodies (api.md "Push"), shared by the server and the browser. The subscription is what
+ * Web Push bodies (docs/api.md "Push"), shared by the server and the browser. The subscription is what
  * PushSubscription.toJSON() gives; keys are base64url, padded or not, and come out unpadded.
  */
 

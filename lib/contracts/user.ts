@@ -3,7 +3,7 @@ import { z } from "zod";
 export const languageSchema = z.enum(["en", "tr", "es"]);
 export const themePreferenceSchema = z.enum(["system", "light", "dark"]);
 
-/** The signed-in (or guest) user as api.md's `Me`. */
+/** The signed-in (or guest) user as docs/api.md's `Me`. */
 export const meSchema = z.object({
   id: z.uuid(),
   isGuest: z.boolean(),

@@ -4,7 +4,7 @@ import packageJson from "../../package.json" with { type: "json" };
 
 /**
  * The only module that reads the environment. It validates every variable with zod, picks the
- * run mode (architecture.md "Three ways to run, one code path") and fails fast with a message
+ * run mode (docs/architecture.md) and fails fast with a message
  * that names the variable at fault.
  */
 
@@ -130,6 +130,10 @@ const envSchema = z.object({
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   ),
   SENTRY_DSN: optionalUrl(/^https?$/),
+  VITALS_SAMPLE_RATE: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number({ error: "must be a number from 0 to 1" }).min(0).max(1).default(0.1),
+  ),
   TURNSTILE_VERIFY_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.url({ protocol: /^https?$/, error: "must be a URL (https?)" }).default(TURNSTILE_SITEVERIFY),
@@ -198,6 +202,8 @@ export type Config = {
   logLevel: LogLevel;
   /** Where errors are reported (Sentry's DSN); null when unset: nothing is sent anywhere. */
   sentryDsn: string | null;
+  /** The share of page views whose Web Vitals the browser sends (VITALS_SAMPLE_RATE, 0–1; 0.1 by default). */
+  vitalsSampleRate: number;
   /** True inside `next build`, where no background work may start and no database opens. */
   isBuild: boolean;
   /** The Next.js runtime this code runs in ("nodejs" or "edge"), when Next says. */
@@ -310,6 +316,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     sentryDsn: e.SENTRY_DSN ?? null,
+    vitalsSampleRate: e.VITALS_SAMPLE_RATE,
     isBuild: e.NEXT_PHASE === "phase-production-build",
     runtime: e.NEXT_RUNTIME,
   };

@@ -4,7 +4,7 @@ import { reportError } from "./log/report";
 import { setRequestError } from "./log/request-context";
 import { publicOrigin } from "./public-origin";
 
-/** The boundary of every route handler: JSON in and out in api.md's shapes, errors by catalogue. */
+/** The boundary of every route handler: JSON in and out in docs/api.md's shapes, errors by catalogue. */
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -37,7 +37,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   }
 }
 
-/** A zod failure as api.md's validation error, naming the first field at fault. */
+/** A zod failure as docs/api.md's validation error, naming the first field at fault. */
 export function validationError(error: z.ZodError, prefix = ""): AppError {
   const path = error.issues[0]?.path.join(".") ?? "";
   return new AppError("validation_failed", { field: [prefix, path].filter(Boolean).join(".") || undefined });

@@ -110,6 +110,13 @@ describe("contentSecurityPolicy", () => {
     expect(withoutApple.get("form-action")).toEqual(["'self'"]);
   });
 
+  test("error reports may go to the Sentry DSN's origin, and only when one is set", () => {
+    const policy = parse(contentSecurityPolicy({ ...base, sentryDsn: "https://key@o1.ingest.sentry.io/42" }));
+    expect(policy.get("connect-src")).toEqual(["'self'", "https://o1.ingest.sentry.io"]);
+    expect(policy.get("script-src")).not.toContain("https://o1.ingest.sentry.io");
+    expect(parse(contentSecurityPolicy({ ...base, sentryDsn: null })).get("connect-src")).toEqual(["'self'"]);
+  });
+
   test("Turnstile is one option: its script and its frame", () => {
     const policy = parse(contentSecurityPolicy({ ...base, allowTurnstile: true }));
     expect(policy.get("script-src")).toContain("https://challenges.cloudflare.com");

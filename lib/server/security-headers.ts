@@ -17,6 +17,8 @@ export type PolicyOptions = {
   appleSignIn?: boolean;
   /** Cloudflare Turnstile's script and its challenge frame. */
   allowTurnstile?: boolean;
+  /** Error reporting (SENTRY_DSN): the browser posts its reports to the DSN's origin. */
+  sentryDsn?: string | null;
 };
 
 const TURNSTILE = "https://challenges.cloudflare.com";
@@ -26,6 +28,7 @@ const APPLE = "https://appleid.apple.com";
 export function contentSecurityPolicy(options: PolicyOptions): string {
   const { nonce, isDev, https, appleSignIn, allowTurnstile } = options;
   const supabase = options.supabaseUrl ? new URL(options.supabaseUrl).origin : undefined;
+  const sentry = options.sentryDsn ? new URL(options.sentryDsn).origin : undefined;
   const also = (...sources: Array<string | false | undefined>) =>
     sources.filter((source): source is string => Boolean(source));
 
@@ -45,7 +48,7 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
     // blob: the chosen image's preview and the downscaling canvas; data: small inline images.
     "img-src": ["'self'", "blob:", "data:", ...also(supabase)],
     "media-src": ["'self'", "blob:", ...also(supabase)],
-    "connect-src": ["'self'", ...also(supabase)],
+    "connect-src": ["'self'", ...also(supabase, sentry)],
     "font-src": ["'self'"],
     // Without it the worker would fall back to script-src, where 'strict-dynamic' ignores 'self'.
     "worker-src": ["'self'"],

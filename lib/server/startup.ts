@@ -5,7 +5,7 @@ import { type Config, ConfigError, configWarnings, describeConfig, getConfig } f
  * a bad one ends the process here, with its message, since Next itself would only log it and
  * answer 500 to every request — say which mode it runs in, then start the background work
  * (resuming jobs, sweeping), let route handlers' declared lengths reach the wire and hand
- * scripts/serve.mjs the catalog's answers.
+ * scripts/serve.mjs the catalog's answers. With SENTRY_DSN set, error reporting starts first.
  */
 export async function startServer(): Promise<void> {
   let config: Config;
@@ -21,6 +21,10 @@ export async function startServer(): Promise<void> {
   const { logger } = await import("./log/logger");
   logger().info(describeConfig(config));
   for (const warning of configWarnings(config)) logger().warn(warning);
+  if (config.sentryDsn) {
+    const { startSentry } = await import("./log/sentry");
+    startSentry(config);
+  }
   const { restoreDeclaredLengths } = await import("./content-length");
   restoreDeclaredLengths();
   const { registerCatalogFirst } = await import("./catalog-http");

@@ -9,6 +9,7 @@ import {
 } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
+import { installErrorForwarding } from "./error-forwarding";
 import { installJobWatching } from "./job-watch";
 import { installPushHandlers } from "./push";
 import {
@@ -37,6 +38,8 @@ const markCached: WorkboxPlugin = {
 
 const expire = (maxEntries: number, maxAgeSeconds: number) =>
   new ExpirationPlugin({ maxEntries, maxAgeSeconds, purgeOnQuotaError: true });
+
+installErrorForwarding(self);
 
 // No skipWaiting here: a new version waits until the page's "Reload" button sends SKIP_WAITING.
 self.addEventListener("message", (event) => {

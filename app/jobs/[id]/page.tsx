@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Result (reference-spec §1.4). The server checks ownership on every load, so a cold deep link
+ * Result. The server checks ownership on every load, so a cold deep link
  * works for the owner and is a 404 for anyone else (never revealing that the job exists).
  */
 export default async function JobPage({ params }: Props) {

@@ -12,7 +12,7 @@ import { jobFinished } from "./finished";
 export type SweepResult = z.infer<typeof sweepResult>;
 
 /**
- * One sweep (architecture.md "Jobs"): the database fails and refunds jobs stuck past their
+ * One sweep (docs/architecture.md): the database fails and refunds jobs stuck past their
  * deadline and deletes expired ones in one SQL call, then the media of the deleted jobs goes, the
  * failed jobs are stopped at their provider and their owners told, as for any failed job. Last,
  * the configured remote provider checks every job still in flight (lost webhooks).

@@ -17,7 +17,7 @@ import { limitByAddress } from "./address-limits";
 import { currentSession, takeNewUserAllowance } from "./session";
 
 /**
- * Sign-in by email code (reference-spec §1.6 [W], §5 "Merge"). The Session port sends and
+ * Sign-in by email code. The Session port sends and
  * checks the code (the local stand-in or Supabase Auth); complete_sign_in then upgrades the
  * guest in place or merges it into the account, in one transaction.
  */

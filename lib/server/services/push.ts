@@ -23,7 +23,7 @@ import { logger } from "../log/logger";
 import { type PushTarget, sendWebPush } from "../push/web-push";
 
 /**
- * Web Push (architecture.md "Browser side"): browsers subscribe per user, and when a job reaches
+ * Web Push (docs/architecture.md): browsers subscribe per user, and when a job reaches
  * a final state every subscription of its owner is sent a short, localized message that the
  * service worker shows as a notification, even when the installed app is closed.
  */

@@ -1,5 +1,5 @@
 /**
- * The Media port (architecture.md "Layers": storage/). Objects are addressed by relative storage
+ * The Media port (docs/architecture.md: storage/). Objects are addressed by relative storage
  * keys made by our own code — `videos/<userId>/<jobId>.mp4`, `thumbnails/<userId>/<jobId>.jpg`,
  * `inputs/<userId>/<uuid>.jpg` — and are only ever handed out as short-lived signed URLs.
  */

@@ -11,7 +11,7 @@ import {
 
 /**
  * The Supabase Storage adapter of the Media port (supabase mode): private buckets `videos`,
- * `thumbnails` and `inputs` (reference-spec §2.9 [W]); the first path segment names the bucket,
+ * `thumbnails` and `inputs`; the first path segment names the bucket,
  * the rest is the object key. Links are Supabase's own signed URLs.
  */
 

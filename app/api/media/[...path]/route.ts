@@ -14,7 +14,7 @@ import { contentDisposition, parseRange } from "@/lib/server/storage/serve";
 /**
  * Serves media of the files adapter through links signed by lib/server/storage/files.ts:
  * GET and HEAD, with single byte ranges (Safari plays video only through 206 Partial Content)
- * and `dl=<name>` for downloads (reference-spec §1.4 [W]).
+ * and `dl=<name>` for downloads.
  */
 
 export const dynamic = "force-dynamic";

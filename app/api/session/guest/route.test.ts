@@ -132,7 +132,7 @@ describe("GET /api/me", () => {
     expect((await browser.call(getMe, "/api/me")).status).toBe(401);
   });
 
-  test("with a session: the user as api.md's Me", async () => {
+  test("with a session: the user as docs/api.md's Me", async () => {
     const browser = new TestBrowser();
     const { user } = await (await browser.call(startGuest, "/api/session/guest", { json: {} })).json();
     const response = await browser.call(getMe, "/api/me");

@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: model.name, description: model.description };
 }
 
-/** Model detail: the generate form (reference-spec §1.3). Works for first-time visitors too. */
+/** Model detail: the generate form. Works for first-time visitors too. */
 export default async function CreatePage({ params, searchParams }: Props) {
   const { modelId } = await params;
   const [model, locale, session] = await Promise.all([loadModel(modelId), getLocale(), pageSession()]);

@@ -7,7 +7,7 @@ import { frameSize } from "../../../contracts/preview";
 import { makeThumbnail, runFfmpeg } from "../ffmpeg";
 
 /**
- * The `local` provider's renderer (architecture.md "local provider"): no AI, a real short MP4
+ * The `local` provider's renderer (docs/architecture.md): no AI, a real short MP4
  * whose picture is derived from the prompt — an animated plasma whose shapes, colours, motion and
  * soft tone come deterministically from a hash of prompt + seed, with the prompt drawn over it —
  * plus a JPEG thumbnail, made with the static ffmpeg of @ffmpeg-installer/ffmpeg.
