@@ -19,6 +19,7 @@ beforeAll(async () => {
   route = await openRouteDatabase();
   vi.resetModules();
   vi.stubEnv("NODE_ENV", "production");
+  vi.stubEnv("LOG_LEVEL", "silent"); // production logs at info; a test stays quiet
   vi.stubEnv("DEV_OUTBOX", "");
   vi.stubEnv("SMTP_URL", "");
   vi.stubEnv("MAIL_FROM", "");

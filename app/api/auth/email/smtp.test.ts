@@ -25,6 +25,7 @@ let verifyCode: (request: Request) => Promise<Response>;
 async function loadRoutes(smtpUrl: string) {
   vi.resetModules();
   vi.stubEnv("NODE_ENV", "production");
+  vi.stubEnv("LOG_LEVEL", "silent"); // production logs at info; a test stays quiet
   vi.stubEnv("DEV_OUTBOX", "");
   vi.stubEnv("SMTP_URL", smtpUrl);
   vi.stubEnv("MAIL_FROM", MAIL_FROM);
