@@ -49,13 +49,21 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
   return parsed.data;
 }
 
-/** Reads a JSON body of at most 64 KB and validates it; bad input is a 400 or 413, never a 500. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+/**
+ * Reads a JSON body of at most `maxBytes` (64 KB by default) and validates it; bad input is a 400
+ * or 413, never a 500. `textPlain` also accepts JSON sent as text/plain (a beacon's string).
+ */
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  { maxBytes = MAX_JSON_BODY_BYTES, textPlain = false }: { maxBytes?: number; textPlain?: boolean } = {},
+): Promise<z.output<S>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) throw new AppError("payload_too_large");
+  if (declared > maxBytes) throw new AppError("payload_too_large");
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new AppError("validation_failed", { field: "body" });
-  const bytes = await readLimited(request, MAX_JSON_BODY_BYTES);
+  const accepted = textPlain ? /^(application\/json|text\/plain)\b/i : /^application\/json\b/i;
+  if (!accepted.test(type)) throw new AppError("validation_failed", { field: "body" });
+  const bytes = await readLimited(request, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

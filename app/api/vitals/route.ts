@@ -1,6 +1,5 @@
 import { vitalsRequestSchema } from "@/lib/contracts/vitals";
-import { AppError } from "@/lib/errors";
-import { parseWith, readLimited } from "@/lib/server/http";
+import { readJson } from "@/lib/server/http";
 import { logger } from "@/lib/server/log/logger";
 import { withRequest } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
@@ -18,7 +17,12 @@ export function POST(request: Request): Promise<Response> {
   return withRequest(
     request,
     async () => {
-      const { route, metrics } = await readBeacon(request);
+      // sendBeacon sends a string as text/plain (a Blob typed application/json is refused by
+      // some browsers), so both types are read.
+      const { route, metrics } = await readJson(request, vitalsRequestSchema, {
+        maxBytes: MAX_BEACON_BYTES,
+        textPlain: true,
+      });
       for (const { name, value, rating, navigationType } of metrics) {
         logger().info({ vital: name, value, rating, page: route, navigationType }, "web vital");
       }
@@ -26,27 +30,6 @@ export function POST(request: Request): Promise<Response> {
     },
     { mutation: true },
   );
-}
-
-/**
- * The beacon's JSON. sendBeacon sends a string as text/plain (a Blob typed application/json is
- * refused by some browsers), so both types are read.
- */
-async function readBeacon(request: Request) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BEACON_BYTES) {
-    throw new AppError("payload_too_large");
-  }
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^(application\/json|text\/plain)\b/i.test(type))
-    throw new AppError("validation_failed", { field: "body" });
-  const bytes = await readLimited(request, MAX_BEACON_BYTES);
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw new AppError("validation_failed", { field: "body" });
-  }
-  return parseWith(vitalsRequestSchema, value);
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
