@@ -62,6 +62,8 @@ test("a browser error reaches Sentry once, scrubbed, after the page has loaded t
   const scripts = scriptsOf(page);
   const response = await page.goto(`${origin()}/legal/privacy?email=ana@example.com&code=123456`);
   expect(response?.headers()["content-security-policy"]).toContain(`connect-src 'self' ${receiver.origin}`);
+  // The island listens once it has hydrated, which may come after `load`; it fetches the SDK then.
+  await expect.poll(() => scripts.some((text) => text.includes(SENTRY_MARK))).toBe(true);
   await page.evaluate(() => {
     setTimeout(() => {
       throw new Error("e2e uncaught for ana@example.com");

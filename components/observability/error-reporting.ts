@@ -22,7 +22,21 @@ export function startErrorReporting(settings: BrowserSentry, early: unknown[]): 
     beforeBreadcrumb: (breadcrumb) => scrubBreadcrumb(breadcrumb),
   });
   for (const error of early) Sentry.captureException(error);
+  listenToPage();
   listenToWorker();
+}
+
+/**
+ * The SDK's own global handlers missed unhandled rejections in our tests once it was running, so
+ * the page reports what reaches the window too. The SDK marks an error it has sent and skips it
+ * when asked again, so an error both see is still sent once.
+ */
+function listenToPage(): void {
+  const report = (error: unknown) => {
+    if (typeof error === "object" && error !== null) Sentry.captureException(error);
+  };
+  window.addEventListener("error", (event) => report(event.error));
+  window.addEventListener("unhandledrejection", (event) => report(event.reason));
 }
 
 function listenToWorker(): void {
