@@ -117,10 +117,9 @@ as $$
 declare
   settings jsonb := coalesce(p_settings, '{}'::jsonb);
   unknown_key text;
+  listed record;
   v jsonb;
-  duration integer;
-  resolution text;
-  aspect text;
+  chosen jsonb := '{}'::jsonb;
   audio boolean;
 begin
   if jsonb_typeof(settings) <> 'object' then
@@ -132,32 +131,24 @@ begin
     perform internal.raise('validation_failed', 'settings.' || unknown_key);
   end if;
 
-  v := settings -> 'durationSeconds';
-  if v is null or v = 'null'::jsonb then
-    duration := (m.inputs ->> 'defaultDuration')::integer;
-  elsif jsonb_typeof(v) = 'number' and (m.inputs -> 'durations') @> jsonb_build_array(v) then
-    duration := (v #>> '{}')::numeric::integer;
-  else
-    perform internal.raise('validation_failed', 'settings.durationSeconds');
-  end if;
-
-  v := settings -> 'resolution';
-  if v is null or v = 'null'::jsonb then
-    resolution := m.inputs ->> 'defaultResolution';
-  elsif jsonb_typeof(v) = 'string' and (m.inputs -> 'resolutions') @> jsonb_build_array(v) then
-    resolution := v #>> '{}';
-  else
-    perform internal.raise('validation_failed', 'settings.resolution');
-  end if;
-
-  v := settings -> 'aspectRatio';
-  if v is null or v = 'null'::jsonb then
-    aspect := m.inputs ->> 'defaultAspectRatio';
-  elsif jsonb_typeof(v) = 'string' and (m.inputs -> 'aspectRatios') @> jsonb_build_array(v) then
-    aspect := v #>> '{}';
-  else
-    perform internal.raise('validation_failed', 'settings.aspectRatio');
-  end if;
+  -- The settings the model offers as a list in its inputs, each with its default there.
+  for listed in
+    select * from (values
+      (1, 'durationSeconds', 'durations', 'defaultDuration', 'number'),
+      (2, 'resolution', 'resolutions', 'defaultResolution', 'string'),
+      (3, 'aspectRatio', 'aspectRatios', 'defaultAspectRatio', 'string')
+    ) as s(n, name, options, fallback, kind)
+    order by n
+  loop
+    v := settings -> listed.name;
+    if v is null or v = 'null'::jsonb then
+      v := m.inputs -> listed.fallback;
+    elsif jsonb_typeof(v) <> listed.kind
+       or not coalesce((m.inputs -> listed.options) @> jsonb_build_array(v), false) then
+      perform internal.raise('validation_failed', 'settings.' || listed.name);
+    end if;
+    chosen := chosen || jsonb_build_object(listed.name, v #>> '{}');
+  end loop;
 
   v := settings -> 'audio';
   if v is null or v = 'null'::jsonb then
@@ -174,11 +165,15 @@ begin
     audio := (v #>> '{}')::boolean;
   end if;
 
-  if duration is null or resolution is null or aspect is null then
+  if chosen ->> 'durationSeconds' is null or chosen ->> 'resolution' is null
+     or chosen ->> 'aspectRatio' is null then
     perform internal.raise('model_unavailable');
   end if;
   return jsonb_build_object(
-    'durationSeconds', duration, 'resolution', resolution, 'aspectRatio', aspect, 'audio', audio
+    'durationSeconds', (chosen ->> 'durationSeconds')::numeric::integer,
+    'resolution', chosen ->> 'resolution',
+    'aspectRatio', chosen ->> 'aspectRatio',
+    'audio', audio
   );
 end;
 $$;
