@@ -164,11 +164,14 @@ export function catalogDiff(
 function lineDiff(a: string, b: string): string {
   const x = a.split("\n");
   const y = b.split("\n");
-  // Longest common subsequence table, from the end.
-  const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+  // common[i][j]: the longest common subsequence of x from i and y from j.
+  const common = x.map(() => new Array<number>(y.length + 1).fill(0));
+  common.push(new Array<number>(y.length + 1).fill(0));
+  const at = (i: number, j: number) => common[i]?.[j] ?? 0;
   for (let i = x.length - 1; i >= 0; i--) {
     for (let j = y.length - 1; j >= 0; j--) {
-      lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      (common[i] as number[])[j] =
+        x[i] === y[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
     }
   }
   const out: string[] = [];
@@ -178,7 +181,7 @@ function lineDiff(a: string, b: string): string {
     if (i < x.length && j < y.length && x[i] === y[j]) {
       i++;
       j++;
-    } else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+    } else if (i < x.length && (j === y.length || at(i + 1, j) >= at(i, j + 1))) {
       out.push(`  - ${x[i++]}`);
     } else {
       out.push(`  + ${y[j++]}`);
