@@ -14,13 +14,17 @@ export type Catalog = Map<string, string>;
 const ours = (column: string) =>
   `${column} not in ('pg_catalog', 'information_schema', 'rendio_meta') and ${column} not like 'pg\\_%'`;
 
-/** An ACL as one line per grantee, "grantee=PRIVILEGE,…"; a null ACL reads as PostgreSQL's default. */
-const acl = (column: string, kind: string, owner: string) => `(
+/**
+ * An ACL as one line per grantee, "grantee=PRIVILEGE,…". A null ACL means PostgreSQL's default
+ * for the object's kind (`kind` and `owner` given: an acldefault letter, 'r' table, 's'
+ * sequence, 'f' function, …), which is what an explicit grant then revoke leaves behind.
+ */
+const acl = (column: string, kind?: string, owner?: string) => `(
   select coalesce(string_agg(grantee || '=' || privileges, E'\\n' order by grantee), 'none') from (
     select case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee) end as grantee,
            string_agg(a.privilege_type || case when a.is_grantable then '*' else '' end, ','
                       order by a.privilege_type) as privileges
-    from aclexplode(coalesce(${column}, acldefault('${kind}', ${owner}))) a
+    from aclexplode(${kind ? `coalesce(${column}, acldefault(${kind}, ${owner}))` : column}) a
     group by 1
   ) grants)`;
 
@@ -28,14 +32,14 @@ const acl = (column: string, kind: string, owner: string) => `(
 export const CATALOG_QUERIES: Record<string, string> = {
   schema: `
     select n.nspname as key,
-           'owner ' || pg_get_userbyid(n.nspowner) || E'\\nacl\\n' || ${acl("n.nspacl", "n", "n.nspowner")} as value
+           'owner ' || pg_get_userbyid(n.nspowner) || E'\\nacl\\n' || ${acl("n.nspacl", "'n'", "n.nspowner")} as value
     from pg_namespace n where ${ours("n.nspname")}`,
   relation: `
     select n.nspname || '.' || c.relname as key,
            concat_ws(E'\\n', 'kind ' || c.relkind::text, 'persistence ' || c.relpersistence::text,
              'row level security ' || c.relrowsecurity, 'forced ' || c.relforcerowsecurity,
              'options ' || coalesce(array_to_string(c.reloptions, ','), 'none'),
-             E'acl\\n' || ${acl("c.relacl", "r", "c.relowner")},
+             E'acl\\n' || ${acl("c.relacl", "case c.relkind when 'S' then 's'::\"char\" else 'r' end", "c.relowner")},
              case when c.relkind in ('v', 'm') then 'view ' || pg_get_viewdef(c.oid) end) as value
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where ${ours("n.nspname")} and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')`,
@@ -48,7 +52,7 @@ export const CATALOG_QUERIES: Record<string, string> = {
              'default ' || coalesce(pg_get_expr(d.adbin, d.adrelid), 'none'),
              'identity ' || a.attidentity::text, 'generated ' || a.attgenerated::text,
              'collation ' || a.attcollation::regcollation::text,
-             E'acl\\n' || ${acl("a.attacl", "c", "c.relowner")}) as value
+             E'acl\\n' || ${acl("a.attacl", "'c'", "c.relowner")}) as value
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid
     join pg_namespace n on n.oid = c.relnamespace
@@ -86,7 +90,7 @@ export const CATALOG_QUERIES: Record<string, string> = {
   function: `
     select n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as key,
            pg_get_functiondef(p.oid) || E'\\n-- owner ' || pg_get_userbyid(p.proowner)
-             || E'\\n-- acl\\n' || ${acl("p.proacl", "f", "p.proowner")} as value
+             || E'\\n-- acl\\n' || ${acl("p.proacl", "'f'", "p.proowner")} as value
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where ${ours("n.nspname")} and p.prokind <> 'a'`,
   type: `
@@ -115,7 +119,7 @@ export const CATALOG_QUERIES: Record<string, string> = {
   "default privileges": `
     select pg_get_userbyid(d.defaclrole) || ' in ' || coalesce(n.nspname, 'every schema')
              || ' on ' || d.defaclobjtype::text as key,
-           ${acl("d.defaclacl", "f", "d.defaclrole")} as value
+           ${acl("d.defaclacl")} as value
     from pg_default_acl d left join pg_namespace n on n.oid = d.defaclnamespace
     where n.nspname is null or ${ours("n.nspname")}`,
   comment: `
