@@ -3,7 +3,7 @@ import { creditProductSchema, modelSchema, themeSchema, videoSettingsSchema } fr
 import { jobStatusSchema } from "../../contracts/job";
 import { languageSchema, meSchema } from "../../contracts/user";
 
-/** The shapes the SQL functions return (supabase/migrations/*_functions.sql). */
+/** The shapes the SQL functions return (defined in supabase/schemas). */
 
 const iso = z.iso.datetime();
 

@@ -3,7 +3,7 @@ import { AppError, isErrorCode } from "../../errors";
 
 /**
  * The Rpc port: the one way the server talks to the database. Every business rule is a SQL
- * function (supabase/migrations); an adapter calls it by name with named arguments and the
+ * function (supabase/schemas); an adapter calls it by name with named arguments and the
  * result is parsed with the caller's zod schema.
  */
 export interface Rpc {
