@@ -117,9 +117,16 @@ as $$
 declare
   settings jsonb := coalesce(p_settings, '{}'::jsonb);
   unknown_key text;
-  listed record;
+  -- The settings the model offers as a list in its inputs: the setting, its list, its default
+  -- there, and the JSON type of its values.
+  listed constant text[] := array[
+    ['durationSeconds', 'durations', 'defaultDuration', 'number'],
+    ['resolution', 'resolutions', 'defaultResolution', 'string'],
+    ['aspectRatio', 'aspectRatios', 'defaultAspectRatio', 'string']
+  ];
+  setting text[];
   v jsonb;
-  chosen jsonb := '{}'::jsonb;
+  chosen text[] := '{}';  -- the values of `listed`, in its order
   audio boolean;
 begin
   if jsonb_typeof(settings) <> 'object' then
@@ -131,23 +138,15 @@ begin
     perform internal.raise('validation_failed', 'settings.' || unknown_key);
   end if;
 
-  -- The settings the model offers as a list in its inputs, each with its default there.
-  for listed in
-    select * from (values
-      (1, 'durationSeconds', 'durations', 'defaultDuration', 'number'),
-      (2, 'resolution', 'resolutions', 'defaultResolution', 'string'),
-      (3, 'aspectRatio', 'aspectRatios', 'defaultAspectRatio', 'string')
-    ) as s(n, name, options, fallback, kind)
-    order by n
-  loop
-    v := settings -> listed.name;
+  foreach setting slice 1 in array listed loop
+    v := settings -> setting[1];
     if v is null or v = 'null'::jsonb then
-      v := m.inputs -> listed.fallback;
-    elsif jsonb_typeof(v) <> listed.kind
-       or not coalesce((m.inputs -> listed.options) @> jsonb_build_array(v), false) then
-      perform internal.raise('validation_failed', 'settings.' || listed.name);
+      v := m.inputs -> setting[3];
+    elsif jsonb_typeof(v) <> setting[4]
+       or not coalesce((m.inputs -> setting[2]) @> jsonb_build_array(v), false) then
+      perform internal.raise('validation_failed', 'settings.' || setting[1]);
     end if;
-    chosen := chosen || jsonb_build_object(listed.name, v #>> '{}');
+    chosen := array_append(chosen, v #>> '{}');
   end loop;
 
   v := settings -> 'audio';
@@ -165,14 +164,13 @@ begin
     audio := (v #>> '{}')::boolean;
   end if;
 
-  if chosen ->> 'durationSeconds' is null or chosen ->> 'resolution' is null
-     or chosen ->> 'aspectRatio' is null then
+  if array_position(chosen, null) is not null then
     perform internal.raise('model_unavailable');
   end if;
   return jsonb_build_object(
-    'durationSeconds', (chosen ->> 'durationSeconds')::numeric::integer,
-    'resolution', chosen ->> 'resolution',
-    'aspectRatio', chosen ->> 'aspectRatio',
+    'durationSeconds', chosen[1]::numeric::integer,
+    'resolution', chosen[2],
+    'aspectRatio', chosen[3],
     'audio', audio
   );
 end;
