@@ -15,9 +15,9 @@ const ours = (column: string) =>
   `${column} not in ('pg_catalog', 'information_schema', 'rendio_meta') and ${column} not like 'pg\\_%'`;
 
 /**
- * An ACL as one line per grantee, "grantee=PRIVILEGE,…". A null ACL means PostgreSQL's default
- * for the object's kind (`kind` and `owner` given: an acldefault letter, 'r' table, 's'
- * sequence, 'f' function, …), which is what an explicit grant then revoke leaves behind.
+ * An ACL as one line per grantee, "grantee=PRIVILEGE,…". Given the object's kind (an acldefault
+ * letter: 'r' table, 's' sequence, 'f' function, …) and owner, a null ACL reads as PostgreSQL's
+ * default for it, so "never granted" and "granted, then revoked back" compare equal.
  */
 const acl = (column: string, kind?: string, owner?: string) => `(
   select coalesce(string_agg(grantee || '=' || privileges, E'\\n' order by grantee), 'none') from (
