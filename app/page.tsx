@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { balanceWords } from "@/components/credits/balance-words";
+import { cardWords } from "@/components/home/card-words";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame } from "@/components/home/home-skeleton";
@@ -47,8 +48,10 @@ export default function HomePage() {
 
 async function HomeContent() {
   const locale = await getLocale();
-  const [t, catalog, session] = await Promise.all([
+  const [t, tHome, tDuration, catalog, session] = await Promise.all([
     getTranslations(),
+    getTranslations("home"),
+    getTranslations("common.duration"),
     getCatalog(locale).catch((error: unknown): CatalogResponse | null => {
       // The browser retries through the API (and shows the error state if that fails too).
       reportError(error, "home: catalog read failed");
@@ -75,7 +78,9 @@ async function HomeContent() {
         <Suspense>
           <HomeScreen
             initialCatalog={catalog}
-            initialCards={catalog ? catalogCards(catalog) : null}
+            initialCards={
+              catalog ? catalogCards(catalog, (model) => cardWords(model, tHome, tDuration)) : null
+            }
             hasSession={session !== null}
             welcome={welcome}
             returning={returning}
