@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { balanceWords } from "@/components/credits/balance-words";
+import { cardWords } from "@/components/home/card-words";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame } from "@/components/home/home-skeleton";
@@ -18,9 +18,11 @@ import { getMe } from "@/lib/server/services/session";
 import { isNewGuest } from "@/lib/server/services/welcome";
 
 /**
- * Home. Sent whole, not streamed behind a skeleton: the catalog is in
- * memory and the user is one read, and the featured picture (the largest paint) is then in the
- * HTML as sent, painted without waiting for a streamed boundary to be revealed by script.
+ * Home. Sent whole, not streamed behind a skeleton: the catalog is in memory and the user is one
+ * read, and the featured picture (the largest paint) is then in the HTML as sent, painted without
+ * waiting for a streamed boundary to be revealed by script. Hence no <Suspense> around the content
+ * (React sends a finished boundary over ~12.8 KB apart and reveals it by script, at least 300 ms
+ * after the first paint) and nothing under it that suspends (the cards get their words here).
  */
 export default function HomePage() {
   return (
@@ -47,8 +49,10 @@ export default function HomePage() {
 
 async function HomeContent() {
   const locale = await getLocale();
-  const [t, catalog, session] = await Promise.all([
+  const [t, tHome, tDuration, catalog, session] = await Promise.all([
     getTranslations(),
+    getTranslations("home"),
+    getTranslations("common.duration"),
     getCatalog(locale).catch((error: unknown): CatalogResponse | null => {
       // The browser retries through the API (and shows the error state if that fails too).
       reportError(error, "home: catalog read failed");
@@ -70,17 +74,13 @@ async function HomeContent() {
         <HomeHeaderFrame title={t("app.name")} tagline={t("app.tagline")}>
           <CreditBadge words={words} />
         </HomeHeaderFrame>
-        {/* A boundary complete in the HTML: React hydrates it after the shell, in small steps
-            that leave the main thread free (a click there still hydrates it at once). */}
-        <Suspense>
-          <HomeScreen
-            initialCatalog={catalog}
-            initialCards={catalog ? catalogCards(catalog) : null}
-            hasSession={session !== null}
-            welcome={welcome}
-            returning={returning}
-          />
-        </Suspense>
+        <HomeScreen
+          initialCatalog={catalog}
+          initialCards={catalog ? catalogCards(catalog, (model) => cardWords(model, tHome, tDuration)) : null}
+          hasSession={session !== null}
+          welcome={welcome}
+          returning={returning}
+        />
       </div>
     </MeFallback>
   );

@@ -15,7 +15,13 @@ describe("catalogCards", () => {
     models: [model("a", false), model("b", true), model("c", true)],
     themes: [theme("t1")],
   } as CatalogResponse;
-  const cards = catalogCards(catalog);
+  const words = {
+    kind: "Text to video",
+    from: "from 3 credits",
+    usualTime: "Ready in about 1 min",
+    tryIt: "Try it",
+  };
+  const cards = catalogCards(catalog, () => words);
 
   it("has a card for every model and a slide for every featured one, the first loaded at once", () => {
     expect(Object.keys(cards.models)).toEqual(["a", "b", "c"]);
@@ -26,6 +32,6 @@ describe("catalogCards", () => {
 
   it("links a theme to its model's form, and leaves out themes with no model to open", () => {
     expect(props(cards.themes.t1).href).toBe("/create/model-a?theme=theme-t1");
-    expect(catalogCards({ ...catalog, models: [] }).themes).toEqual({});
+    expect(catalogCards({ ...catalog, models: [] }, () => words).themes).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import type { CatalogResponse } from "@/lib/contracts/api";
+import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
+import type { CardWords } from "./card-words";
 import { themeHref } from "./catalog";
 import { FeaturedSlide } from "./featured-slide";
 import { ModelCard } from "./model-card";
@@ -12,11 +13,17 @@ export type CatalogCards = {
   models: Record<string, ReactNode>;
 };
 
-export function catalogCards(catalog: CatalogResponse): CatalogCards {
+export function catalogCards(
+  catalog: CatalogResponse,
+  wordsFor: (model: CatalogModel) => CardWords,
+): CatalogCards {
   const featured = catalog.models.filter((model) => model.isFeatured);
   return {
     featured: Object.fromEntries(
-      featured.map((model, i) => [model.id, <FeaturedSlide key={model.id} model={model} eager={i === 0} />]),
+      featured.map((model, i) => [
+        model.id,
+        <FeaturedSlide key={model.id} model={model} words={wordsFor(model)} eager={i === 0} />,
+      ]),
     ),
     themes: Object.fromEntries(
       catalog.themes.flatMap((theme) => {
@@ -25,7 +32,10 @@ export function catalogCards(catalog: CatalogResponse): CatalogCards {
       }),
     ),
     models: Object.fromEntries(
-      catalog.models.map((model) => [model.id, <ModelCard key={model.id} model={model} />]),
+      catalog.models.map((model) => [
+        model.id,
+        <ModelCard key={model.id} model={model} words={wordsFor(model)} />,
+      ]),
     ),
   };
 }

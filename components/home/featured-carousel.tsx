@@ -4,6 +4,7 @@ import { Pause, Play } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CatalogModel } from "@/lib/contracts/api";
+import { useCardWords } from "./card-words";
 import { nearestSlide, ON_SLIDE_PX, slideAt, slidePlaces, wrapIndex } from "./carousel-row";
 import { FeaturedSlide } from "./featured-slide";
 import { useOnScreen, usePageVisible, useReducedMotion } from "./use-media";
@@ -30,6 +31,7 @@ export function FeaturedCarousel({
   slides?: Record<string, ReactNode>;
 }) {
   const t = useTranslations("home");
+  const cardWords = useCardWords();
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
@@ -141,7 +143,7 @@ export function FeaturedCarousel({
             aria-label={t("slide", { index: i + 1, count })}
             className="w-[86%] shrink-0 snap-start snap-always sm:w-full"
           >
-            {slides?.[model.id] ?? <FeaturedSlide model={model} eager={i === 0} />}
+            {slides?.[model.id] ?? <FeaturedSlide model={model} words={cardWords(model)} eager={i === 0} />}
           </div>
         ))}
       </div>

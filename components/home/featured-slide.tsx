@@ -1,14 +1,21 @@
 import { ArrowRight, Zap } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { IntentLink } from "@/components/ui/intent-link";
 import type { CatalogModel } from "@/lib/contracts/api";
+import type { CardWords } from "./card-words";
 import { modelHref } from "./catalog";
 import { CategoryIcon } from "./model-card";
 import { Thumbnail } from "./thumbnail";
 
 /** FeaturedCard: picture on top (phones) or beside the text (wide screens). */
-export function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: boolean }) {
-  const t = useTranslations("home");
+export function FeaturedSlide({
+  model,
+  words,
+  eager,
+}: {
+  model: CatalogModel;
+  words: CardWords;
+  eager: boolean;
+}) {
   return (
     <IntentLink
       href={modelHref(model)}
@@ -24,7 +31,7 @@ export function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: bo
       <div className="flex flex-col gap-2 p-4 sm:p-5 md:justify-center md:gap-3 md:p-8">
         <p className="flex items-center gap-1.5 text-caption font-semibold tracking-wide text-text-secondary uppercase">
           <CategoryIcon category={model.category} />
-          {t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo")}
+          {words.kind}
         </p>
         <h3 className="text-headline font-semibold text-balance md:text-title2 md:font-bold md:tracking-tight">
           {model.name}
@@ -39,13 +46,13 @@ export function FeaturedSlide({ model, eager }: { model: CatalogModel; eager: bo
               className="size-4 fill-brand-primary text-brand-primary"
               strokeWidth={2}
             />
-            {t("fromCredits", { count: model.minCredits })}
+            {words.from}
           </span>
           <span
             aria-hidden="true"
             className="inline-flex h-9 shrink-0 items-center gap-1 rounded-full bg-brand-primary px-3.5 text-subheadline font-semibold text-on-brand shadow-card"
           >
-            {t("tryIt")}
+            {words.tryIt}
             <ArrowRight
               className="size-4 transition-transform group-hover:translate-x-0.5"
               strokeWidth={2.5}

@@ -14,6 +14,7 @@ import { SearchField } from "@/components/ui/search-field";
 import { useCatalog } from "@/lib/api/catalog";
 import { useMe } from "@/lib/api/me";
 import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
+import { useCardWords } from "./card-words";
 import { cheapestGeneration, creditBanner, searchCatalog, themeHref } from "./catalog";
 import type { CatalogCards } from "./catalog-cards";
 import { CreditBanner } from "./credit-banners";
@@ -201,6 +202,7 @@ function Catalog({
 }) {
   const t = useTranslations();
   const locale = useLocale();
+  const cardWords = useCardWords();
   const allId = useId();
   const themesId = useId();
   const searching = query.trim() !== "";
@@ -292,7 +294,9 @@ function Catalog({
           ) : found.models.length > 0 ? (
             <ul className="grid grid-cols-2 gap-x-3 gap-y-5 sm:grid-cols-3 sm:gap-x-4 lg:grid-cols-4">
               {found.models.map((model) => (
-                <li key={model.id}>{cards?.models[model.id] ?? <ModelCard model={model} />}</li>
+                <li key={model.id}>
+                  {cards?.models[model.id] ?? <ModelCard model={model} words={cardWords(model)} />}
+                </li>
               ))}
             </ul>
           ) : null}

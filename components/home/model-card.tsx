@@ -1,16 +1,13 @@
 import { Clock, Image as ImageIcon, Type, Zap } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { aboutDurationText } from "@/components/result/format";
 import type { CatalogModel } from "@/lib/contracts/api";
 import { IntentLink } from "../ui/intent-link";
 import { toneText } from "../ui/tones";
+import type { CardWords } from "./card-words";
 import { modelHref } from "./catalog";
 import { Thumbnail } from "./thumbnail";
 
 /** GridCard: 16:9 picture, name (two lines at most), kind and price. */
-export function ModelCard({ model }: { model: CatalogModel }) {
-  const t = useTranslations("home");
-  const tDuration = useTranslations("common.duration");
+export function ModelCard({ model, words }: { model: CatalogModel; words: CardWords }) {
   return (
     <IntentLink
       href={modelHref(model)}
@@ -28,15 +25,15 @@ export function ModelCard({ model }: { model: CatalogModel }) {
         </h3>
         <p className="flex items-center gap-1 text-caption text-text-secondary">
           <CategoryIcon category={model.category} />
-          {t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo")}
+          {words.kind}
         </p>
         <p className="flex items-center gap-1 text-caption text-text-secondary" data-testid="usual-time">
           <Clock aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />
-          {t("usualTime", { time: aboutDurationText(model.typicalSeconds, tDuration) })}
+          {words.usualTime}
         </p>
         <p className={`flex items-center gap-1 text-caption font-semibold ${toneText.brand}`}>
           <Zap aria-hidden="true" className="size-3.5 shrink-0 fill-current" strokeWidth={2} />
-          {t("fromCredits", { count: model.minCredits })}
+          {words.from}
         </p>
       </div>
     </IntentLink>

@@ -1,0 +1,25 @@
+import { useTranslations } from "next-intl";
+import { aboutDurationText } from "@/components/result/format";
+import type { CatalogModel } from "@/lib/contracts/api";
+
+/** A card's words, written by whoever renders it (the server for the first paint, else the browser). */
+export type CardWords = { kind: string; from: string; usualTime: string; tryIt: string };
+
+type HomeTranslator = ReturnType<typeof useTranslations<"home">>;
+type DurationTranslator = ReturnType<typeof useTranslations<"common.duration">>;
+
+export function cardWords(model: CatalogModel, t: HomeTranslator, tDuration: DurationTranslator): CardWords {
+  return {
+    kind: t(model.category === "image-to-video" ? "category.imageToVideo" : "category.textToVideo"),
+    from: t("fromCredits", { count: model.minCredits }),
+    usualTime: t("usualTime", { time: aboutDurationText(model.typicalSeconds, tDuration) }),
+    tryIt: t("tryIt"),
+  };
+}
+
+/** The browser's card words, for cards it renders itself (a catalog it read after the first paint). */
+export function useCardWords(): (model: CatalogModel) => CardWords {
+  const t = useTranslations("home");
+  const tDuration = useTranslations("common.duration");
+  return (model) => cardWords(model, t, tDuration);
+}
