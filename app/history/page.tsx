@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * History: the user's jobs of the last 7 days. The server renders the first
  * page (the one GET /api/jobs answers first) and the theme slugs Regenerate needs to start from
- * the same theme; the browser keeps the list (SWR over GET /api/jobs: search, more pages, live
+ * the same theme; the browser keeps the list (lib/api/job-pages.ts over GET /api/jobs: search, more pages, live
  * progress, delete).
  */
 export default async function HistoryPage() {

@@ -70,7 +70,7 @@ export function HistoryScreen({
   useLiveRefresh(jobs, pages.mutate);
   const sharing = useSharePage({
     onToast: show,
-    onChange: (changed, sharePath) => void setSharePath(pages, changed.id, sharePath),
+    onChange: (changed, sharePath) => setSharePath(pages, changed.id, sharePath),
   });
 
   const signedOut = pages.error?.code === "unauthorized";
@@ -103,10 +103,10 @@ export function HistoryScreen({
     setDeleting(true);
     try {
       await historyApi.deleteJob(id);
-      await removeJob(pages, id);
+      removeJob(pages, id);
       show({ tone: "success", title: t("toast.deleted") });
     } catch (error) {
-      if (error instanceof ApiError && error.code === "job_not_found") await removeJob(pages, id);
+      if (error instanceof ApiError && error.code === "job_not_found") removeJob(pages, id);
       else
         show({
           tone: "error",
@@ -235,7 +235,7 @@ function MorePages({ pages }: { pages: Pages }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const last = pages.data?.at(-1);
   const hasMore = !!last?.nextCursor;
-  const loadingMore = pages.size > (pages.data?.length ?? 0);
+  const loadingMore = pages.isValidating && pages.size > (pages.data?.length ?? 0);
   const { size, setSize, error } = pages;
   const canLoad = hasMore && !loadingMore && !error;
 
@@ -277,29 +277,20 @@ function MorePages({ pages }: { pages: Pages }) {
   );
 }
 
-/**
- * Marks a job shared or not in the loaded pages without refetching them. (Until the browser's
- * first read lands, the pages shown are the server's, which SWR holds outside its cache.)
- */
+/** Marks a job shared or not in the loaded pages without refetching them. */
 function setSharePath(pages: Pages, id: string, sharePath: string | null) {
-  const shown = pages.data;
-  return pages.mutate(
-    (current: JobPage[] | undefined) =>
-      (current ?? shown)?.map((page) => ({
-        ...page,
-        jobs: page.jobs.map((job) => (job.id === id ? { ...job, sharePath } : job)),
-      })),
-    { revalidate: false },
+  pages.update((loaded) =>
+    loaded.map((page) => ({
+      ...page,
+      jobs: page.jobs.map((job) => (job.id === id ? { ...job, sharePath } : job)),
+    })),
   );
 }
 
 /** Drops a deleted job from the loaded pages without refetching them. */
 function removeJob(pages: Pages, id: string) {
-  const shown = pages.data;
-  return pages.mutate(
-    (current: JobPage[] | undefined) =>
-      (current ?? shown)?.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
-    { revalidate: false },
+  pages.update((loaded) =>
+    loaded.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
   );
 }
 
