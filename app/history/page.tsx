@@ -1,7 +1,6 @@
 import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { monthLabels } from "@/components/history/history-format";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
@@ -46,15 +45,15 @@ export default async function HistoryPage() {
           <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
           {t("kept")}
         </p>
-        {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
-        <Suspense>
-          <HistoryScreen
-            themeSlugs={themeSlugs}
-            firstPage={firstPage}
-            months={monthLabels(firstPage?.jobs ?? [], locale)}
-            renderedAt={Date.now()}
-          />
-        </Suspense>
+        {/* No Suspense boundary: React sends a finished boundary over 12,800 bytes (a page of
+            cards) hidden, after the shell, for a script to reveal; without one the list is
+            painted with the page. Hydration still yields (Next hydrates in a transition). */}
+        <HistoryScreen
+          themeSlugs={themeSlugs}
+          firstPage={firstPage}
+          months={monthLabels(firstPage?.jobs ?? [], locale)}
+          renderedAt={Date.now()}
+        />
       </main>
     </ClientMessages>
   );

@@ -34,8 +34,7 @@ export function ProfileScreen({ me, hasSession, firstLedgerPage, balance, versio
   return (
     <div className="flex flex-col gap-6">
       <ProfileHeader me={me} />
-      {/* In the page as sent, not revealed later by a script: its search-params read does not
-          suspend on this dynamic page, so the page's boundary is complete in the HTML. */}
+      {/* In the page as sent: its search-params read does not suspend on this dynamic page. */}
       <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} balance={balance} />
       <AccountSection me={me} />
       <SettingsSection me={me} />
