@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlert, RefreshCw, SearchX, Video } from "lucide-react";
+import { RefreshCw } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { buildCreateHref } from "@/components/create/create-query";
@@ -8,8 +8,7 @@ import { copyText } from "@/components/result/share";
 import { Toast, useToast } from "@/components/result/toast";
 import { useNow } from "@/components/result/use-now";
 import { useSharePage } from "@/components/result/use-share-page";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { SearchField } from "@/components/ui/search-field";
 import { historyApi } from "@/lib/api/endpoints";
@@ -33,6 +32,10 @@ import { HistorySkeleton } from "./history-skeleton";
 const ConfirmDialog = lazy(() =>
   import("@/components/ui/dialog").then((m) => ({ default: m.ConfirmDialog })),
 );
+// The list's empty and failed states, loaded when one is shown (the server renders them too).
+const LoadFailed = lazy(() => import("./history-states").then((m) => ({ default: m.LoadFailed })));
+const NoMatches = lazy(() => import("./history-states").then((m) => ({ default: m.NoMatches })));
+const NoVideos = lazy(() => import("./history-states").then((m) => ({ default: m.NoVideos })));
 
 /**
  * History's live part: server-side search, 20 jobs a page with infinite
@@ -139,50 +142,23 @@ export function HistoryScreen({
       ) : null}
 
       {!loaded && pages.error ? (
-        <EmptyState
-          role="alert"
-          icon={<CircleAlert />}
-          title={t("error.title")}
-          action={
-            <button
-              type="button"
-              onClick={() => void pages.mutate()}
-              disabled={pages.isValidating}
-              className={secondaryButtonClass}
-            >
-              <RefreshCw
-                aria-hidden="true"
-                className={`size-4 ${pages.isValidating ? "motion-safe:animate-spin" : ""}`}
-              />
-              {tAll("common.retry")}
-            </button>
-          }
-        >
-          {tAll(pages.error.messageKey)}
-        </EmptyState>
+        <Suspense>
+          <LoadFailed
+            messageKey={pages.error.messageKey}
+            retrying={pages.isValidating}
+            onRetry={() => void pages.mutate()}
+          />
+        </Suspense>
       ) : !loaded ? (
         <HistorySkeleton label={tAll("common.loading")} />
       ) : jobs.length === 0 && searching ? (
-        <EmptyState
-          role="status"
-          icon={<SearchX />}
-          title={t("noMatches.title")}
-          action={
-            <button type="button" onClick={() => setText("")} className={secondaryButtonClass}>
-              {t("noMatches.clear")}
-            </button>
-          }
-        >
-          {t("noMatches.body", { query })}
-        </EmptyState>
+        <Suspense>
+          <NoMatches query={query} onClear={() => setText("")} />
+        </Suspense>
       ) : jobs.length === 0 ? (
-        <EmptyState
-          icon={<Video />}
-          title={t("empty.title")}
-          action={<ButtonLink href="/">{t("empty.cta")}</ButtonLink>}
-        >
-          {t("empty.body")}
-        </EmptyState>
+        <Suspense>
+          <NoVideos />
+        </Suspense>
       ) : (
         <div ref={listRef} tabIndex={-1} className="flex flex-col gap-6 outline-none">
           {groupByMonth(jobs, locale, undefined, months).map((group) => (

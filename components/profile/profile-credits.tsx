@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { BalanceWords } from "@/components/credits/balance-words";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
-import { secondaryButtonClass } from "@/components/ui/empty-state";
+import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { IntentLink } from "@/components/ui/intent-link";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { useLedger } from "@/lib/api/ledger";

@@ -5,6 +5,7 @@ import { InstallRow } from "@/components/install/install-row";
 import { ButtonLink } from "@/components/ui/button-link";
 import type { LedgerPage } from "@/lib/contracts/account";
 import type { Me } from "@/lib/contracts/user";
+import { locales } from "@/lib/i18n/locale";
 import { AboutSection } from "./about-section";
 import { AccountSection } from "./account-section";
 import { ProfileCredits } from "./profile-credits";
@@ -37,7 +38,7 @@ export function ProfileScreen({ me, hasSession, firstLedgerPage, balance, versio
       {/* In the page as sent: its search-params read does not suspend on this dynamic page. */}
       <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} balance={balance} />
       <AccountSection me={me} />
-      <SettingsSection me={me} />
+      <SettingsSection me={me} languages={locales} />
       <InstallRow />
       <AboutSection version={version} />
     </div>
