@@ -1,6 +1,7 @@
 import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { cardIcons } from "@/components/history/card-icons";
 import { monthLabels } from "@/components/history/history-format";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
@@ -53,6 +54,7 @@ export default async function HistoryPage() {
           firstPage={firstPage}
           months={monthLabels(firstPage?.jobs ?? [], locale)}
           renderedAt={Date.now()}
+          icons={cardIcons()}
         />
       </main>
     </ClientMessages>

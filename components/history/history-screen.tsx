@@ -17,6 +17,7 @@ import { useJobPages } from "@/lib/api/job-pages";
 import { mutateMe } from "@/lib/api/me";
 import type { JobPage } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
+import type { CardIcons } from "./card-icons";
 import { type CardActions, HistoryCard } from "./history-card";
 import {
   groupByMonth,
@@ -47,6 +48,7 @@ export function HistoryScreen({
   firstPage,
   months,
   renderedAt,
+  icons,
 }: {
   themeSlugs: Record<string, string>;
   /** The first page as the server read it (null when it could not: the browser asks). */
@@ -55,6 +57,8 @@ export function HistoryScreen({
   months: MonthLabels;
   /** The server's clock when it rendered: the expiry lines are in the page as sent, no shift. */
   renderedAt: number;
+  /** The cards' icons, rendered by the server (card-icons.tsx). */
+  icons: CardIcons;
 }) {
   const t = useTranslations("history");
   const tAll = useTranslations();
@@ -173,7 +177,7 @@ export function HistoryScreen({
               <ul className="flex flex-col gap-3">
                 {group.jobs.map((job) => (
                   <li key={job.id}>
-                    <HistoryCard job={job} now={now} actions={actionsFor(job)} />
+                    <HistoryCard job={job} now={now} actions={actionsFor(job)} icons={icons} />
                   </li>
                 ))}
               </ul>
