@@ -1,7 +1,7 @@
 import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
+import { cardIcons } from "@/components/history/card-icons";
 import { monthLabels } from "@/components/history/history-format";
 import { HistoryScreen } from "@/components/history/history-screen";
 import { PageHeader } from "@/components/shell/page-header";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * History: the user's jobs of the last 7 days. The server renders the first
  * page (the one GET /api/jobs answers first) and the theme slugs Regenerate needs to start from
- * the same theme; the browser keeps the list (SWR over GET /api/jobs: search, more pages, live
+ * the same theme; the browser keeps the list (lib/api/job-pages.ts over GET /api/jobs: search, more pages, live
  * progress, delete).
  */
 export default async function HistoryPage() {
@@ -46,15 +46,16 @@ export default async function HistoryPage() {
           <Clock aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.25} />
           {t("kept")}
         </p>
-        {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
-        <Suspense>
-          <HistoryScreen
-            themeSlugs={themeSlugs}
-            firstPage={firstPage}
-            months={monthLabels(firstPage?.jobs ?? [], locale)}
-            renderedAt={Date.now()}
-          />
-        </Suspense>
+        {/* No Suspense boundary: React sends a finished boundary over 12,800 bytes (a page of
+            cards) hidden, after the shell, for a script to reveal; without one the list is
+            painted with the page. Hydration still yields (Next hydrates in a transition). */}
+        <HistoryScreen
+          themeSlugs={themeSlugs}
+          firstPage={firstPage}
+          months={monthLabels(firstPage?.jobs ?? [], locale)}
+          renderedAt={Date.now()}
+          icons={cardIcons()}
+        />
       </main>
     </ClientMessages>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { balanceWords } from "@/components/credits/balance-words";
 import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
@@ -49,17 +48,17 @@ export default async function ProfilePage() {
       >
         <PageHeader title={t("title")} />
         <MeFallback me={me}>
-          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
-          <Suspense>
-            <ProfileScreen
-              me={me}
-              hasSession={session !== null}
-              firstLedgerPage={firstLedgerPage}
-              balance={balance}
-              version={config.version}
-              payments={Boolean(config.stripe)}
-            />
-          </Suspense>
+          {/* No Suspense boundary: React sends a finished boundary over 12,800 bytes hidden,
+              after the shell, for a script to reveal; without one the screen is painted with the
+              page. Hydration still yields (Next hydrates in a transition). */}
+          <ProfileScreen
+            me={me}
+            hasSession={session !== null}
+            firstLedgerPage={firstLedgerPage}
+            balance={balance}
+            version={config.version}
+            payments={Boolean(config.stripe)}
+          />
         </MeFallback>
       </main>
     </ClientMessages>

@@ -1,26 +1,12 @@
 "use client";
 
-import {
-  CircleCheck,
-  CircleX,
-  Clock,
-  Copy,
-  Download,
-  Film,
-  Link2Off,
-  LoaderCircle,
-  type LucideIcon,
-  Play,
-  RotateCcw,
-  Share2,
-  Trash2,
-  WandSparkles,
-} from "lucide-react";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { failureCode, progressPercent } from "@/components/result/format";
 import { IntentLink } from "@/components/ui/intent-link";
 import { toneText } from "@/components/ui/tones";
 import type { Job } from "@/lib/contracts/job";
+import type { CardIcons } from "./card-icons";
 import { daysUntilExpiry } from "./history-format";
 
 export type CardActions = {
@@ -32,7 +18,17 @@ export type CardActions = {
 };
 
 /** HistoryCard: thumbnail, prompt, model and cost, status, expiry, actions. */
-export function HistoryCard({ job, now, actions }: { job: Job; now: number | null; actions: CardActions }) {
+export function HistoryCard({
+  job,
+  now,
+  actions,
+  icons,
+}: {
+  job: Job;
+  now: number | null;
+  actions: CardActions;
+  icons: CardIcons;
+}) {
   const t = useTranslations("history");
   const href = `/jobs/${job.id}`;
   return (
@@ -48,7 +44,7 @@ export function HistoryCard({ job, now, actions }: { job: Job; now: number | nul
           aria-hidden="true"
           className="relative w-28 shrink-0 self-start overflow-hidden rounded-input bg-surface-base ring-1 ring-border-default sm:w-40"
         >
-          <CardThumbnail job={job} />
+          <CardThumbnail job={job} placeholder={icons.noThumbnail} />
         </IntentLink>
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <h3 className="line-clamp-2 text-subheadline leading-snug font-semibold text-pretty break-words sm:text-headline sm:leading-snug">
@@ -60,7 +56,7 @@ export function HistoryCard({ job, now, actions }: { job: Job; now: number | nul
             {job.model.name} • {t("card.credits", { count: job.creditsUsed })}
           </p>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <StatusBadge status={job.status} />
+            <StatusBadge status={job.status} icon={icons[job.status]} />
             {now !== null && job.status !== "pending" && job.status !== "processing" ? (
               <span className="text-caption text-text-secondary" data-testid="expires">
                 {t("card.expires", { days: daysUntilExpiry(job.expiresAt, now) })}
@@ -70,7 +66,7 @@ export function HistoryCard({ job, now, actions }: { job: Job; now: number | nul
           {job.status === "failed" ? <FailureReason job={job} /> : null}
         </div>
       </div>
-      <CardFooter job={job} actions={actions} />
+      <CardFooter job={job} actions={actions} icons={icons} />
     </article>
   );
 }
@@ -86,7 +82,7 @@ function FailureReason({ job }: { job: Job }) {
   );
 }
 
-function CardThumbnail({ job }: { job: Job }) {
+function CardThumbnail({ job, placeholder }: { job: Job; placeholder: ReactNode }) {
   if (job.thumbnailUrl) {
     return (
       // biome-ignore lint/performance/noImgElement: a short-lived signed media link; the image route would only proxy it.
@@ -105,16 +101,16 @@ function CardThumbnail({ job }: { job: Job }) {
   }
   return (
     <span className="flex aspect-video w-full items-center justify-center text-text-secondary">
-      <Film aria-hidden="true" className="size-7" strokeWidth={1.75} />
+      {placeholder}
     </span>
   );
 }
 
 const badgeTone = {
-  completed: { tone: "success", icon: CircleCheck },
-  processing: { tone: "warning", icon: LoaderCircle },
-  pending: { tone: "warning", icon: Clock },
-  failed: { tone: "error", icon: CircleX },
+  completed: "success",
+  processing: "warning",
+  pending: "warning",
+  failed: "error",
 } as const;
 
 const badgeFill = {
@@ -123,25 +119,21 @@ const badgeFill = {
   error: "bg-error/10 ring-error/30",
 } as const;
 
-export function StatusBadge({ status }: { status: Job["status"] }) {
+function StatusBadge({ status, icon }: { status: Job["status"]; icon: ReactNode }) {
   const t = useTranslations("history.status");
-  const { tone, icon: Icon } = badgeTone[status];
+  const tone = badgeTone[status];
   return (
     <span
       className={`inline-flex items-center gap-1 rounded-chip px-1.5 py-0.5 text-caption font-semibold ring-1 ring-inset ${badgeFill[tone]} ${toneText[tone]}`}
       data-testid="status-badge"
     >
-      <Icon
-        aria-hidden="true"
-        className={`size-3.5 shrink-0 ${status === "processing" ? "motion-safe:animate-spin" : ""}`}
-        strokeWidth={2.5}
-      />
+      {icon}
       {t(status)}
     </span>
   );
 }
 
-function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
+function CardFooter({ job, actions, icons }: { job: Job; actions: CardActions; icons: CardIcons }) {
   const t = useTranslations("history");
   if (job.status === "pending" || job.status === "processing") {
     const percent = progressPercent(job.progress);
@@ -179,13 +171,13 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
         ) : null}
         <ActionLink
           href={actions.regenerateHref}
-          icon={RotateCcw}
+          icon={icons.retry}
           label={t("actions.retry")}
           showLabel="always"
         />
         <ActionButton
           onClick={() => actions.onDelete(job)}
-          icon={Trash2}
+          icon={icons.delete}
           label={t("actions.delete")}
           danger
           showLabel="always"
@@ -199,7 +191,7 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
     <div className="grid grid-cols-3 gap-1.5 sm:flex sm:flex-wrap sm:items-center sm:gap-2">
       <ActionLink
         href={`/jobs/${job.id}`}
-        icon={Play}
+        icon={icons.play}
         label={t("actions.play")}
         primary
         className={stackedOnPhone}
@@ -212,33 +204,33 @@ function CardFooter({ job, actions }: { job: Job; actions: CardActions }) {
           title={t("actions.download")}
           className={`${actionClass(false)} ${stackedOnPhone}`}
         >
-          <Download aria-hidden="true" />
+          {icons.download}
           <Label shown="always">{t("actions.download")}</Label>
         </a>
       ) : null}
       <ActionButton
         onClick={() => actions.onShare(job)}
-        icon={Share2}
+        icon={icons.share}
         label={t("actions.share")}
         className={stackedOnPhone}
       />
-      {job.sharePath ? <StopSharing job={job} onUnshare={actions.onUnshare} /> : null}
+      {job.sharePath ? <StopSharing job={job} onUnshare={actions.onUnshare} icon={icons.unshare} /> : null}
       <ActionLink
         href={actions.regenerateHref}
-        icon={WandSparkles}
+        icon={icons.regenerate}
         label={t("actions.regenerate")}
         className={stackedOnPhone}
       />
       <ActionButton
         onClick={() => actions.onCopyPrompt(job)}
-        icon={Copy}
+        icon={icons.copy}
         label={t("actions.copyPrompt")}
         showLabel="phone"
         className={stackedOnPhone}
       />
       <ActionButton
         onClick={() => actions.onDelete(job)}
-        icon={Trash2}
+        icon={icons.delete}
         label={t("actions.delete")}
         danger
         showLabel="phone"
@@ -256,12 +248,12 @@ const stackedOnPhone =
 type LabelShown = "always" | "phone";
 
 /** Shown while the video has a public page: takes the page down. */
-function StopSharing({ job, onUnshare }: { job: Job; onUnshare: (job: Job) => void }) {
+function StopSharing({ job, onUnshare, icon }: { job: Job; onUnshare: (job: Job) => void; icon: ReactNode }) {
   const t = useTranslations("share");
   return (
     <ActionButton
       onClick={() => onUnshare(job)}
-      icon={Link2Off}
+      icon={icon}
       label={t("stop")}
       showLabel="always"
       className={stackedOnPhone}
@@ -283,14 +275,14 @@ function actionClass(primary: boolean, danger = false): string {
 
 function ActionLink({
   href,
-  icon: Icon,
+  icon,
   label,
   primary = false,
   showLabel = "always",
   className = "",
 }: {
   href: string;
-  icon: LucideIcon;
+  icon: ReactNode;
   label: string;
   primary?: boolean;
   showLabel?: LabelShown;
@@ -303,7 +295,7 @@ function ActionLink({
       title={label}
       className={`${actionClass(primary)} ${className}`}
     >
-      <Icon aria-hidden="true" />
+      {icon}
       <Label shown={showLabel}>{label}</Label>
     </IntentLink>
   );
@@ -311,14 +303,14 @@ function ActionLink({
 
 function ActionButton({
   onClick,
-  icon: Icon,
+  icon,
   label,
   danger = false,
   showLabel = "always",
   className = "",
 }: {
   onClick: () => void;
-  icon: LucideIcon;
+  icon: ReactNode;
   label: string;
   danger?: boolean;
   showLabel?: LabelShown;
@@ -332,7 +324,7 @@ function ActionButton({
       title={label}
       className={`${actionClass(false, danger)} ${className}`}
     >
-      <Icon aria-hidden="true" />
+      {icon}
       <Label shown={showLabel}>{label}</Label>
     </button>
   );

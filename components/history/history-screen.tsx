@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlert, RefreshCw, SearchX, Video } from "lucide-react";
+import { RefreshCw } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { buildCreateHref } from "@/components/create/create-query";
@@ -8,8 +8,7 @@ import { copyText } from "@/components/result/share";
 import { Toast, useToast } from "@/components/result/toast";
 import { useNow } from "@/components/result/use-now";
 import { useSharePage } from "@/components/result/use-share-page";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
+import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { SearchField } from "@/components/ui/search-field";
 import { historyApi } from "@/lib/api/endpoints";
@@ -18,6 +17,7 @@ import { useJobPages } from "@/lib/api/job-pages";
 import { mutateMe } from "@/lib/api/me";
 import type { JobPage } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
+import type { CardIcons } from "./card-icons";
 import { type CardActions, HistoryCard } from "./history-card";
 import {
   groupByMonth,
@@ -33,6 +33,10 @@ import { HistorySkeleton } from "./history-skeleton";
 const ConfirmDialog = lazy(() =>
   import("@/components/ui/dialog").then((m) => ({ default: m.ConfirmDialog })),
 );
+// The list's empty and failed states, loaded when one is shown (the server renders them too).
+const LoadFailed = lazy(() => import("./history-states").then((m) => ({ default: m.LoadFailed })));
+const NoMatches = lazy(() => import("./history-states").then((m) => ({ default: m.NoMatches })));
+const NoVideos = lazy(() => import("./history-states").then((m) => ({ default: m.NoVideos })));
 
 /**
  * History's live part: server-side search, 20 jobs a page with infinite
@@ -44,6 +48,7 @@ export function HistoryScreen({
   firstPage,
   months,
   renderedAt,
+  icons,
 }: {
   themeSlugs: Record<string, string>;
   /** The first page as the server read it (null when it could not: the browser asks). */
@@ -52,6 +57,8 @@ export function HistoryScreen({
   months: MonthLabels;
   /** The server's clock when it rendered: the expiry lines are in the page as sent, no shift. */
   renderedAt: number;
+  /** The cards' icons, rendered by the server (card-icons.tsx). */
+  icons: CardIcons;
 }) {
   const t = useTranslations("history");
   const tAll = useTranslations();
@@ -70,7 +77,7 @@ export function HistoryScreen({
   useLiveRefresh(jobs, pages.mutate);
   const sharing = useSharePage({
     onToast: show,
-    onChange: (changed, sharePath) => void setSharePath(pages, changed.id, sharePath),
+    onChange: (changed, sharePath) => setSharePath(pages, changed.id, sharePath),
   });
 
   const signedOut = pages.error?.code === "unauthorized";
@@ -103,10 +110,10 @@ export function HistoryScreen({
     setDeleting(true);
     try {
       await historyApi.deleteJob(id);
-      await removeJob(pages, id);
+      removeJob(pages, id);
       show({ tone: "success", title: t("toast.deleted") });
     } catch (error) {
-      if (error instanceof ApiError && error.code === "job_not_found") await removeJob(pages, id);
+      if (error instanceof ApiError && error.code === "job_not_found") removeJob(pages, id);
       else
         show({
           tone: "error",
@@ -139,50 +146,23 @@ export function HistoryScreen({
       ) : null}
 
       {!loaded && pages.error ? (
-        <EmptyState
-          role="alert"
-          icon={<CircleAlert />}
-          title={t("error.title")}
-          action={
-            <button
-              type="button"
-              onClick={() => void pages.mutate()}
-              disabled={pages.isValidating}
-              className={secondaryButtonClass}
-            >
-              <RefreshCw
-                aria-hidden="true"
-                className={`size-4 ${pages.isValidating ? "motion-safe:animate-spin" : ""}`}
-              />
-              {tAll("common.retry")}
-            </button>
-          }
-        >
-          {tAll(pages.error.messageKey)}
-        </EmptyState>
+        <Suspense>
+          <LoadFailed
+            messageKey={pages.error.messageKey}
+            retrying={pages.isValidating}
+            onRetry={() => void pages.mutate()}
+          />
+        </Suspense>
       ) : !loaded ? (
         <HistorySkeleton label={tAll("common.loading")} />
       ) : jobs.length === 0 && searching ? (
-        <EmptyState
-          role="status"
-          icon={<SearchX />}
-          title={t("noMatches.title")}
-          action={
-            <button type="button" onClick={() => setText("")} className={secondaryButtonClass}>
-              {t("noMatches.clear")}
-            </button>
-          }
-        >
-          {t("noMatches.body", { query })}
-        </EmptyState>
+        <Suspense>
+          <NoMatches query={query} onClear={() => setText("")} />
+        </Suspense>
       ) : jobs.length === 0 ? (
-        <EmptyState
-          icon={<Video />}
-          title={t("empty.title")}
-          action={<ButtonLink href="/">{t("empty.cta")}</ButtonLink>}
-        >
-          {t("empty.body")}
-        </EmptyState>
+        <Suspense>
+          <NoVideos />
+        </Suspense>
       ) : (
         <div ref={listRef} tabIndex={-1} className="flex flex-col gap-6 outline-none">
           {groupByMonth(jobs, locale, undefined, months).map((group) => (
@@ -197,7 +177,7 @@ export function HistoryScreen({
               <ul className="flex flex-col gap-3">
                 {group.jobs.map((job) => (
                   <li key={job.id}>
-                    <HistoryCard job={job} now={now} actions={actionsFor(job)} />
+                    <HistoryCard job={job} now={now} actions={actionsFor(job)} icons={icons} />
                   </li>
                 ))}
               </ul>
@@ -235,7 +215,7 @@ function MorePages({ pages }: { pages: Pages }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const last = pages.data?.at(-1);
   const hasMore = !!last?.nextCursor;
-  const loadingMore = pages.size > (pages.data?.length ?? 0);
+  const loadingMore = pages.isValidating && pages.size > (pages.data?.length ?? 0);
   const { size, setSize, error } = pages;
   const canLoad = hasMore && !loadingMore && !error;
 
@@ -277,29 +257,20 @@ function MorePages({ pages }: { pages: Pages }) {
   );
 }
 
-/**
- * Marks a job shared or not in the loaded pages without refetching them. (Until the browser's
- * first read lands, the pages shown are the server's, which SWR holds outside its cache.)
- */
+/** Marks a job shared or not in the loaded pages without refetching them. */
 function setSharePath(pages: Pages, id: string, sharePath: string | null) {
-  const shown = pages.data;
-  return pages.mutate(
-    (current: JobPage[] | undefined) =>
-      (current ?? shown)?.map((page) => ({
-        ...page,
-        jobs: page.jobs.map((job) => (job.id === id ? { ...job, sharePath } : job)),
-      })),
-    { revalidate: false },
+  pages.update((loaded) =>
+    loaded.map((page) => ({
+      ...page,
+      jobs: page.jobs.map((job) => (job.id === id ? { ...job, sharePath } : job)),
+    })),
   );
 }
 
 /** Drops a deleted job from the loaded pages without refetching them. */
 function removeJob(pages: Pages, id: string) {
-  const shown = pages.data;
-  return pages.mutate(
-    (current: JobPage[] | undefined) =>
-      (current ?? shown)?.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
-    { revalidate: false },
+  pages.update((loaded) =>
+    loaded.map((page) => ({ ...page, jobs: page.jobs.filter((job) => job.id !== id) })),
   );
 }
 

@@ -4,7 +4,7 @@ import { ArrowDownLeft, ArrowUpRight, ReceiptText } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { formatChange, formatLedgerDate, ledgerTone } from "@/components/credits/format";
-import { secondaryButtonClass } from "@/components/ui/empty-state";
+import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toneText } from "@/components/ui/tones";
 import type { useLedger } from "@/lib/api/ledger";

@@ -6,9 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { BalanceWords } from "@/components/credits/balance-words";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
-import { PurchaseReturn } from "@/components/credits/purchase-return";
-import { Banner } from "@/components/ui/banner";
-import { secondaryButtonClass } from "@/components/ui/empty-state";
+import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { IntentLink } from "@/components/ui/intent-link";
 import { useOpenedOnce } from "@/components/ui/opened-once";
 import { useLedger } from "@/lib/api/ledger";
@@ -22,6 +20,11 @@ import { cardClass } from "./section";
 const PurchaseDialog = lazy(() =>
   import("@/components/credits/purchase-dialog").then((m) => ({ default: m.PurchaseDialog })),
 );
+// Only after a purchase, or back from Checkout (then rendered by the server as well).
+const PurchaseReturn = lazy(() =>
+  import("@/components/credits/purchase-return").then((m) => ({ default: m.PurchaseReturn })),
+);
+const Banner = lazy(() => import("@/components/ui/banner").then((m) => ({ default: m.Banner })));
 
 /**
  * Profile's credits: the balance with Buy credits (the purchase dialog
@@ -86,26 +89,30 @@ export function ProfileCredits({
   return (
     <>
       {returning ? (
-        <PurchaseReturn
-          outcome={returning}
-          onArrived={refreshCredits}
-          onDismiss={() => {
-            setReturning(null);
-            window.history.replaceState(null, "", "/profile");
-          }}
-        />
+        <Suspense>
+          <PurchaseReturn
+            outcome={returning}
+            onArrived={refreshCredits}
+            onDismiss={() => {
+              setReturning(null);
+              window.history.replaceState(null, "", "/profile");
+            }}
+          />
+        </Suspense>
       ) : null}
       {purchased ? (
-        <Banner
-          tone="brand"
-          role="status"
-          icon={<CircleCheck strokeWidth={2.25} />}
-          title={t("credits.purchased", { count: purchased.added })}
-          onDismiss={() => setPurchased(null)}
-          dismissLabel={t("common.close")}
-        >
-          {t("credits.purchasedDetail", { balance: purchased.balance })}
-        </Banner>
+        <Suspense>
+          <Banner
+            tone="brand"
+            role="status"
+            icon={<CircleCheck strokeWidth={2.25} />}
+            title={t("credits.purchased", { count: purchased.added })}
+            onDismiss={() => setPurchased(null)}
+            dismissLabel={t("common.close")}
+          >
+            {t("credits.purchasedDetail", { balance: purchased.balance })}
+          </Banner>
+        </Suspense>
       ) : null}
 
       <section aria-labelledby="profile-credits" className={`${cardClass} flex flex-col gap-4 p-4`}>

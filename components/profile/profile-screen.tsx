@@ -5,6 +5,7 @@ import { InstallRow } from "@/components/install/install-row";
 import { ButtonLink } from "@/components/ui/button-link";
 import type { LedgerPage } from "@/lib/contracts/account";
 import type { Me } from "@/lib/contracts/user";
+import { locales } from "@/lib/i18n/locale";
 import { AboutSection } from "./about-section";
 import { AccountSection } from "./account-section";
 import { ProfileCredits } from "./profile-credits";
@@ -34,11 +35,10 @@ export function ProfileScreen({ me, hasSession, firstLedgerPage, balance, versio
   return (
     <div className="flex flex-col gap-6">
       <ProfileHeader me={me} />
-      {/* In the page as sent, not revealed later by a script: its search-params read does not
-          suspend on this dynamic page, so the page's boundary is complete in the HTML. */}
+      {/* In the page as sent: its search-params read does not suspend on this dynamic page. */}
       <ProfileCredits payments={payments} firstLedgerPage={firstLedgerPage} balance={balance} />
       <AccountSection me={me} />
-      <SettingsSection me={me} />
+      <SettingsSection me={me} languages={locales} />
       <InstallRow />
       <AboutSection version={version} />
     </div>

@@ -12,7 +12,7 @@ import type { ApiError } from "@/lib/api/errors";
 import { useMe } from "@/lib/api/me";
 import type { UpdateSettingsRequest } from "@/lib/contracts/account";
 import type { Me } from "@/lib/contracts/user";
-import { locales } from "@/lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/locale";
 import { cardClass, Section } from "./section";
 
 const themes = ["system", "light", "dark"] as const;
@@ -21,8 +21,9 @@ const themeIcons = { system: Monitor, light: Sun, dark: Moon } as const;
 /**
  * Language and theme, applied at once and saved on the user (PATCH /api/me), so they follow the
  * account. A new language re-renders the server parts too (the route set the locale cookie).
+ * `languages` comes from the server, so the locale module stays out of the browser's load.
  */
-export function SettingsSection({ me: rendered }: { me: Me }) {
+export function SettingsSection({ me: rendered, languages }: { me: Me; languages: readonly Locale[] }) {
   const t = useTranslations();
   const router = useRouter();
   const { data, mutate } = useMe();
@@ -54,7 +55,7 @@ export function SettingsSection({ me: rendered }: { me: Me }) {
           legend={t("common.language")}
           value={me.language}
           onChange={(language) => void save({ language })}
-          options={locales.map((locale) => ({
+          options={languages.map((locale) => ({
             value: locale,
             label: <span lang={locale}>{t(`common.languages.${locale}`)}</span>,
           }))}

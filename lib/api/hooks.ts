@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import useSWR, { unstable_serialize } from "swr";
-import { INFINITE_PREFIX } from "swr/_internal";
+import useSWR from "swr";
 import type { Job } from "../contracts/job";
 import { isFinalStatus, pollDelayMs } from "../jobs-polling";
 import { api } from "./endpoints";
@@ -52,14 +51,3 @@ function useAnnounceLanding(status: Job["status"], landedAtOpen: boolean) {
     }
   }, [status]);
 }
-
-/** SWR key of one history page: the search text and the cursor of the page (null = first). */
-export type JobsPageKey = readonly ["jobs", string, string | null];
-
-/** Whether an SWR cache key is History's (any search): to revalidate it from outside the screen. */
-export function isJobPagesCacheKey(key: string): boolean {
-  return key.startsWith(jobPagesKeyPrefix);
-}
-// What swr/infinite's key of any History page starts with, named here without importing
-// swr/infinite (the shell's islands call this on every page; only History needs that code).
-const jobPagesKeyPrefix = INFINITE_PREFIX + unstable_serialize(["jobs"]);

@@ -4,24 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { LedgerPage } from "../contracts/account";
 import { accountApi } from "./account";
 import type { ApiError } from "./errors";
+import { readPages } from "./pages";
 
 export const LEDGER_PAGE_SIZE = 20;
-
-/** The first `count` pages, in order (each page's cursor comes from the one before); fewer when the list ends. */
-export async function readPages(
-  count: number,
-  readPage: (cursor: string | null) => Promise<LedgerPage>,
-): Promise<LedgerPage[]> {
-  const pages: LedgerPage[] = [];
-  let cursor: string | null = null;
-  while (pages.length < count) {
-    const page = await readPage(cursor);
-    pages.push(page);
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
-  return pages;
-}
 
 const readLedgerPage = (cursor: string | null) => accountApi.ledger({ cursor, limit: LEDGER_PAGE_SIZE });
 

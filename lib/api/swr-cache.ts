@@ -1,7 +1,8 @@
 import { mutate, unstable_serialize } from "swr";
 import { cache } from "swr/_internal";
 import type { Job } from "../contracts/job";
-import { isJobPagesCacheKey, swrKeys } from "./hooks";
+import { swrKeys } from "./hooks";
+import { refreshJobPages } from "./job-pages-refresh";
 
 /**
  * What the app-wide listeners (components/pwa) do to the data screens keep in SWR. They load
@@ -9,14 +10,15 @@ import { isJobPagesCacheKey, swrKeys } from "./hooks";
  * of pages whose screens do not use it. (An SWRConfig without `provider` shares this cache.)
  */
 
-/** Asks the server again for everything any screen holds. */
+/** Asks the server again for everything any screen holds (History's pages too). */
 export function revalidateAll(): void {
   for (const key of cache.keys()) void mutate(key);
+  refreshJobPages();
 }
 
-/** Asks the server again for History's loaded pages (any search). */
+/** Asks the server again for History's loaded pages, which it keeps outside SWR. */
 export function revalidateJobPages(): void {
-  for (const key of cache.keys()) if (isJobPagesCacheKey(key)) void mutate(key);
+  refreshJobPages();
 }
 
 export function revalidateJob(id: string): void {
