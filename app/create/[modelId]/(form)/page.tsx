@@ -30,7 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: model.name, description: model.description };
 }
 
-/** Model detail: the generate form. Works for first-time visitors too. */
+/**
+ * Model detail: the generate form. Works for first-time visitors too. Sent whole, not streamed
+ * behind a loading skeleton: the model is in memory and the user is one read, so the header and
+ * the form are in the HTML as sent and paint without waiting for a boundary revealed by script.
+ */
 export default async function CreatePage({ params, searchParams }: Props) {
   const { modelId } = await params;
   const [model, locale, session] = await Promise.all([loadModel(modelId), getLocale(), pageSession()]);
