@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
@@ -14,13 +14,17 @@ import type { Me } from "@/lib/contracts/user";
 import { CostCard } from "./cost-card";
 import { readDraft, sessionStore, writeDraft } from "./draft";
 import { type BlockReason, GenerateBar, type SubmitError } from "./generate-bar";
-import { ImageInput, type ImageInputHandle } from "./image-input";
+import type { CreateIcons } from "./icons";
+import type { ImageInputHandle } from "./image-input";
 import { createIntent, fingerprint } from "./intent";
 import { PromptField } from "./prompt-field";
 import { affordableSettings, layerSettings } from "./settings";
 import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
+
+// Only image-to-video models show it: the others never load its code.
+const ImageInput = lazy(() => import("./image-input").then((m) => ({ default: m.ImageInput })));
 
 export type CreateInitial = {
   prompt: string;
@@ -37,6 +41,9 @@ type Props = {
   initial: CreateInitial;
   /** Jobs run on the local preview renderer, not an AI provider. */
   previewRenderer: boolean;
+  /** The shape of each aspect ratio (width ÷ height; null for "auto"), worked out by the server. */
+  ratios: Record<string, number | null>;
+  icons: CreateIcons;
 };
 
 type Phase = "idle" | "submitting" | "leaving";
@@ -46,7 +53,7 @@ type Phase = "idle" | "submitting" | "leaving";
  * balance check and one dominant Generate button. The server stays authoritative on price and
  * balance; what it answers (402, 429, network failures) is shown next to the button.
  */
-export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
+export function CreateForm({ model, themes, initial, previewRenderer, ratios, icons }: Props) {
   const router = useRouter();
   const online = useOnline();
   const { data: me, error: meError } = useMe();
@@ -212,14 +219,16 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
     >
       <div className="flex min-w-0 flex-col gap-6">
         {requiresImage ? (
-          <ImageInput
-            ref={imageRef}
-            state={image}
-            onPick={(file) => void upload.pick(file)}
-            onRemove={upload.remove}
-            disabled={busy}
-            missing={showMissing && block === "image"}
-          />
+          <Suspense>
+            <ImageInput
+              ref={imageRef}
+              state={image}
+              onPick={(file) => void upload.pick(file)}
+              onRemove={upload.remove}
+              disabled={busy}
+              missing={showMissing && block === "image"}
+            />
+          </Suspense>
         ) : null}
         <PromptField
           ref={promptRef}
@@ -232,6 +241,7 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           onSubmitShortcut={() => void submit()}
           invalid={showMissing && block === "prompt"}
           disabled={busy}
+          icons={icons}
         />
         {showThemes ? (
           <ThemeChips themes={themes} activeId={themeId} onPick={applyTheme} disabled={busy} />
@@ -242,13 +252,20 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           bottom of the whole form; on wide screens it is the side column, and the bar sticks to the
           bottom of the window within it, so Generate is in view without scrolling. */}
       <div className="contents lg:flex lg:flex-col lg:gap-4">
-        <SettingsPanel inputs={model.inputs} value={settings} onChange={changeSettings} disabled={busy} />
+        <SettingsPanel
+          inputs={model.inputs}
+          ratios={ratios}
+          value={settings}
+          onChange={changeSettings}
+          disabled={busy}
+        />
         <CostCard
           cost={cost}
           balance={balance}
           minCredits={model.minCredits}
           noSession={noSession}
           previewRenderer={previewRenderer}
+          icons={icons}
         />
         {/* A first-time visitor becomes a guest on Generate, which needs the human check when on. */}
         {noSession ? captcha.widget : null}
@@ -261,6 +278,7 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           phase={phase}
           error={submitError}
           onClearError={() => setSubmitError(null)}
+          icons={icons}
         />
       </div>
     </form>

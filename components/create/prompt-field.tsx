@@ -1,10 +1,10 @@
 "use client";
 
-import { Scissors, TriangleAlert } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
+import type { CreateIcons } from "./icons";
 import { clampPrompt, counterTone, pasteIntoPrompt, promptLength } from "./prompt";
 
 type Props = {
@@ -13,11 +13,12 @@ type Props = {
   onSubmitShortcut: () => void;
   invalid: boolean;
   disabled?: boolean;
+  icons: CreateIcons;
 };
 
 /** The prompt: 5 lines to start, grows to ~10, a live counter against the one shared limit. */
 export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function PromptField(
-  { value, onChange, onSubmitShortcut, invalid, disabled },
+  { value, onChange, onSubmitShortcut, invalid, disabled, icons },
   ref,
 ) {
   const t = useTranslations("create.prompt");
@@ -97,7 +98,7 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
       <p id="prompt-cut" role="status" className={`text-subheadline font-medium ${toneText.warning}`}>
         {cut > 0 ? (
           <span className="flex items-start gap-1.5">
-            <Scissors aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            {icons.scissors}
             {t("pasteCut", { count: cut, max: MAX_PROMPT_LENGTH })}
           </span>
         ) : null}
@@ -108,7 +109,7 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
           role="alert"
           className={`flex items-start gap-1.5 text-subheadline font-medium ${toneText.error}`}
         >
-          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          {icons.alert}
           {t("required")}
         </p>
       ) : null}

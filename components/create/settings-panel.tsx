@@ -3,18 +3,19 @@
 import { useTranslations } from "next-intl";
 import { SegmentedControl, type SegmentedOption } from "@/components/ui/segmented-control";
 import type { ModelInputs, VideoSettings } from "@/lib/contracts/catalog";
-import { aspectRatioValue } from "../result/format";
 import { adjustableSettings } from "./settings";
 
 type Props = {
   inputs: ModelInputs;
+  /** Width ÷ height of each aspect ratio, null for "auto" (from the server). */
+  ratios: Record<string, number | null>;
   value: VideoSettings;
   onChange: (next: VideoSettings) => void;
   disabled?: boolean;
 };
 
 /** One segmented control per setting the model lets you choose; fixed ones listed as facts. */
-export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
+export function SettingsPanel({ inputs, ratios, value, onChange, disabled }: Props) {
   const t = useTranslations("create.settings");
   const adjustable = adjustableSettings(inputs);
   const followsImage = inputs.image === "required";
@@ -22,7 +23,7 @@ export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
   const resolutionLabel = (r: string) => (r === "auto" ? t("auto") : r);
   const aspectLabel = (a: string) => (a === "auto" ? t("auto") : a);
   const aspectDetail = (a: string) => {
-    const ratio = aspectRatioValue(a);
+    const ratio = ratios[a] ?? null;
     if (ratio === null) return a === "auto" && followsImage ? t("matchImage") : undefined;
     return ratio > 1 ? t("landscape") : ratio < 1 ? t("portrait") : t("square");
   };
@@ -86,7 +87,7 @@ export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
             value: a,
             label: aspectLabel(a),
             detail: aspectDetail(a),
-            icon: <RatioGlyph ratio={aspectRatioValue(a)} />,
+            icon: <RatioGlyph ratio={ratios[a] ?? null} />,
           }))}
         />
       ) : null}

@@ -5,9 +5,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
+import { createIcons } from "@/components/create/icons";
 import { layerSettings } from "@/components/create/settings";
 import { balanceWords } from "@/components/credits/balance-words";
-import { aboutDurationText } from "@/components/result/format";
+import { aboutDurationText, aspectRatioValue } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
 import { CreditBadge } from "@/components/ui/credit-badge";
@@ -117,6 +118,8 @@ export default async function CreatePage({ params, searchParams }: Props) {
               themes={themes}
               initial={initial}
               previewRenderer={videoProviderName() === "local"}
+              ratios={Object.fromEntries(model.inputs.aspectRatios.map((a) => [a, aspectRatioValue(a)]))}
+              icons={createIcons()}
             />
           </Suspense>
           <div className="h-6 lg:h-12" />
