@@ -2,7 +2,6 @@ import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getImageProps } from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { createIcons } from "@/components/create/icons";
@@ -111,17 +110,17 @@ export default async function CreatePage({ params, searchParams }: Props) {
             </div>
           </header>
 
-          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
-          <Suspense>
-            <CreateForm
-              model={model}
-              themes={themes}
-              initial={initial}
-              previewRenderer={videoProviderName() === "local"}
-              ratios={Object.fromEntries(model.inputs.aspectRatios.map((a) => [a, aspectRatioValue(a)]))}
-              icons={createIcons()}
-            />
-          </Suspense>
+          {/* Part of the page's shell, not a Suspense boundary: a boundary around a client component
+              is sent pending (its module and props resolve after the shell is flushed) and shown
+              only when React's inline script reveals it. */}
+          <CreateForm
+            model={model}
+            themes={themes}
+            initial={initial}
+            previewRenderer={videoProviderName() === "local"}
+            ratios={Object.fromEntries(model.inputs.aspectRatios.map((a) => [a, aspectRatioValue(a)]))}
+            icons={createIcons()}
+          />
           <div className="h-6 lg:h-12" />
         </MeFallback>
       </main>
