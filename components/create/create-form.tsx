@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
@@ -24,7 +25,7 @@ import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
 
 // Only image-to-video models show it: the others never load its code.
-const ImageInput = lazy(() => import("./image-input").then((m) => ({ default: m.ImageInput })));
+const ImageInput = dynamic(() => import("./image-input").then((m) => m.ImageInput));
 
 export type CreateInitial = {
   prompt: string;
@@ -219,16 +220,14 @@ export function CreateForm({ model, themes, initial, previewRenderer, ratios, ic
     >
       <div className="flex min-w-0 flex-col gap-6">
         {requiresImage ? (
-          <Suspense>
-            <ImageInput
-              ref={imageRef}
-              state={image}
-              onPick={(file) => void upload.pick(file)}
-              onRemove={upload.remove}
-              disabled={busy}
-              missing={showMissing && block === "image"}
-            />
-          </Suspense>
+          <ImageInput
+            ref={imageRef}
+            state={image}
+            onPick={(file) => void upload.pick(file)}
+            onRemove={upload.remove}
+            disabled={busy}
+            missing={showMissing && block === "image"}
+          />
         ) : null}
         <PromptField
           ref={promptRef}
