@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
@@ -22,7 +22,9 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
   ref,
 ) {
   const t = useTranslations("create.prompt");
-  const locale = useLocale();
+  // The provider's cached number format (the one its messages use): toLocaleString would build
+  // a new formatter per call, slow on a phone as the page hydrates and on every keystroke.
+  const format = useFormatter();
   const length = promptLength(value);
   const tone = counterTone(length);
   // Characters of the last paste that did not fit (the browser would cut them without a word).
@@ -89,7 +91,7 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
             }`}
           >
             <span aria-hidden="true">
-              {length.toLocaleString(locale)} / {MAX_PROMPT_LENGTH.toLocaleString(locale)}
+              {format.number(length)} / {format.number(MAX_PROMPT_LENGTH)}
             </span>
             <span className="sr-only">{t("counter", { count: length, max: MAX_PROMPT_LENGTH })}</span>
           </span>
