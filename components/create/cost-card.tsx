@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { toneText } from "@/components/ui/tones";
 import type { CreateIcons } from "./icons";
+import { useCreditsText } from "./use-credits-text";
+import type { CreateWords } from "./words";
 
 type Props = {
   cost: number;
@@ -14,16 +16,16 @@ type Props = {
   noSession: boolean;
   previewRenderer: boolean;
   icons: CreateIcons;
+  words: CreateWords;
 };
 
 /**
  * The credit info bar: what this video costs, what you have, green when it fits, amber when not.
  * On wide screens the same facts sit in the Generate card instead (GenerateBar).
  */
-export function CostCard({ cost, balance, minCredits, noSession, previewRenderer, icons }: Props) {
+export function CostCard({ cost, balance, minCredits, noSession, previewRenderer, icons, words }: Props) {
   const t = useTranslations("create.cost");
-  const tRoot = useTranslations();
-  const credits = (count: number) => tRoot("credits.count", { count });
+  const credits = useCreditsText(words.credits);
   const short = balance !== undefined && balance < cost;
   const enough = balance !== undefined && balance >= cost;
   const noneAffordable = balance !== undefined && balance < minCredits;

@@ -23,6 +23,7 @@ import { affordableSettings, layerSettings } from "./settings";
 import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
+import type { CreateWords } from "./words";
 
 // Only image-to-video models show it: the others never load its code.
 const ImageInput = dynamic(() => import("./image-input").then((m) => m.ImageInput));
@@ -45,6 +46,7 @@ type Props = {
   /** The shape of each aspect ratio (width ÷ height; null for "auto"), worked out by the server. */
   ratios: Record<string, number | null>;
   icons: CreateIcons;
+  words: CreateWords;
 };
 
 type Phase = "idle" | "submitting" | "leaving";
@@ -54,7 +56,7 @@ type Phase = "idle" | "submitting" | "leaving";
  * balance check and one dominant Generate button. The server stays authoritative on price and
  * balance; what it answers (402, 429, network failures) is shown next to the button.
  */
-export function CreateForm({ model, themes, initial, previewRenderer, ratios, icons }: Props) {
+export function CreateForm({ model, themes, initial, previewRenderer, ratios, icons, words }: Props) {
   const router = useRouter();
   const online = useOnline();
   const { data: me, error: meError } = useMe();
@@ -241,6 +243,7 @@ export function CreateForm({ model, themes, initial, previewRenderer, ratios, ic
           invalid={showMissing && block === "prompt"}
           disabled={busy}
           icons={icons}
+          counter={words.counter}
         />
         {showThemes ? (
           <ThemeChips themes={themes} activeId={themeId} onPick={applyTheme} disabled={busy} />
@@ -257,6 +260,7 @@ export function CreateForm({ model, themes, initial, previewRenderer, ratios, ic
           value={settings}
           onChange={changeSettings}
           disabled={busy}
+          words={words}
         />
         <CostCard
           cost={cost}
@@ -265,6 +269,7 @@ export function CreateForm({ model, themes, initial, previewRenderer, ratios, ic
           noSession={noSession}
           previewRenderer={previewRenderer}
           icons={icons}
+          words={words}
         />
         {/* A first-time visitor becomes a guest on Generate, which needs the human check when on. */}
         {noSession ? captcha.widget : null}
@@ -278,6 +283,7 @@ export function CreateForm({ model, themes, initial, previewRenderer, ratios, ic
           error={submitError}
           onClearError={() => setSubmitError(null)}
           icons={icons}
+          words={words}
         />
       </div>
     </form>

@@ -7,6 +7,8 @@ import { useStickyBottomHeight } from "@/components/shell/sticky-bottom";
 import { toneText } from "@/components/ui/tones";
 import type { ApiErrorCode } from "@/lib/api/errors";
 import type { CreateIcons } from "./icons";
+import { useCreditsText } from "./use-credits-text";
+import type { CreateWords } from "./words";
 
 export type BlockReason = "offline" | "uploading" | "prompt" | "image" | "credits";
 
@@ -25,6 +27,7 @@ type Props = {
   error: SubmitError | null;
   onClearError: () => void;
   icons: CreateIcons;
+  words: CreateWords;
 };
 
 /** Seconds left until `until`, ticking; 0 when passed. */
@@ -54,10 +57,10 @@ export function GenerateBar({
   error,
   onClearError,
   icons,
+  words,
 }: Props) {
   const t = useTranslations("create.generate");
   const tErrors = useTranslations("errors");
-  const tRoot = useTranslations();
   const until = error?.code === "rate_limited" ? error.until : null;
   const wait = useCountdown(until);
 
@@ -73,7 +76,7 @@ export function GenerateBar({
   const showReason = block !== null && !(block === "credits" && error?.code === "insufficient_credits");
 
   const tCost = useTranslations("create.cost");
-  const credits = (count: number) => tRoot("credits.count", { count });
+  const credits = useCreditsText(words.credits);
   const short = balance !== undefined && balance < cost;
   const bar = useRef<HTMLDivElement>(null);
   useStickyBottomHeight(bar);
@@ -158,7 +161,7 @@ export function GenerateBar({
               {icons.buttonBolt}
               {cost}
             </span>
-            <span className="sr-only">, {tRoot("credits.count", { count: cost })}</span>
+            <span className="sr-only">, {credits(cost)}</span>
           </>
         )}
       </button>

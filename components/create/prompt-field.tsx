@@ -6,6 +6,7 @@ import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
 import type { CreateIcons } from "./icons";
 import { clampPrompt, counterTone, pasteIntoPrompt, promptLength } from "./prompt";
+import type { CreateWords } from "./words";
 
 type Props = {
   value: string;
@@ -14,18 +15,27 @@ type Props = {
   invalid: boolean;
   disabled?: boolean;
   icons: CreateIcons;
+  /** The counter as the server wrote it for the prompt the form opened with. */
+  counter: CreateWords["counter"];
 };
 
 /** The prompt: 5 lines to start, grows to ~10, a live counter against the one shared limit. */
 export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function PromptField(
-  { value, onChange, onSubmitShortcut, invalid, disabled, icons },
+  { value, onChange, onSubmitShortcut, invalid, disabled, icons, counter },
   ref,
 ) {
   const t = useTranslations("create.prompt");
   // The provider's cached number format (the one its messages use): toLocaleString would build
-  // a new formatter per call, slow on a phone as the page hydrates and on every keystroke.
+  // a new formatter per call, slow on a phone on every keystroke.
   const format = useFormatter();
   const length = promptLength(value);
+  const counted =
+    length === counter.length
+      ? counter
+      : {
+          shown: `${format.number(length)} / ${format.number(MAX_PROMPT_LENGTH)}`,
+          spoken: t("counter", { count: length, max: MAX_PROMPT_LENGTH }),
+        };
   const tone = counterTone(length);
   // Characters of the last paste that did not fit (the browser would cut them without a word).
   const [cut, setCut] = useState(0);
@@ -90,10 +100,8 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
               tone === "full" ? toneText.error : tone === "near" ? toneText.warning : "text-text-secondary"
             }`}
           >
-            <span aria-hidden="true">
-              {format.number(length)} / {format.number(MAX_PROMPT_LENGTH)}
-            </span>
-            <span className="sr-only">{t("counter", { count: length, max: MAX_PROMPT_LENGTH })}</span>
+            <span aria-hidden="true">{counted.shown}</span>
+            <span className="sr-only">{counted.spoken}</span>
           </span>
         </div>
       </div>

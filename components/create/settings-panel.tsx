@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { SegmentedControl, type SegmentedOption } from "@/components/ui/segmented-control";
 import type { ModelInputs, VideoSettings } from "@/lib/contracts/catalog";
 import { adjustableSettings } from "./settings";
+import type { CreateWords } from "./words";
 
 type Props = {
   inputs: ModelInputs;
@@ -12,11 +13,13 @@ type Props = {
   value: VideoSettings;
   onChange: (next: VideoSettings) => void;
   disabled?: boolean;
+  words: CreateWords;
 };
 
 /** One segmented control per setting the model lets you choose; fixed ones listed as facts. */
-export function SettingsPanel({ inputs, ratios, value, onChange, disabled }: Props) {
+export function SettingsPanel({ inputs, ratios, value, onChange, disabled, words }: Props) {
   const t = useTranslations("create.settings");
+  const seconds = (count: number) => words.seconds[count] ?? t("seconds", { seconds: count });
   const adjustable = adjustableSettings(inputs);
   const followsImage = inputs.image === "required";
 
@@ -31,8 +34,7 @@ export function SettingsPanel({ inputs, ratios, value, onChange, disabled }: Pro
     inputs.audio === "always" ? t("soundIncluded") : inputs.audio === "never" ? t("soundNone") : undefined;
 
   const facts: { label: string; value: string }[] = [];
-  if (!adjustable.duration)
-    facts.push({ label: t("duration"), value: t("seconds", { seconds: value.durationSeconds }) });
+  if (!adjustable.duration) facts.push({ label: t("duration"), value: seconds(value.durationSeconds) });
   if (!adjustable.resolution)
     facts.push({ label: t("resolution"), value: resolutionLabel(value.resolution) });
   if (!adjustable.aspectRatio) {
@@ -59,7 +61,7 @@ export function SettingsPanel({ inputs, ratios, value, onChange, disabled }: Pro
           onChange={(durationSeconds) => onChange({ ...value, durationSeconds })}
           options={inputs.durations.map<SegmentedOption<number>>((d) => ({
             value: d,
-            label: t("seconds", { seconds: d }),
+            label: seconds(d),
           }))}
         />
       ) : null}

@@ -6,6 +6,7 @@ import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
 import { createIcons } from "@/components/create/icons";
 import { layerSettings } from "@/components/create/settings";
+import { createWords } from "@/components/create/words";
 import { balanceWords } from "@/components/credits/balance-words";
 import { aboutDurationText, aspectRatioValue } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
@@ -120,6 +121,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
             previewRenderer={videoProviderName() === "local"}
             ratios={Object.fromEntries(model.inputs.aspectRatios.map((a) => [a, aspectRatioValue(a)]))}
             icons={createIcons()}
+            words={await createWords(model, me, initial.prompt)}
           />
           <div className="h-6 lg:h-12" />
         </MeFallback>
