@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
@@ -25,15 +25,12 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
   ref,
 ) {
   const t = useTranslations("create.prompt");
-  // The provider's cached number format (the one its messages use): toLocaleString would build
-  // a new formatter per call, slow on a phone on every keystroke.
-  const format = useFormatter();
   const length = promptLength(value);
   const counted =
     length === counter.length
       ? counter
       : {
-          shown: `${format.number(length)} / ${format.number(MAX_PROMPT_LENGTH)}`,
+          shown: t("counterShown", { count: length, max: MAX_PROMPT_LENGTH }),
           spoken: t("counter", { count: length, max: MAX_PROMPT_LENGTH }),
         };
   const tone = counterTone(length);

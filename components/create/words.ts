@@ -1,5 +1,5 @@
 import "server-only";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { CatalogModel } from "@/lib/contracts/api";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
 import { priceCredits } from "@/lib/contracts/pricing";
@@ -22,7 +22,7 @@ export type CreateWords = {
 };
 
 export async function createWords(model: CatalogModel, me: Me | null, prompt: string): Promise<CreateWords> {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const t = await getTranslations();
   const prices = priceableSettings(model.inputs, model.inputs.defaultAspectRatio).map(
     (settings) => priceCredits(model.pricing, settings) ?? model.minCredits,
   );
@@ -39,7 +39,7 @@ export async function createWords(model: CatalogModel, me: Me | null, prompt: st
     ),
     counter: {
       length,
-      shown: `${format.number(length)} / ${format.number(MAX_PROMPT_LENGTH)}`,
+      shown: t("create.prompt.counterShown", { count: length, max: MAX_PROMPT_LENGTH }),
       spoken: t("create.prompt.counter", { count: length, max: MAX_PROMPT_LENGTH }),
     },
   };
