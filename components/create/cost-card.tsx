@@ -1,9 +1,11 @@
 "use client";
 
-import { CircleCheck, Sparkles, TriangleAlert, Zap } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { toneText } from "@/components/ui/tones";
+import type { CreateIcons } from "./icons";
+import { useCreditsText } from "./use-credits-text";
+import type { CreateWords } from "./words";
 
 type Props = {
   cost: number;
@@ -13,16 +15,17 @@ type Props = {
   minCredits: number;
   noSession: boolean;
   previewRenderer: boolean;
+  icons: CreateIcons;
+  words: CreateWords;
 };
 
 /**
  * The credit info bar: what this video costs, what you have, green when it fits, amber when not.
  * On wide screens the same facts sit in the Generate card instead (GenerateBar).
  */
-export function CostCard({ cost, balance, minCredits, noSession, previewRenderer }: Props) {
+export function CostCard({ cost, balance, minCredits, noSession, previewRenderer, icons, words }: Props) {
   const t = useTranslations("create.cost");
-  const tRoot = useTranslations();
-  const credits = (count: number) => tRoot("credits.count", { count });
+  const credits = useCreditsText(words.credits);
   const short = balance !== undefined && balance < cost;
   const enough = balance !== undefined && balance >= cost;
   const noneAffordable = balance !== undefined && balance < minCredits;
@@ -44,7 +47,7 @@ export function CostCard({ cost, balance, minCredits, noSession, previewRenderer
             short ? "bg-warning/20" : "bg-brand-primary/10"
           } ${short ? toneText.warning : toneText.brand}`}
         >
-          <Zap aria-hidden="true" className="size-5 fill-current" />
+          {icons.costBolt}
         </span>
         <div className="flex min-w-0 flex-col">
           <h2
@@ -78,13 +81,7 @@ export function CostCard({ cost, balance, minCredits, noSession, previewRenderer
           short ? toneText.warning : enough ? toneText.success : "text-text-secondary"
         }`}
       >
-        {short ? (
-          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-        ) : enough ? (
-          <CircleCheck aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-        ) : (
-          <Sparkles aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-        )}
+        {short ? icons.alert : enough ? icons.check : icons.sparkles}
         <span data-testid="cost-note">
           {noneAffordable ? (
             <>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
@@ -14,13 +14,20 @@ import type { Me } from "@/lib/contracts/user";
 import { CostCard } from "./cost-card";
 import { readDraft, sessionStore, writeDraft } from "./draft";
 import { type BlockReason, GenerateBar, type SubmitError } from "./generate-bar";
-import { ImageInput, type ImageInputHandle } from "./image-input";
+import type { CreateIcons } from "./icons";
+import type { ImageInputHandle } from "./image-input";
 import { createIntent, fingerprint } from "./intent";
 import { PromptField } from "./prompt-field";
 import { affordableSettings, layerSettings } from "./settings";
 import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
+import type { CreateWords } from "./words";
+
+// Only image-to-video models show it: the others never load its code. No Suspense boundary of its
+// own (next/dynamic does the same, with 1.5 KB of runtime): the server sends it in place, not as a
+// pending boundary that would shift the form when revealed; hydration waits for its chunk.
+const ImageInput = lazy(() => import("./image-input").then((m) => ({ default: m.ImageInput })));
 
 export type CreateInitial = {
   prompt: string;
@@ -37,6 +44,10 @@ type Props = {
   initial: CreateInitial;
   /** Jobs run on the local preview renderer, not an AI provider. */
   previewRenderer: boolean;
+  /** The shape of each aspect ratio (width ÷ height; null for "auto"), worked out by the server. */
+  ratios: Record<string, number | null>;
+  icons: CreateIcons;
+  words: CreateWords;
 };
 
 type Phase = "idle" | "submitting" | "leaving";
@@ -46,7 +57,7 @@ type Phase = "idle" | "submitting" | "leaving";
  * balance check and one dominant Generate button. The server stays authoritative on price and
  * balance; what it answers (402, 429, network failures) is shown next to the button.
  */
-export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
+export function CreateForm({ model, themes, initial, previewRenderer, ratios, icons, words }: Props) {
   const router = useRouter();
   const online = useOnline();
   const { data: me, error: meError } = useMe();
@@ -232,6 +243,8 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           onSubmitShortcut={() => void submit()}
           invalid={showMissing && block === "prompt"}
           disabled={busy}
+          icons={icons}
+          counter={words.counter}
         />
         {showThemes ? (
           <ThemeChips themes={themes} activeId={themeId} onPick={applyTheme} disabled={busy} />
@@ -242,13 +255,22 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           bottom of the whole form; on wide screens it is the side column, and the bar sticks to the
           bottom of the window within it, so Generate is in view without scrolling. */}
       <div className="contents lg:flex lg:flex-col lg:gap-4">
-        <SettingsPanel inputs={model.inputs} value={settings} onChange={changeSettings} disabled={busy} />
+        <SettingsPanel
+          inputs={model.inputs}
+          ratios={ratios}
+          value={settings}
+          onChange={changeSettings}
+          disabled={busy}
+          words={words}
+        />
         <CostCard
           cost={cost}
           balance={balance}
           minCredits={model.minCredits}
           noSession={noSession}
           previewRenderer={previewRenderer}
+          icons={icons}
+          words={words}
         />
         {/* A first-time visitor becomes a guest on Generate, which needs the human check when on. */}
         {noSession ? captcha.widget : null}
@@ -261,6 +283,8 @@ export function CreateForm({ model, themes, initial, previewRenderer }: Props) {
           phase={phase}
           error={submitError}
           onClearError={() => setSubmitError(null)}
+          icons={icons}
+          words={words}
         />
       </div>
     </form>

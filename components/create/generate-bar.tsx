@@ -1,12 +1,14 @@
 "use client";
 
-import { LoaderCircle, RotateCcw, TriangleAlert, WandSparkles, WifiOff, Zap } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useStickyBottomHeight } from "@/components/shell/sticky-bottom";
 import { toneText } from "@/components/ui/tones";
 import type { ApiErrorCode } from "@/lib/api/errors";
+import type { CreateIcons } from "./icons";
+import { useCreditsText } from "./use-credits-text";
+import type { CreateWords } from "./words";
 
 export type BlockReason = "offline" | "uploading" | "prompt" | "image" | "credits";
 
@@ -24,6 +26,8 @@ type Props = {
   phase: "idle" | "submitting" | "leaving";
   error: SubmitError | null;
   onClearError: () => void;
+  icons: CreateIcons;
+  words: CreateWords;
 };
 
 /** Seconds left until `until`, ticking; 0 when passed. */
@@ -52,10 +56,11 @@ export function GenerateBar({
   phase,
   error,
   onClearError,
+  icons,
+  words,
 }: Props) {
   const t = useTranslations("create.generate");
   const tErrors = useTranslations("errors");
-  const tRoot = useTranslations();
   const until = error?.code === "rate_limited" ? error.until : null;
   const wait = useCountdown(until);
 
@@ -71,7 +76,7 @@ export function GenerateBar({
   const showReason = block !== null && !(block === "credits" && error?.code === "insufficient_credits");
 
   const tCost = useTranslations("create.cost");
-  const credits = (count: number) => tRoot("credits.count", { count });
+  const credits = useCreditsText(words.credits);
   const short = balance !== undefined && balance < cost;
   const bar = useRef<HTMLDivElement>(null);
   useStickyBottomHeight(bar);
@@ -107,7 +112,7 @@ export function GenerateBar({
           role="alert"
           className="flex items-start gap-2 rounded-input bg-error/10 px-3 py-2.5 text-subheadline ring-1 ring-error/30 ring-inset"
         >
-          <TriangleAlert aria-hidden="true" className={`mt-0.5 size-4 shrink-0 ${toneText.error}`} />
+          {icons.alertError}
           <p className="min-w-0 text-text-primary">
             {error.code === "rate_limited" ? t("rateLimited") : tErrors(error.code)}
             {retry ? ` ${t("retrySafe")}` : null}
@@ -126,7 +131,7 @@ export function GenerateBar({
         </div>
       ) : null}
 
-      {showReason && block ? <Reason block={block} noneAffordable={noneAffordable} /> : null}
+      {showReason && block ? <Reason block={block} noneAffordable={noneAffordable} icons={icons} /> : null}
 
       <button
         type="submit"
@@ -140,27 +145,23 @@ export function GenerateBar({
       >
         {busy || block === "uploading" ? (
           <>
-            <LoaderCircle aria-hidden="true" className="size-5 motion-safe:animate-spin" />
+            {icons.spinner}
             <span>{block === "uploading" && !busy ? t("uploading") : t("submitting")}</span>
           </>
         ) : waiting ? (
           <span className="tabular-nums">{t("waitSeconds", { seconds: wait })}</span>
         ) : (
           <>
-            {retry ? (
-              <RotateCcw aria-hidden="true" className="size-5" />
-            ) : (
-              <WandSparkles aria-hidden="true" className="size-5" />
-            )}
+            {retry ? icons.retry : icons.generate}
             <span>{retry ? t("retry") : t("button")}</span>
             <span
               aria-hidden="true"
               className="ml-1 inline-flex items-center gap-1 rounded-full bg-current/15 px-2 py-0.5 text-subheadline tabular-nums"
             >
-              <Zap className="size-3.5 fill-current" />
+              {icons.buttonBolt}
               {cost}
             </span>
-            <span className="sr-only">, {tRoot("credits.count", { count: cost })}</span>
+            <span className="sr-only">, {credits(cost)}</span>
           </>
         )}
       </button>
@@ -171,7 +172,15 @@ export function GenerateBar({
   );
 }
 
-function Reason({ block, noneAffordable }: { block: BlockReason; noneAffordable: boolean }) {
+function Reason({
+  block,
+  noneAffordable,
+  icons,
+}: {
+  block: BlockReason;
+  noneAffordable: boolean;
+  icons: CreateIcons;
+}) {
   const t = useTranslations("create.generate");
   const strong = block === "credits" || block === "offline";
   const text = {
@@ -188,8 +197,8 @@ function Reason({ block, noneAffordable }: { block: BlockReason; noneAffordable:
         strong ? toneText.warning : "text-text-secondary"
       }`}
     >
-      {block === "offline" ? <WifiOff aria-hidden="true" className="size-4 shrink-0" /> : null}
-      {block === "credits" ? <TriangleAlert aria-hidden="true" className="size-4 shrink-0" /> : null}
+      {block === "offline" ? icons.offline : null}
+      {block === "credits" ? icons.alertInline : null}
       <span>
         {text}
         {block === "credits" ? (

@@ -1,11 +1,12 @@
 "use client";
 
-import { Scissors, TriangleAlert } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { type ClipboardEvent, forwardRef, type KeyboardEvent, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { MAX_PROMPT_LENGTH } from "@/lib/contracts/limits";
+import type { CreateIcons } from "./icons";
 import { clampPrompt, counterTone, pasteIntoPrompt, promptLength } from "./prompt";
+import type { CreateWords } from "./words";
 
 type Props = {
   value: string;
@@ -13,16 +14,25 @@ type Props = {
   onSubmitShortcut: () => void;
   invalid: boolean;
   disabled?: boolean;
+  icons: CreateIcons;
+  /** The counter as the server wrote it for the prompt the form opened with. */
+  counter: CreateWords["counter"];
 };
 
 /** The prompt: 5 lines to start, grows to ~10, a live counter against the one shared limit. */
 export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function PromptField(
-  { value, onChange, onSubmitShortcut, invalid, disabled },
+  { value, onChange, onSubmitShortcut, invalid, disabled, icons, counter },
   ref,
 ) {
   const t = useTranslations("create.prompt");
-  const locale = useLocale();
   const length = promptLength(value);
+  const counted =
+    length === counter.length
+      ? counter
+      : {
+          shown: t("counterShown", { count: length, max: MAX_PROMPT_LENGTH }),
+          spoken: t("counter", { count: length, max: MAX_PROMPT_LENGTH }),
+        };
   const tone = counterTone(length);
   // Characters of the last paste that did not fit (the browser would cut them without a word).
   const [cut, setCut] = useState(0);
@@ -87,17 +97,15 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
               tone === "full" ? toneText.error : tone === "near" ? toneText.warning : "text-text-secondary"
             }`}
           >
-            <span aria-hidden="true">
-              {length.toLocaleString(locale)} / {MAX_PROMPT_LENGTH.toLocaleString(locale)}
-            </span>
-            <span className="sr-only">{t("counter", { count: length, max: MAX_PROMPT_LENGTH })}</span>
+            <span aria-hidden="true">{counted.shown}</span>
+            <span className="sr-only">{counted.spoken}</span>
           </span>
         </div>
       </div>
       <p id="prompt-cut" role="status" className={`text-subheadline font-medium ${toneText.warning}`}>
         {cut > 0 ? (
           <span className="flex items-start gap-1.5">
-            <Scissors aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            {icons.scissors}
             {t("pasteCut", { count: cut, max: MAX_PROMPT_LENGTH })}
           </span>
         ) : null}
@@ -108,7 +116,7 @@ export const PromptField = forwardRef<HTMLTextAreaElement, Props>(function Promp
           role="alert"
           className={`flex items-start gap-1.5 text-subheadline font-medium ${toneText.error}`}
         >
-          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          {icons.alert}
           {t("required")}
         </p>
       ) : null}

@@ -3,26 +3,30 @@
 import { useTranslations } from "next-intl";
 import { SegmentedControl, type SegmentedOption } from "@/components/ui/segmented-control";
 import type { ModelInputs, VideoSettings } from "@/lib/contracts/catalog";
-import { aspectRatioValue } from "../result/format";
 import { adjustableSettings } from "./settings";
+import type { CreateWords } from "./words";
 
 type Props = {
   inputs: ModelInputs;
+  /** Width ÷ height of each aspect ratio, null for "auto" (from the server). */
+  ratios: Record<string, number | null>;
   value: VideoSettings;
   onChange: (next: VideoSettings) => void;
   disabled?: boolean;
+  words: CreateWords;
 };
 
 /** One segmented control per setting the model lets you choose; fixed ones listed as facts. */
-export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
+export function SettingsPanel({ inputs, ratios, value, onChange, disabled, words }: Props) {
   const t = useTranslations("create.settings");
+  const seconds = (count: number) => words.seconds[count] ?? t("seconds", { seconds: count });
   const adjustable = adjustableSettings(inputs);
   const followsImage = inputs.image === "required";
 
   const resolutionLabel = (r: string) => (r === "auto" ? t("auto") : r);
   const aspectLabel = (a: string) => (a === "auto" ? t("auto") : a);
   const aspectDetail = (a: string) => {
-    const ratio = aspectRatioValue(a);
+    const ratio = ratios[a] ?? null;
     if (ratio === null) return a === "auto" && followsImage ? t("matchImage") : undefined;
     return ratio > 1 ? t("landscape") : ratio < 1 ? t("portrait") : t("square");
   };
@@ -30,8 +34,7 @@ export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
     inputs.audio === "always" ? t("soundIncluded") : inputs.audio === "never" ? t("soundNone") : undefined;
 
   const facts: { label: string; value: string }[] = [];
-  if (!adjustable.duration)
-    facts.push({ label: t("duration"), value: t("seconds", { seconds: value.durationSeconds }) });
+  if (!adjustable.duration) facts.push({ label: t("duration"), value: seconds(value.durationSeconds) });
   if (!adjustable.resolution)
     facts.push({ label: t("resolution"), value: resolutionLabel(value.resolution) });
   if (!adjustable.aspectRatio) {
@@ -58,7 +61,7 @@ export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
           onChange={(durationSeconds) => onChange({ ...value, durationSeconds })}
           options={inputs.durations.map<SegmentedOption<number>>((d) => ({
             value: d,
-            label: t("seconds", { seconds: d }),
+            label: seconds(d),
           }))}
         />
       ) : null}
@@ -86,7 +89,7 @@ export function SettingsPanel({ inputs, value, onChange, disabled }: Props) {
             value: a,
             label: aspectLabel(a),
             detail: aspectDetail(a),
-            icon: <RatioGlyph ratio={aspectRatioValue(a)} />,
+            icon: <RatioGlyph ratio={ratios[a] ?? null} />,
           }))}
         />
       ) : null}

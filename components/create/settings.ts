@@ -50,7 +50,7 @@ export function adjustableSettings(inputs: ModelInputs) {
 }
 
 /** Every combination of settings a model allows that changes the price (aspect ratio does not). */
-function priceableSettings(inputs: ModelInputs, aspectRatio: string): VideoSettings[] {
+export function priceableSettings(inputs: ModelInputs, aspectRatio: string): VideoSettings[] {
   const audioChoices = inputs.audio === "optional" ? [false, true] : [inputs.audio === "always"];
   return inputs.durations.flatMap((durationSeconds) =>
     inputs.resolutions.flatMap((resolution) =>

@@ -2,12 +2,13 @@ import { Clock } from "lucide-react";
 import type { Metadata } from "next";
 import { getImageProps } from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { CreateForm } from "@/components/create/create-form";
 import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-query";
+import { createIcons } from "@/components/create/icons";
 import { layerSettings } from "@/components/create/settings";
+import { createWords } from "@/components/create/words";
 import { balanceWords } from "@/components/credits/balance-words";
-import { aboutDurationText } from "@/components/result/format";
+import { aboutDurationText, aspectRatioValue } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
 import { CreditBadge } from "@/components/ui/credit-badge";
@@ -30,7 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: model.name, description: model.description };
 }
 
-/** Model detail: the generate form. Works for first-time visitors too. */
+/**
+ * Model detail: the generate form. Works for first-time visitors too. Sent whole, not streamed
+ * behind a loading skeleton: the model is in memory and the user is one read, so the header and
+ * the form are in the HTML as sent and paint without waiting for a boundary revealed by script.
+ */
 export default async function CreatePage({ params, searchParams }: Props) {
   const { modelId } = await params;
   const [model, locale, session] = await Promise.all([loadModel(modelId), getLocale(), pageSession()]);
@@ -106,15 +111,18 @@ export default async function CreatePage({ params, searchParams }: Props) {
             </div>
           </header>
 
-          {/* Hydrated after the shell, in small steps (see app/page.tsx). */}
-          <Suspense>
-            <CreateForm
-              model={model}
-              themes={themes}
-              initial={initial}
-              previewRenderer={videoProviderName() === "local"}
-            />
-          </Suspense>
+          {/* Part of the page's shell, not a Suspense boundary: a boundary around a client component
+              is sent pending (its module and props resolve after the shell is flushed) and shown
+              only when React's inline script reveals it. */}
+          <CreateForm
+            model={model}
+            themes={themes}
+            initial={initial}
+            previewRenderer={videoProviderName() === "local"}
+            ratios={Object.fromEntries(model.inputs.aspectRatios.map((a) => [a, aspectRatioValue(a)]))}
+            icons={createIcons()}
+            words={await createWords(model, me, initial.prompt)}
+          />
           <div className="h-6 lg:h-12" />
         </MeFallback>
       </main>
