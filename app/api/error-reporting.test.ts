@@ -95,5 +95,6 @@ test("what Next catches in a page (onRequestError) is reported once, with the pa
   expect(matching()[0]).toMatchObject({ tags: { route: "/jobs/[id]" }, extra: { kind: "render" } });
   const sent = JSON.stringify(matching());
   expect(sent).toContain("render failed for [email]");
-  for (const secret of ["mia@example.com", "rendio_session", "session-secret-value"]) expect(sent).not.toContain(secret);
+  for (const secret of ["mia@example.com", "rendio_session", "session-secret-value"])
+    expect(sent).not.toContain(secret);
 });
