@@ -2,12 +2,10 @@
 
 import { CircleAlert, RefreshCw, SearchX, Sparkles } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useDeferredValue, useEffect, useId, useState } from "react";
-import { InstallHint } from "@/components/install/install-hint";
+import { lazy, Suspense, useDeferredValue, useEffect, useId, useState } from "react";
 import { markHomeSeen, noteWelcomeShown, welcomeShownInThisPage } from "@/components/onboarding/home-seen";
 import { useStartGuest } from "@/components/onboarding/use-start-guest";
 import { WelcomeBanner, welcomeBannerId } from "@/components/onboarding/welcome-banner";
-import { WelcomeCard } from "@/components/onboarding/welcome-card";
 import { Banner, bannerActionClass } from "@/components/ui/banner";
 import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
 import { SearchField } from "@/components/ui/search-field";
@@ -22,6 +20,16 @@ import { FeaturedCarousel } from "./featured-carousel";
 import { CatalogSkeleton } from "./home-skeleton";
 import { ModelCard } from "./model-card";
 import { ThemeCard } from "./theme-card";
+
+// Only a visitor without a session sees it (the server renders it for them): everyone else's
+// first load goes without its code.
+const WelcomeCard = lazy(() =>
+  import("@/components/onboarding/welcome-card").then((m) => ({ default: m.WelcomeCard })),
+);
+// Offered only to a returning person, after the page has loaded: its code loads then too.
+const InstallHint = lazy(() =>
+  import("@/components/install/install-hint").then((m) => ({ default: m.InstallHint })),
+);
 
 /**
  * Home's interactive part: onboarding, banners, search, the featured
@@ -142,7 +150,13 @@ export function HomeScreen({
       ) : null}
       {credit && user ? <CreditBanner kind={credit} credits={user.credits} cheapest={cheapest} /> : null}
       {/* Never on a first visit, nor in the page life that showed the welcome. */}
-      <InstallHint ready={!!user && returning && !showWelcomeBanner && !welcomeShownInThisPage()} />
+      {user && returning && !showWelcomeBanner && !welcomeShownInThisPage() ? (
+        // Renders nothing on the server (the offer is decided in the browser): an empty boundary,
+        // so the rest of the page hydrates without waiting for this chunk.
+        <Suspense>
+          <InstallHint ready />
+        </Suspense>
+      ) : null}
 
       {catalog.data ? (
         <Catalog
