@@ -61,10 +61,12 @@ export function useJobPages(q: string, firstPage?: JobPage) {
   /** Reads `count` pages of `query` from the top or, with `more`, those after the loaded ones. */
   const read = useCallback(
     async (query: string, count: number, more = false) => {
+      const loaded = more ? (current.current.lists[query]?.data ?? []) : [];
+      // The list has ended: a read after its last page would start again from the top.
+      if (loaded.length > 0 && !loaded.at(-1)?.nextCursor) return;
       const read = (reads.current.get(query) ?? 0) + 1;
       reads.current.set(query, read);
       const editsBefore = edits.current.length;
-      const loaded = more ? (current.current.lists[query]?.data ?? []) : [];
       patch(query, () => ({ isValidating: true }));
       const readPage = (cursor: string | null) =>
         api.jobs({ q: query || undefined, cursor, limit: JOB_PAGE_SIZE });
