@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCaptcha } from "@/components/captcha/use-captcha";
 import { useOnline } from "@/components/pwa/use-online";
 import { api } from "@/lib/api/endpoints";
@@ -15,7 +15,7 @@ import { CostCard } from "./cost-card";
 import { readDraft, sessionStore, writeDraft } from "./draft";
 import { type BlockReason, GenerateBar, type SubmitError } from "./generate-bar";
 import type { CreateIcons } from "./icons";
-import type { ImageInputHandle } from "./image-input";
+import { ImageInput, type ImageInputHandle } from "./image-input";
 import { createIntent, fingerprint } from "./intent";
 import { PromptField } from "./prompt-field";
 import { affordableSettings, layerSettings } from "./settings";
@@ -23,11 +23,6 @@ import { SettingsPanel } from "./settings-panel";
 import { ThemeChips } from "./theme-chips";
 import { useImageUpload } from "./use-image-upload";
 import type { CreateWords } from "./words";
-
-// Only image-to-video models show it: the others never load its code. No Suspense boundary of its
-// own (next/dynamic does the same, with 1.5 KB of runtime): the server sends it in place, not as a
-// pending boundary that would shift the form when revealed; hydration waits for its chunk.
-const ImageInput = lazy(() => import("./image-input").then((m) => ({ default: m.ImageInput })));
 
 export type CreateInitial = {
   prompt: string;
