@@ -8,7 +8,7 @@ import {
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolations } from "./support/axe";
+import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "./support/axe";
 import { randomAddress } from "./support/people";
 
 /**
@@ -289,11 +289,8 @@ test.describe("iOS Safari install sheet", () => {
     // A modal: focus is inside it.
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("dialog"))).toBe(true);
 
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      await expectNoSeriousViolations(page, `install sheet, ${colorScheme}`);
-    }
-    await page.emulateMedia({ colorScheme: "light" });
+    await expectNoSeriousViolationsInBothSchemes(page, "install sheet");
+    await switchColorScheme(page, "light");
 
     await sheet(page).getByRole("button", { name: en.install.gotIt }).click();
     await expect(sheet(page)).toHaveCount(0);
@@ -419,10 +416,7 @@ test.describe("Chromium install button", () => {
     // The app keeps Chromium's own mini-infobar away and offers the install itself.
     expect(await offerInstall(page, "accepted")).toBe(true);
     await expect(installCard(page)).toBeVisible();
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      await expectNoSeriousViolations(page, `install card, ${colorScheme}`);
-    }
+    await expectNoSeriousViolationsInBothSchemes(page, "install card");
 
     await installCard(page).getByRole("button", { name: en.install.install }).click();
     await expect.poll(() => prompts(page)).toBe(1);

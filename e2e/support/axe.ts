@@ -19,6 +19,7 @@ async function injectAxe(page: Page) {
 
 /** axe (WCAG 2 A and AA) finds nothing serious or critical on the page, or inside `include`. */
 export async function expectNoSeriousViolations(page: Page, label: string, include?: string) {
+  await settleAnimations(page);
   await injectAxe(page);
   const serious = await page.evaluate(async (selector) => {
     const found = (window as AxeWindow).axe;
@@ -37,24 +38,36 @@ export async function expectNoSeriousViolations(page: Page, label: string, inclu
 }
 
 /**
- * Switches the page to a colour scheme and waits until its colour transitions have ended, so
- * axe measures the scheme's own colours, not a blend on the way there nor the old ones.
+ * Waits until the page's finite animations and transitions have ended (a dialog fading in, colours
+ * moving to a new scheme), so axe measures the colours people read, not a blend on the way there.
+ * Endless ones (a spinner, a progress shimmer) are left running.
  */
-export async function switchColorScheme(page: Page, colorScheme: "light" | "dark") {
-  await page.emulateMedia({ colorScheme });
-  await page.evaluate(async (scheme) => {
+async function settleAnimations(page: Page) {
+  await page.evaluate(async () => {
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const transitions = () => document.getAnimations().filter((a) => a instanceof CSSTransition);
-    while (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) await nextFrame();
+    const running = () =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity);
     // An inherited colour moves down the tree one level per frame, each level with a transition
     // of its own: settled once two frames in a row start none.
     for (let quietFrames = 0; quietFrames < 2; ) {
       await nextFrame();
-      const running = transitions();
-      quietFrames = running.length === 0 ? quietFrames + 1 : 0;
-      await Promise.all(running.map((transition) => transition.finished.catch(() => undefined)));
+      const animations = running();
+      quietFrames = animations.length === 0 ? quietFrames + 1 : 0;
+      await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
     }
-  }, colorScheme);
+  });
+}
+
+/** Switches the page to a colour scheme and waits until its colours have settled there. */
+export async function switchColorScheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForFunction(
+    (scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches,
+    colorScheme,
+  );
+  await settleAnimations(page);
 }
 
 /** axe finds nothing serious in light and then in dark, on the page as it is now. */
