@@ -1,3 +1,4 @@
+import { RefreshCw, WifiOff } from "lucide-react";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -77,7 +78,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
         {/* The shell's islands get their words as props; each page hands its own islands theirs (ClientMessages). */}
         <SkipLink label={t("nav.skipToContent")} />
-        <OfflineBanner texts={{ title: t("pwa.offlineTitle"), detail: t("pwa.offlineDetail") }} />
+        <OfflineBanner
+          texts={{ title: t("pwa.offlineTitle"), detail: t("pwa.offlineDetail") }}
+          icon={<WifiOff aria-hidden="true" className="size-4 shrink-0 text-warning" />}
+        />
         <TopNav />
         <div
           id="content"
@@ -93,6 +97,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ServiceWorker
           enabled={getConfig().nodeEnv === "production"}
           texts={{ updateReady: t("pwa.updateReady"), reload: t("pwa.reload") }}
+          reloadIcon={<RefreshCw aria-hidden="true" className="size-4" />}
         />
         <InstallListener />
         <WorkerMessages />

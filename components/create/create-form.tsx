@@ -225,6 +225,7 @@ export function CreateForm({ model, themes, initial, previewRenderer, ratios, ic
             onRemove={upload.remove}
             disabled={busy}
             missing={showMissing && block === "image"}
+            icons={icons.image}
           />
         ) : null}
         <PromptField

@@ -1,12 +1,16 @@
 import {
+  Camera,
   CircleCheck,
+  ImagePlus,
   LoaderCircle,
+  RefreshCw,
   RotateCcw,
   Scissors,
   Sparkles,
   TriangleAlert,
   WandSparkles,
   WifiOff,
+  X,
   Zap,
 } from "lucide-react";
 import { toneText } from "@/components/ui/tones";
@@ -30,6 +34,15 @@ export function createIcons() {
     spinner: <LoaderCircle aria-hidden="true" className="size-5 motion-safe:animate-spin" />,
     retry: <RotateCcw aria-hidden="true" className="size-5" />,
     generate: <WandSparkles aria-hidden="true" className="size-5" />,
+    image: {
+      alert: <TriangleAlert aria-hidden="true" className={note} />,
+      busy: <LoaderCircle aria-hidden="true" className="size-6 motion-safe:animate-spin" />,
+      busySmall: <LoaderCircle aria-hidden="true" className="size-4 motion-safe:animate-spin" />,
+      camera: <Camera aria-hidden="true" className="size-5" />,
+      choose: <ImagePlus aria-hidden="true" className="size-6" />,
+      remove: <X aria-hidden="true" className="size-5" />,
+      replace: <RefreshCw aria-hidden="true" className="size-4" />,
+    },
   };
 }
 

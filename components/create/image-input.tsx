@@ -1,10 +1,10 @@
 "use client";
 
-import { Camera, ImagePlus, LoaderCircle, RefreshCw, TriangleAlert, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type DragEvent, forwardRef, useImperativeHandle, useRef, useState } from "react";
 import { toneText } from "@/components/ui/tones";
 import { IMAGE_TYPES } from "@/lib/contracts/limits";
+import type { CreateIcons } from "./icons";
 import { MAX_IMAGE_MEGABYTES } from "./image-size";
 import type { ImageFailure, ImageState } from "./use-image-upload";
 
@@ -19,6 +19,7 @@ type Props = {
   disabled?: boolean;
   /** Shown under the field when Generate was tapped without an image. */
   missing?: boolean;
+  icons: CreateIcons["image"];
 };
 
 /**
@@ -26,7 +27,7 @@ type Props = {
  * button on touch devices, drag and drop on desktop; a preview with Replace and Remove once chosen.
  */
 export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInput(
-  { state, onPick, onRemove, disabled, missing },
+  { state, onPick, onRemove, disabled, missing, icons },
   ref,
 ) {
   const t = useTranslations("create.image");
@@ -130,7 +131,7 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
           />
           {busy ? (
             <div className="absolute inset-x-0 bottom-0 flex items-center justify-center gap-2 bg-surface-base/85 px-3 py-2 text-subheadline font-medium backdrop-blur-sm">
-              <LoaderCircle aria-hidden="true" className="size-4 motion-safe:animate-spin" />
+              {icons.busySmall}
               <span role="status">{state.phase === "preparing" ? t("preparing") : t("uploading")}</span>
             </div>
           ) : (
@@ -142,7 +143,7 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
                 aria-label={t("remove")}
                 className="absolute top-2 right-2 flex size-11 items-center justify-center rounded-full bg-black/60 text-white backdrop-blur-sm transition-colors hover:bg-black/75 disabled:opacity-60"
               >
-                <X aria-hidden="true" className="size-5" />
+                {icons.remove}
               </button>
               <button
                 ref={chooseButton}
@@ -151,7 +152,7 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
                 disabled={disabled}
                 className="absolute bottom-2 left-2 inline-flex min-h-11 items-center gap-1.5 rounded-full bg-black/60 px-4 text-subheadline font-semibold text-white backdrop-blur-sm transition-colors hover:bg-black/75 disabled:opacity-60"
               >
-                <RefreshCw aria-hidden="true" className="size-4" />
+                {icons.replace}
                 {t("replace")}
               </button>
               <span className="sr-only" role="status">
@@ -176,11 +177,7 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
           }`}
         >
           <span className="flex size-12 items-center justify-center rounded-full bg-brand-primary/10 text-brand-primary">
-            {busy ? (
-              <LoaderCircle aria-hidden="true" className="size-6 motion-safe:animate-spin" />
-            ) : (
-              <ImagePlus aria-hidden="true" className="size-6" />
-            )}
+            {busy ? icons.busy : icons.choose}
           </span>
           {busy ? (
             <p role="status" className="text-subheadline font-medium">
@@ -205,7 +202,7 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
                   disabled={disabled}
                   className="hidden min-h-11 items-center gap-2 rounded-card bg-surface-base px-4 text-headline font-semibold text-text-primary ring-1 ring-border-default ring-inset pointer-coarse:inline-flex"
                 >
-                  <Camera aria-hidden="true" className="size-5" />
+                  {icons.camera}
                   {t("camera")}
                 </button>
               </div>
@@ -222,7 +219,7 @@ export const ImageInput = forwardRef<ImageInputHandle, Props>(function ImageInpu
           role="alert"
           className={`flex items-start gap-1.5 text-subheadline font-medium ${toneText.error}`}
         >
-          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+          {icons.alert}
           {errorText}
         </p>
       ) : null}

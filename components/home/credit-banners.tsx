@@ -4,7 +4,7 @@ import { Zap } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Banner, bannerActionClass } from "@/components/ui/banner";
-import { buyCreditsHref } from "@/components/ui/credit-badge";
+import { buyCreditsHref } from "@/components/ui/credit-badge-link";
 
 /**
  * LowCreditBanner: below the cheapest video it says how many

@@ -1,7 +1,6 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Workbox } from "workbox-window";
 
 /** How often an app left open (an installed app resumes without navigating) looks for a new version. */
@@ -15,9 +14,12 @@ const UPDATE_CHECK_MS = 30 * 60 * 1000;
 export function ServiceWorker({
   enabled,
   texts,
+  reloadIcon,
 }: {
   enabled: boolean;
   texts: { updateReady: string; reload: string };
+  /** Drawn by the layout: the shell carries no icon code. */
+  reloadIcon: ReactNode;
 }) {
   const workbox = useRef<Workbox | null>(null);
   const [waiting, setWaiting] = useState(false);
@@ -80,10 +82,7 @@ export function ServiceWorker({
             disabled={reloading}
             className="inline-flex min-h-11 items-center gap-1.5 rounded-card bg-brand-primary px-4 text-subheadline font-semibold text-on-brand disabled:opacity-60"
           >
-            <RefreshCw
-              aria-hidden="true"
-              className={`size-4 ${reloading ? "motion-safe:animate-spin" : ""}`}
-            />
+            <span className={`inline-flex ${reloading ? "motion-safe:animate-spin" : ""}`}>{reloadIcon}</span>
             {texts.reload}
           </button>
         </div>

@@ -1,33 +1,11 @@
-"use client";
-
 import { ChevronLeft } from "lucide-react";
-import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
-import { IntentLink } from "./intent-link";
+import { BackLink } from "./back-link";
 
-/**
- * Back with a parent-route fallback: steps back in history when there
- * is somewhere to go back to, otherwise (a cold deep link, an installed app's first screen) it
- * is an ordinary link to `fallbackHref`, prefetched on intent only (going back mostly needs no
- * fetch). Without JavaScript it is always the link.
- */
+/** The back control of a screen's header: its chevron is drawn here, on the server. */
 export function BackButton({ fallbackHref, label }: { fallbackHref: string; label: string }) {
-  const router = useRouter();
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    if (window.history.length > 1) {
-      event.preventDefault();
-      router.back();
-    }
-  };
   return (
-    <IntentLink
-      href={fallbackHref}
-      onClick={onClick}
-      aria-label={label}
-      className="-ml-2 inline-flex size-11 shrink-0 items-center justify-center rounded-full text-text-primary transition-colors hover:bg-surface-card active:bg-surface-card"
-    >
+    <BackLink fallbackHref={fallbackHref} label={label}>
       <ChevronLeft aria-hidden="true" className="size-6" strokeWidth={2.25} />
-    </IntentLink>
+    </BackLink>
   );
 }
