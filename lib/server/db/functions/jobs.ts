@@ -35,6 +35,7 @@ export const generateResult = z.object({
   credits: z.number().int().nonnegative(),
   replayed: z.boolean(),
 });
+export type GenerateResult = z.infer<typeof generateResult>;
 export const jobResult = z.object({ job: dbJobSchema });
 export const jobListResult = z.object({ jobs: z.array(dbJobSchema) });
 export const jobChangeResult = z.object({ job: dbJobSchema, changed: z.boolean() });
@@ -68,7 +69,7 @@ export function recordJobQueued(
   rpc: Rpc,
   args: {
     jobId: string;
-    providerRequestId: string;
+    providerRequestId?: string;
     statusUrl?: string | null;
     responseUrl?: string | null;
     cancelUrl?: string | null;
