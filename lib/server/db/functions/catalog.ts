@@ -16,7 +16,6 @@ export const modelResult = z.object({ model: modelSchema });
 export const productsResult = z.object({ products: z.array(creditProductSchema) });
 export const priceResult = z.object({ credits: z.number().int().positive(), settings: videoSettingsSchema });
 
-/** The available models and themes, named in the locale. */
 export function listCatalog(rpc: Rpc, args: { locale: Locale }) {
   return callSql(rpc, "list_catalog", args, catalogResult);
 }

@@ -36,10 +36,6 @@ export function listLedger(rpc: Rpc, args: { userId: string; limit: number; curs
   return callSql(rpc, "list_ledger", args, ledgerPageResult);
 }
 
-/**
- * Counts a checkout against the limit, unless the same key began one already: then its Checkout
- * page (url) comes back.
- */
 export function beginCheckout(
   rpc: Rpc,
   args: { userId: string; idempotencyKey: string; productId: string; limit: number; windowSeconds: number },
@@ -47,7 +43,6 @@ export function beginCheckout(
   return callSql(rpc, "begin_checkout", args, checkoutBeginResult);
 }
 
-/** Keeps the Checkout page begun under the key, for a repeated request. */
 export function recordCheckout(
   rpc: Rpc,
   args: { userId: string; idempotencyKey: string; productId: string; url: string },
@@ -55,7 +50,6 @@ export function recordCheckout(
   return callSql(rpc, "record_checkout", args, checkoutRecordResult);
 }
 
-/** Grants a pack once per external reference (counted against the limit when one is given). */
 export function grantPurchase(
   rpc: Rpc,
   args: {
@@ -69,7 +63,6 @@ export function grantPurchase(
   return callSql(rpc, "grant_purchase", args, purchaseResult);
 }
 
-/** Takes a granted pack back once per reversal, never below a zero balance. */
 export function reversePurchase(rpc: Rpc, args: { externalRef: string; reversalRef: string }) {
   return callSql(rpc, "reverse_purchase", args, reversalResult);
 }

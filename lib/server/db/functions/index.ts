@@ -1,7 +1,8 @@
 /**
  * The typed data layer: one function per SQL function the server calls, each owning its
  * arguments and its result schema, in one module per file of supabase/schemas (local-auth:
- * supabase/local). Import it as a namespace: `sql.generateVideo(rpc, { ... })`.
+ * supabase/local); what each does is said at its SQL definition. Import it as a namespace:
+ * `sql.generateVideo(rpc, { userId, ... })` calls generate_video(p_user_id => ..., ...).
  */
 export * from "./catalog";
 export * from "./credits";

@@ -46,7 +46,6 @@ export const jobPageResult = z.object({ jobs: z.array(dbJobSchema), nextCursor: 
 export const recoverResult = z.object({ failedJobs: z.array(dbJobSchema) });
 export const mediaRemovalResult = z.object({ deleted: z.literal(true), mediaPaths: z.array(z.string()) });
 
-/** Charges the user and creates the job, or replays the first answer for the same key. */
 export function generateVideo(
   rpc: Rpc,
   args: {
@@ -64,7 +63,6 @@ export function generateVideo(
   return callSql(rpc, "generate_video", args, generateResult);
 }
 
-/** The provider took the job into its queue (or a webhook names the request first). */
 export function recordJobQueued(
   rpc: Rpc,
   args: {
@@ -93,12 +91,10 @@ export function markJobCompleted(
   return callSql(rpc, "mark_job_completed", args, jobChangeResult);
 }
 
-/** Fails and refunds the job once; `changed` says whether this call did it. */
 export function markJobFailed(rpc: Rpc, args: { jobId: string; errorCode: string }) {
   return callSql(rpc, "mark_job_failed", args, jobFailResult);
 }
 
-/** Whether this caller may ask the provider about the job now (one caller per minSeconds). */
 export function claimJobCheck(rpc: Rpc, args: { jobId: string; minSeconds: number }) {
   return callSql(rpc, "claim_job_check", args, jobClaimResult);
 }
@@ -111,12 +107,10 @@ export function recoverOverdueJobs(rpc: Rpc, args: { userId: string }) {
   return callSql(rpc, "recover_overdue_jobs", args, recoverResult);
 }
 
-/** The user's own job; another user's reads as job_not_found. */
 export function getJob(rpc: Rpc, args: { userId: string; jobId: string }) {
   return callSql(rpc, "get_job", args, jobResult);
 }
 
-/** Any user's job, for providers and webhooks. */
 export function findJob(rpc: Rpc, args: { jobId: string }) {
   return callSql(rpc, "find_job", args, jobResult);
 }
@@ -128,7 +122,6 @@ export function listJobs(
   return callSql(rpc, "list_jobs", args, jobPageResult);
 }
 
-/** Deletes one of the user's finished jobs; returns its media paths to remove. */
 export function deleteJob(rpc: Rpc, args: { userId: string; jobId: string }) {
   return callSql(rpc, "delete_job", args, mediaRemovalResult);
 }

@@ -36,17 +36,14 @@ export const outboxResult = z.object({
   ),
 });
 
-/** A new guest identity. */
 export function localAuthCreateUser(rpc: Rpc) {
   return callSql(rpc, "local_auth_create_user", {}, localAuthUserResult);
 }
 
-/** Stores the email's new code (its hash), replacing the previous one. */
 export function localAuthIssueCode(rpc: Rpc, args: { email: string; codeHash: string; ttlSeconds: number }) {
   return callSql(rpc, "local_auth_issue_code", args, localCodeIssueResult);
 }
 
-/** Checks a code; a verified one names the user, made for the email when new. */
 export function localAuthVerifyCode(
   rpc: Rpc,
   args: { email: string; codeHash: string; currentUserId: string | null; maxAttempts: number },
@@ -62,7 +59,6 @@ export function localAuthCheckSession(rpc: Rpc, args: { sessionId: string; userI
   return callSql(rpc, "local_auth_check_session", args, localSessionCheckResult);
 }
 
-/** Extends a live session (same id); a dead one is not renewed. */
 export function localAuthRenewSession(
   rpc: Rpc,
   args: { sessionId: string; userId: string; ttlSeconds: number },
@@ -70,7 +66,6 @@ export function localAuthRenewSession(
   return callSql(rpc, "local_auth_renew_session", args, localSessionRenewResult);
 }
 
-/** Revokes the session, or with `everywhere` every session of its user. */
 export function localAuthEndSessions(
   rpc: Rpc,
   args: { sessionId: string; userId: string; everywhere: boolean },
@@ -85,7 +80,6 @@ export function localOutboxSend(
   return callSql(rpc, "local_outbox_send", args, outboxSendResult);
 }
 
-/** The newest messages, to one address or to all. */
 export function localOutboxList(rpc: Rpc, args: { email: string | null; limit: number }) {
   return callSql(rpc, "local_outbox_list", args, outboxResult);
 }

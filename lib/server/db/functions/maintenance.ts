@@ -22,7 +22,6 @@ export function healthCheck(rpc: Rpc) {
   return callSql(rpc, "health_check", {}, healthResult);
 }
 
-/** Fails jobs past their deadline, deletes expired ones and old records, in one transaction. */
 export function sweep(rpc: Rpc) {
   return callSql(rpc, "sweep", {}, sweepResult);
 }

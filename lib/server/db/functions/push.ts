@@ -13,7 +13,6 @@ export const pushListResult = z.object({
   subscriptions: z.array(z.object({ endpoint: z.string(), p256dh: z.string(), auth: z.string() })),
 });
 
-/** Saves the browser's subscription for the user (the same endpoint moves to them). */
 export function savePushSubscription(
   rpc: Rpc,
   args: { userId: string; endpoint: string; p256dh: string; auth: string; expiresAt: string | null },
@@ -21,17 +20,14 @@ export function savePushSubscription(
   return callSql(rpc, "save_push_subscription", args, pushSaveResult);
 }
 
-/** Removes the user's subscription for the endpoint; another user's stays. */
 export function deletePushSubscription(rpc: Rpc, args: { userId: string; endpoint: string }) {
   return callSql(rpc, "delete_push_subscription", args, pushDeleteResult);
 }
 
-/** The user's subscriptions and the language to write to them in. */
 export function listPushSubscriptions(rpc: Rpc, args: { userId: string }) {
   return callSql(rpc, "list_push_subscriptions", args, pushListResult);
 }
 
-/** Drops a subscription its push service no longer knows, whoever's it was. */
 export function forgetPushSubscription(rpc: Rpc, args: { endpoint: string }) {
   return callSql(rpc, "forget_push_subscription", args, pushForgetResult);
 }

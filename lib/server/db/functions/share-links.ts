@@ -31,7 +31,6 @@ export const sharedVideoResult = z.object({
 });
 export type SharedVideo = NonNullable<z.infer<typeof sharedVideoResult>["video"]>;
 
-/** The page's token for one of the user's finished jobs, the same on every call. */
 export function shareJob(rpc: Rpc, args: { userId: string; jobId: string; showPrompt: boolean }) {
   return callSql(rpc, "share_job", args, shareResult);
 }
@@ -40,7 +39,6 @@ export function unshareJob(rpc: Rpc, args: { userId: string; jobId: string }) {
   return callSql(rpc, "unshare_job", args, unshareResult);
 }
 
-/** The tokens of those jobs that have a page. */
 export function listShareTokens(rpc: Rpc, args: { jobIds: string[] }) {
   return callSql(rpc, "list_share_tokens", args, shareTokensResult);
 }

@@ -23,7 +23,6 @@ export const mergeResult = z.object({
   jobsMoved: z.number().int().nonnegative(),
 });
 
-/** Makes the profile with the welcome credits, once; an existing one is returned as it is. */
 export function onboardUser(rpc: Rpc, args: { userId: string; language: Language }) {
   return callSql(rpc, "onboard_user", args, onboardResult);
 }
@@ -32,7 +31,6 @@ export function getMe(rpc: Rpc, args: { userId: string }) {
   return callSql(rpc, "get_me", args, meResult);
 }
 
-/** A null setting stays as it is. */
 export function updateSettings(
   rpc: Rpc,
   args: { userId: string; language: Language | null; theme: Me["theme"] | null },
@@ -40,7 +38,6 @@ export function updateSettings(
   return callSql(rpc, "update_settings", args, meResult);
 }
 
-/** Upgrades the previous guest in place or merges it into the account, in one transaction. */
 export function completeSignIn(
   rpc: Rpc,
   args: { userId: string; previousUserId: string | null; language: Language; welcome: boolean },
@@ -48,7 +45,6 @@ export function completeSignIn(
   return callSql(rpc, "complete_sign_in", args, signInResult);
 }
 
-/** Deletes the profile and its auth user; returns the media paths to remove. */
 export function deleteAccount(rpc: Rpc, args: { userId: string }) {
   return callSql(rpc, "delete_account", args, mediaRemovalResult);
 }
