@@ -6,7 +6,11 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const finalStatuses: readonly JobStatus[] = ["completed", "failed"];
 
-/** A job as the API returns it (docs/api.md `Job`): media as signed, expiring URLs. */
+/**
+ * A job as the API returns it (docs/api.md `Job`): media as signed, expiring URLs. The stored job
+ * (lib/server/db/functions/jobs.ts) is this with storage paths instead of links, and the API's
+ * view is this schema applied to it, so a new field is added here (and to the SQL's job_json).
+ */
 export const jobSchema = z.object({
   id: z.uuid(),
   status: jobStatusSchema,

@@ -1,15 +1,7 @@
 import { jwtVerify, SignJWT } from "jose";
 import { AppError } from "../../errors";
 import { getRpc } from "../db";
-import {
-  localAuthUserResult,
-  localCodeIssueResult,
-  localCodeVerifyResult,
-  localSessionCheckResult,
-  localSessionRenewResult,
-  localSessionResult,
-  localSessionsEndResult,
-} from "../db/results";
+import * as sql from "../db/functions";
 import { isUuid } from "../http";
 import { getMailer } from "../mail";
 import { signingKey } from "../secrets";
@@ -68,11 +60,7 @@ const unixSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 /** A new server-side session for the identity, and its cookie. */
 async function issue(jar: CookieJar, identity: Identity): Promise<Session> {
   const rpc = await getRpc();
-  const row = await rpc.call(
-    "local_auth_start_session",
-    { p_user_id: identity.id, p_ttl_seconds: LIFETIME_SECONDS },
-    localSessionResult,
-  );
+  const row = await sql.localAuthStartSession(rpc, { userId: identity.id, ttlSeconds: LIFETIME_SECONDS });
   return sign(jar, identity, row.id, unixSeconds(row.expiresAt));
 }
 
@@ -109,11 +97,7 @@ async function verifyCookie(jar: CookieJar): Promise<Claims | null> {
 /** Whether the claimed session is live: one primary-key lookup, on every request. */
 async function isLive({ session, sessionId }: Claims): Promise<boolean> {
   const rpc = await getRpc();
-  const { live } = await rpc.call(
-    "local_auth_check_session",
-    { p_session_id: sessionId, p_user_id: session.userId },
-    localSessionCheckResult,
-  );
+  const { live } = await sql.localAuthCheckSession(rpc, { sessionId, userId: session.userId });
   return live;
 }
 
@@ -125,11 +109,11 @@ async function readLive(jar: CookieJar): Promise<Claims | null> {
 /** Extends the live session close to expiry (same session id) and re-signs its cookie. */
 async function renew(jar: CookieJar, { session, sessionId }: Claims): Promise<Session | null> {
   const rpc = await getRpc();
-  const row = await rpc.call(
-    "local_auth_renew_session",
-    { p_session_id: sessionId, p_user_id: session.userId, p_ttl_seconds: LIFETIME_SECONDS },
-    localSessionRenewResult,
-  );
+  const row = await sql.localAuthRenewSession(rpc, {
+    sessionId,
+    userId: session.userId,
+    ttlSeconds: LIFETIME_SECONDS,
+  });
   if (!row.renewed) return null;
   const identity = { id: session.userId, email: session.email, isAnonymous: session.isAnonymous };
   return sign(jar, identity, row.id, unixSeconds(row.expiresAt));
@@ -138,11 +122,7 @@ async function renew(jar: CookieJar, { session, sessionId }: Claims): Promise<Se
 /** Revokes the cookie's session, or every session of its user; a dead session ends nothing. */
 async function endSessions({ session, sessionId }: Claims, everywhere: boolean): Promise<void> {
   const rpc = await getRpc();
-  await rpc.call(
-    "local_auth_end_sessions",
-    { p_session_id: sessionId, p_user_id: session.userId, p_everywhere: everywhere },
-    localSessionsEndResult,
-  );
+  await sql.localAuthEndSessions(rpc, { sessionId, userId: session.userId, everywhere });
 }
 
 export const localSessions: SessionPort = {
@@ -157,7 +137,7 @@ export const localSessions: SessionPort = {
   },
   async createGuest(jar) {
     const rpc = await getRpc();
-    const identity = await rpc.call("local_auth_create_user", {}, localAuthUserResult);
+    const identity = await sql.localAuthCreateUser(rpc);
     return issue(jar, identity);
   },
   async signOut(jar, scope = "device") {
@@ -175,25 +155,21 @@ export const localSessions: SessionPort = {
     const code = newCode();
     await mailer.sendSignInCode({ to: email, code, locale, minutes: CODE_TTL_SECONDS / 60 });
     const rpc = await getRpc();
-    await rpc.call(
-      "local_auth_issue_code",
-      { p_email: email, p_code_hash: await codeHash(email, code), p_ttl_seconds: CODE_TTL_SECONDS },
-      localCodeIssueResult,
-    );
+    await sql.localAuthIssueCode(rpc, {
+      email,
+      codeHash: await codeHash(email, code),
+      ttlSeconds: CODE_TTL_SECONDS,
+    });
   },
   async verifyEmailCode(jar, email, code) {
     const current = await readLive(jar);
     const rpc = await getRpc();
-    const result = await rpc.call(
-      "local_auth_verify_code",
-      {
-        p_email: email,
-        p_code_hash: await codeHash(email, code),
-        p_current_user_id: current?.session.isAnonymous ? current.session.userId : null,
-        p_max_attempts: CODE_MAX_ATTEMPTS,
-      },
-      localCodeVerifyResult,
-    );
+    const result = await sql.localAuthVerifyCode(rpc, {
+      email,
+      codeHash: await codeHash(email, code),
+      currentUserId: current?.session.isAnonymous ? current.session.userId : null,
+      maxAttempts: CODE_MAX_ATTEMPTS,
+    });
     if (!result.verified) throw new AppError("validation_failed", { field: "code" });
     if (current) {
       // Signing in replaces this device's session; a guest merged into another account

@@ -4,7 +4,8 @@ import { AppError, isErrorCode } from "../../errors";
 /**
  * The Rpc port: the one way the server talks to the database. Every business rule is a SQL
  * function (supabase/schemas); an adapter calls it by name with named arguments and the
- * result is parsed with the caller's zod schema.
+ * result is parsed with the caller's zod schema. The server calls it only through the typed
+ * functions of ./functions; the SQL tests call it by name.
  */
 export interface Rpc {
   call<S extends z.ZodType>(fn: string, args: Record<string, unknown>, schema: S): Promise<z.output<S>>;

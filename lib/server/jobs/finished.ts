@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbJob } from "../db/results";
+import type { DbJob } from "../db/functions";
 import { announceJobFinished } from "../services/push";
 
 /**

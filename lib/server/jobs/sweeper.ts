@@ -1,15 +1,12 @@
 import "server-only";
-import type { z } from "zod";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import type { DbJob } from "../db/results";
-import { recoverResult, sweepResult } from "../db/results";
+import type { DbJob, SweepResult } from "../db/functions";
+import * as sql from "../db/functions";
 import { logJobFailed } from "../log/job-events";
 import { getVideoProvider } from "../providers";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
-
-export type SweepResult = z.infer<typeof sweepResult>;
 
 /**
  * One sweep (docs/architecture.md): the database fails and refunds jobs stuck past their
@@ -19,7 +16,7 @@ export type SweepResult = z.infer<typeof sweepResult>;
  */
 export async function sweep(): Promise<SweepResult> {
   const rpc = await getRpc();
-  const result = await rpc.call("sweep", {}, sweepResult);
+  const result = await sql.sweep(rpc);
   await (await getMediaStore()).delete(result.mediaPaths);
   await settleTimedOut(result.failedJobs);
   if (getConfig().videoProvider === "fal") await (await getVideoProvider("fal")).reconcile();
@@ -32,7 +29,7 @@ export async function sweep(): Promise<SweepResult> {
  */
 export async function recoverOverdueJobs(userId: string): Promise<void> {
   const rpc = await getRpc();
-  const { failedJobs } = await rpc.call("recover_overdue_jobs", { p_user_id: userId }, recoverResult);
+  const { failedJobs } = await sql.recoverOverdueJobs(rpc, { userId });
   await settleTimedOut(failedJobs);
 }
 

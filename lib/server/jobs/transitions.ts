@@ -1,6 +1,7 @@
 import "server-only";
 import { getRpc } from "../db";
-import { type DbJob, jobChangeResult, jobFailResult } from "../db/results";
+import type { DbJob } from "../db/functions";
+import * as sql from "../db/functions";
 import { logJobEvent, logJobFailed } from "../log/job-events";
 import { getMediaStore } from "../storage";
 import { jobFinished } from "./finished";
@@ -36,11 +37,11 @@ export async function completeJob(job: DbJob, finished: FinishedMedia): Promise<
     await media.putFile(paths.thumbnail, finished.thumbnailFile, "image/jpeg");
   }
   const rpc = await getRpc();
-  const completed = await rpc.call(
-    "mark_job_completed",
-    { p_job_id: job.id, p_video_path: paths.video, p_thumbnail_path: paths.thumbnail },
-    jobChangeResult,
-  );
+  const completed = await sql.markJobCompleted(rpc, {
+    jobId: job.id,
+    videoPath: paths.video,
+    thumbnailPath: paths.thumbnail,
+  });
   if (completed.changed) {
     logJobEvent("completed", completed.job);
     await jobFinished(completed.job);
@@ -51,11 +52,7 @@ export async function completeJob(job: DbJob, finished: FinishedMedia): Promise<
 /** Fails the job and refunds it once (mark_job_failed); the owner is told if this call did it. */
 export async function failJob(job: Pick<DbJob, "id">, errorCode: string): Promise<DbJob> {
   const rpc = await getRpc();
-  const failed = await rpc.call(
-    "mark_job_failed",
-    { p_job_id: job.id, p_error_code: errorCode },
-    jobFailResult,
-  );
+  const failed = await sql.markJobFailed(rpc, { jobId: job.id, errorCode });
   if (failed.changed) {
     logJobFailed(failed.job);
     await jobFinished(failed.job);

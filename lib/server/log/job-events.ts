@@ -1,4 +1,4 @@
-import type { DbJob } from "../db/results";
+import type { DbJob } from "../db/functions";
 import { logger } from "./logger";
 
 export type JobEvent = "created" | "submitted" | "provider answered" | "completed" | "failed" | "refunded";

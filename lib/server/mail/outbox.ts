@@ -1,6 +1,6 @@
 import "server-only";
 import { getRpc } from "../db";
-import { outboxResult, outboxSendResult } from "../db/results";
+import * as sql from "../db/functions";
 import { signInCodeMessage } from "./message";
 import type { Mailer } from "./port";
 
@@ -21,15 +21,11 @@ export const outboxMailer: Mailer = {
   async sendSignInCode(mail) {
     const { subject, text } = signInCodeMessage(mail);
     const rpc = await getRpc();
-    await rpc.call(
-      "local_outbox_send",
-      { p_to: mail.to, p_subject: subject, p_body: text, p_code: mail.code },
-      outboxSendResult,
-    );
+    await sql.localOutboxSend(rpc, { to: mail.to, subject, body: text, code: mail.code });
   },
 };
 
 export async function listOutbox(email: string | null, limit = 50): Promise<OutboxMessage[]> {
   const rpc = await getRpc();
-  return (await rpc.call("local_outbox_list", { p_email: email, p_limit: limit }, outboxResult)).messages;
+  return (await sql.localOutboxList(rpc, { email, limit })).messages;
 }

@@ -1,4 +1,4 @@
-import type { DbJob } from "../db/results";
+import type { DbJob } from "../db/functions";
 
 export type ProviderName = "local" | "fal";
 

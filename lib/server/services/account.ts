@@ -3,7 +3,7 @@ import type { UpdateSettingsRequest } from "../../contracts/account";
 import type { Me } from "../../contracts/user";
 import { type CookieJar, getSessionPort } from "../auth";
 import { getRpc } from "../db";
-import { mediaRemovalResult, meResult } from "../db/results";
+import * as sql from "../db/functions";
 import { setLocaleCookie } from "../locale-cookie";
 import { reportError } from "../log/report";
 import { getMediaStore } from "../storage";
@@ -16,11 +16,11 @@ import { requireSession } from "./session";
 export async function updateSettings(jar: CookieJar, settings: UpdateSettingsRequest): Promise<Me> {
   const session = await requireSession(jar);
   const rpc = await getRpc();
-  const { user } = await rpc.call(
-    "update_settings",
-    { p_user_id: session.userId, p_language: settings.language ?? null, p_theme: settings.theme ?? null },
-    meResult,
-  );
+  const { user } = await sql.updateSettings(rpc, {
+    userId: session.userId,
+    language: settings.language ?? null,
+    theme: settings.theme ?? null,
+  });
   if (settings.language) setLocaleCookie(jar, user.language);
   return user;
 }
@@ -32,7 +32,7 @@ export async function updateSettings(jar: CookieJar, settings: UpdateSettingsReq
 export async function deleteAccount(jar: CookieJar): Promise<void> {
   const session = await requireSession(jar);
   const rpc = await getRpc();
-  const { mediaPaths } = await rpc.call("delete_account", { p_user_id: session.userId }, mediaRemovalResult);
+  const { mediaPaths } = await sql.deleteAccount(rpc, { userId: session.userId });
   try {
     if (mediaPaths.length > 0) await (await getMediaStore()).delete(mediaPaths);
   } catch (error) {

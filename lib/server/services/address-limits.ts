@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { networkOf } from "../client-address";
 import { getRpc } from "../db";
-import { rateLimitResult } from "../db/results";
+import * as sql from "../db/functions";
 
 /**
  * Hourly limits per client address and per its network (/24 for IPv4, /64 for IPv6, where one
@@ -28,18 +28,14 @@ export async function limitByAddress(kind: keyof typeof ADDRESS_LIMITS, address:
   const rpc = await getRpc();
   const limits = ADDRESS_LIMITS[kind];
   const prefix = limits.bucket;
-  await rpc.call(
-    "check_rate_limit",
-    { p_bucket: `${prefix}:address:${hash(address)}`, p_limit: limits.perAddress, p_window_seconds: HOUR },
-    rateLimitResult,
-  );
-  await rpc.call(
-    "check_rate_limit",
-    {
-      p_bucket: `${prefix}:network:${hash(networkOf(address))}`,
-      p_limit: limits.perNetwork,
-      p_window_seconds: HOUR,
-    },
-    rateLimitResult,
-  );
+  await sql.checkRateLimit(rpc, {
+    bucket: `${prefix}:address:${hash(address)}`,
+    limit: limits.perAddress,
+    windowSeconds: HOUR,
+  });
+  await sql.checkRateLimit(rpc, {
+    bucket: `${prefix}:network:${hash(networkOf(address))}`,
+    limit: limits.perNetwork,
+    windowSeconds: HOUR,
+  });
 }

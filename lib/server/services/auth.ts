@@ -8,7 +8,7 @@ import { CODE_TTL_SECONDS, RESEND_AFTER_SECONDS } from "../auth/codes";
 import { checkCaptcha } from "../captcha";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import { rateLimitResult, signInResult } from "../db/results";
+import * as sql from "../db/functions";
 import { setLocaleCookie } from "../locale-cookie";
 import { setRequestUser } from "../log/request-context";
 import { getMailer } from "../mail";
@@ -33,11 +33,7 @@ const LIMITS = {
 const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 22);
 
 async function limit(bucket: string, max: number): Promise<void> {
-  await (await getRpc()).call(
-    "check_rate_limit",
-    { p_bucket: bucket, p_limit: max, p_window_seconds: HOUR },
-    rateLimitResult,
-  );
+  await sql.checkRateLimit(await getRpc(), { bucket, limit: max, windowSeconds: HOUR });
 }
 
 export async function requestSignInCode(
@@ -86,16 +82,12 @@ export async function finishSignIn(
 ): Promise<Me> {
   setRequestUser(input.userId);
   const welcome = input.previous?.isAnonymous ? true : await takeNewUserAllowance(input.address);
-  const result = await (await getRpc()).call(
-    "complete_sign_in",
-    {
-      p_user_id: input.userId,
-      p_previous_user_id: input.previous?.userId ?? null,
-      p_language: input.locale,
-      p_welcome: welcome,
-    },
-    signInResult,
-  );
+  const result = await sql.completeSignIn(await getRpc(), {
+    userId: input.userId,
+    previousUserId: input.previous?.userId ?? null,
+    language: input.locale,
+    welcome,
+  });
   setLocaleCookie(jar, result.user.language); // the interface speaks the account's language
   return result.user;
 }

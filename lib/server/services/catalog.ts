@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import { getConfig } from "../config";
 import { getRpc, type Rpc } from "../db";
-import { catalogResult } from "../db/results";
+import * as sql from "../db/functions";
 import { type JsonDocument, jsonDocument } from "../http-cache";
 import { reportError } from "../log/report";
 
@@ -54,7 +54,7 @@ function forServing(model: Model): CatalogModel {
 }
 
 async function load(rpc: Rpc, locale: Locale): Promise<Snapshot> {
-  const { models, themes } = await rpc.call("list_catalog", { p_locale: locale }, catalogResult);
+  const { models, themes } = await sql.listCatalog(rpc, { locale });
   const catalog = { models: models.map(forServing), themes };
   return { catalog, document: jsonDocument(catalog), models: new Map(), loadedAt: Date.now() };
 }

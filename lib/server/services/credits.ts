@@ -7,17 +7,7 @@ import { AppError, isAppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
 import type { Session } from "../auth";
 import { getRpc } from "../db";
-import {
-  checkoutBeginResult,
-  checkoutRecordResult,
-  ledgerPageResult,
-  meResult,
-  productsResult,
-  purchaseResult,
-  rateLimitResult,
-  reversalResult,
-  webhookEventResult,
-} from "../db/results";
+import * as sql from "../db/functions";
 import { isUuid, parseWith } from "../http";
 import { logger } from "../log/logger";
 import { reportError } from "../log/report";
@@ -29,7 +19,7 @@ const CHECKOUT_WINDOW_SECONDS = 600;
 
 export async function listProducts(locale: Locale): Promise<CreditProduct[]> {
   const rpc = await getRpc();
-  return (await rpc.call("list_credit_products", { p_locale: locale }, productsResult)).products;
+  return (await sql.listCreditProducts(rpc, { locale })).products;
 }
 
 export async function listLedger(
@@ -37,11 +27,11 @@ export async function listLedger(
   params: { limit: number; cursor: string | null },
 ): Promise<LedgerPage> {
   const rpc = await getRpc();
-  const page = await rpc.call(
-    "list_ledger",
-    { p_user_id: session.userId, p_limit: params.limit, p_cursor: params.cursor },
-    ledgerPageResult,
-  );
+  const page = await sql.listLedger(rpc, {
+    userId: session.userId,
+    limit: params.limit,
+    cursor: params.cursor,
+  });
   return {
     entries: page.entries.map((entry) => ({
       id: String(entry.id),
@@ -65,7 +55,7 @@ export async function startCheckout(
   input: { productId: string; idempotencyKey: string | null; origin: string; locale: Locale },
 ): Promise<CheckoutResponse> {
   const rpc = await getRpc();
-  const { user } = await rpc.call("get_me", { p_user_id: session.userId }, meResult);
+  const { user } = await sql.getMe(rpc, { userId: session.userId });
   if (user.isGuest) throw new AppError("forbidden");
   const product = (await listProducts(input.locale)).find((p) => p.id === input.productId);
   if (!product) throw new AppError("product_not_found");
@@ -74,44 +64,32 @@ export async function startCheckout(
   if (!stripe) {
     if (!input.idempotencyKey) throw new AppError("idempotency_key_required");
     // A repeated purchase (same key) answers before the checkout limit counts it.
-    const granted = await rpc.call(
-      "grant_purchase",
-      {
-        p_user_id: session.userId,
-        p_product_id: product.id,
-        p_external_ref: `test:${session.userId}:${input.idempotencyKey}`,
-        p_limit: CHECKOUTS_PER_WINDOW,
-        p_window_seconds: CHECKOUT_WINDOW_SECONDS,
-      },
-      purchaseResult,
-    );
+    const granted = await sql.grantPurchase(rpc, {
+      userId: session.userId,
+      productId: product.id,
+      externalRef: `test:${session.userId}:${input.idempotencyKey}`,
+      limit: CHECKOUTS_PER_WINDOW,
+      windowSeconds: CHECKOUT_WINDOW_SECONDS,
+    });
     return { credits: granted.credits, test: true };
   }
   const key = input.idempotencyKey;
   if (key) {
     // A repeated purchase (same key) gets its Checkout page back before the limit counts it.
-    const begun = await rpc.call(
-      "begin_checkout",
-      {
-        p_user_id: session.userId,
-        p_idempotency_key: key,
-        p_product_id: product.id,
-        p_limit: CHECKOUTS_PER_WINDOW,
-        p_window_seconds: CHECKOUT_WINDOW_SECONDS,
-      },
-      checkoutBeginResult,
-    );
+    const begun = await sql.beginCheckout(rpc, {
+      userId: session.userId,
+      idempotencyKey: key,
+      productId: product.id,
+      limit: CHECKOUTS_PER_WINDOW,
+      windowSeconds: CHECKOUT_WINDOW_SECONDS,
+    });
     if (begun.url) return { url: begun.url };
   } else {
-    await rpc.call(
-      "check_rate_limit",
-      {
-        p_bucket: `checkout:user:${session.userId}`,
-        p_limit: CHECKOUTS_PER_WINDOW,
-        p_window_seconds: CHECKOUT_WINDOW_SECONDS,
-      },
-      rateLimitResult,
-    );
+    await sql.checkRateLimit(rpc, {
+      bucket: `checkout:user:${session.userId}`,
+      limit: CHECKOUTS_PER_WINDOW,
+      windowSeconds: CHECKOUT_WINDOW_SECONDS,
+    });
   }
 
   const checkout = await viaStripe(() =>
@@ -141,11 +119,12 @@ export async function startCheckout(
   );
   if (!checkout.url) throw new AppError("service_unavailable");
   if (key) {
-    await rpc.call(
-      "record_checkout",
-      { p_user_id: session.userId, p_idempotency_key: key, p_product_id: product.id, p_url: checkout.url },
-      checkoutRecordResult,
-    );
+    await sql.recordCheckout(rpc, {
+      userId: session.userId,
+      idempotencyKey: key,
+      productId: product.id,
+      url: checkout.url,
+    });
   }
   return { url: checkout.url };
 }
@@ -204,11 +183,7 @@ export async function handleStripeWebhook(
   const event = parseWith(eventEnvelope, signed, "event");
   const applied = await applyEvent(stripe, event);
   const rpc = await getRpc();
-  const { firstTime } = await rpc.call(
-    "record_webhook_event",
-    { p_provider: "stripe", p_event_id: event.id },
-    webhookEventResult,
-  );
+  const { firstTime } = await sql.recordWebhookEvent(rpc, { provider: "stripe", eventId: event.id });
   return { received: true, applied, duplicate: !firstTime };
 }
 
@@ -252,11 +227,7 @@ async function grantPaidSession(checkout: z.output<typeof paidSession>): Promise
   if (!isUuid(userId) || !isUuid(productId)) return false;
   const rpc = await getRpc();
   try {
-    const result = await rpc.call(
-      "grant_purchase",
-      { p_user_id: userId, p_product_id: productId, p_external_ref: id },
-      purchaseResult,
-    );
+    const result = await sql.grantPurchase(rpc, { userId, productId, externalRef: id });
     return result.granted;
   } catch (error) {
     // The account was deleted or the pack withdrawn since checkout: nothing to grant, and a retry
@@ -283,11 +254,7 @@ async function reverse(
   if (!sessionId) return false;
   const rpc = await getRpc();
   try {
-    const result = await rpc.call(
-      "reverse_purchase",
-      { p_external_ref: sessionId, p_reversal_ref: reversalRef },
-      reversalResult,
-    );
+    const result = await sql.reversePurchase(rpc, { externalRef: sessionId, reversalRef });
     return result.reversed;
   } catch (error) {
     if (isAppError(error, "not_found", "unauthorized")) return false;

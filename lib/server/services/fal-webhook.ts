@@ -3,7 +3,8 @@ import { z } from "zod";
 import { AppError, isAppError } from "../../errors";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import { type DbJob, jobChangeResult, jobResult } from "../db/results";
+import type { DbJob } from "../db/functions";
+import * as sql from "../db/functions";
 import { failJob } from "../jobs/transitions";
 import { logJobEvent } from "../log/job-events";
 import { falFailureCode } from "../providers/fal/errors";
@@ -83,7 +84,7 @@ export async function receiveFalWebhook(input: {
 async function findJob(jobId: string): Promise<DbJob | undefined> {
   const rpc = await getRpc();
   try {
-    return (await rpc.call("find_job", { p_job_id: jobId }, jobResult)).job;
+    return (await sql.findJob(rpc, { jobId })).job;
   } catch (error) {
     if (isAppError(error, "job_not_found")) return undefined;
     throw error;
@@ -99,11 +100,7 @@ async function claimRequest(job: DbJob, requestId: string): Promise<DbJob> {
   if (job.providerRequestId) throw new AppError("validation_failed", { field: "request_id" });
   const rpc = await getRpc();
   try {
-    const { job: updated } = await rpc.call(
-      "record_job_queued",
-      { p_job_id: job.id, p_provider_request_id: requestId },
-      jobChangeResult,
-    );
+    const { job: updated } = await sql.recordJobQueued(rpc, { jobId: job.id, providerRequestId: requestId });
     return updated;
   } catch (error) {
     if (isAppError(error, "idempotency_conflict"))

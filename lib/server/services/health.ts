@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig, type Mode } from "../config";
 import { getRpc } from "../db";
-import { healthResult } from "../db/results";
+import * as sql from "../db/functions";
 import { logger } from "../log/logger";
 import { checkProviderSetup } from "../providers/setup";
 import { getMediaStore } from "../storage";
@@ -12,7 +12,7 @@ export type Health = { ok: true; mode: Mode; version: string };
 export async function checkHealth(): Promise<Health> {
   const config = getConfig();
   const rpc = await getRpc();
-  await rpc.call("health_check", {}, healthResult);
+  await sql.healthCheck(rpc);
   return { ok: true, mode: config.mode, version: config.version };
 }
 
@@ -40,7 +40,7 @@ const CHECK_TIMEOUT_MS = 3_000;
 export async function checkDeepHealth(): Promise<DeepHealth> {
   const config = getConfig();
   const work: Record<HealthPart, () => Promise<unknown>> = {
-    database: async () => (await getRpc()).call("health_check", {}, healthResult),
+    database: async () => sql.healthCheck(await getRpc()),
     storage: async () => (await getMediaStore()).reachable(),
     provider: () => checkProviderSetup(config),
   };

@@ -1,22 +1,15 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { z } from "zod";
 import type { CreateJobRequest, CreateJobResponse, JobPage } from "../../contracts/api";
 import { createJobRequestSchema } from "../../contracts/api";
-import type { Job } from "../../contracts/job";
+import { type Job, jobSchema } from "../../contracts/job";
 import { isAppError } from "../../errors";
 import { finishAfterResponse } from "../after-response";
 import type { Session } from "../auth";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import {
-  type DbJob,
-  generateResult,
-  jobPageResult,
-  jobResult,
-  mediaRemovalResult,
-  rateLimitResult,
-} from "../db/results";
+import type { DbJob } from "../db/functions";
+import * as sql from "../db/functions";
 import { parseWith } from "../http";
 import { recoverOverdueJobs } from "../jobs/sweeper";
 import { logJobEvent } from "../log/job-events";
@@ -45,23 +38,19 @@ export async function createJob(
   const input = parseWith(createJobRequestSchema, body);
   const perMinute = getConfig().generationsPerMinute;
   const rpc = await getRpc();
-  let result: z.output<typeof generateResult>;
+  let result: sql.GenerateResult;
   try {
-    result = await rpc.call(
-      "generate_video",
-      {
-        p_user_id: session.userId,
-        p_idempotency_key: key,
-        p_model_id: input.modelId,
-        p_prompt: input.prompt,
-        p_settings: input.settings,
-        p_theme_id: input.themeId ?? null,
-        p_input_image_path: input.imageUrl ?? null,
-        p_provider: getConfig().videoProvider,
-        p_per_minute: perMinute,
-      },
-      generateResult,
-    );
+    result = await sql.generateVideo(rpc, {
+      userId: session.userId,
+      idempotencyKey: key,
+      modelId: input.modelId,
+      prompt: input.prompt,
+      settings: input.settings,
+      themeId: input.themeId ?? null,
+      inputImagePath: input.imageUrl ?? null,
+      provider: getConfig().videoProvider,
+      perMinute,
+    });
   } catch (error) {
     if (isAppError(error) && !isAppError(error, "rate_limited", "idempotency_conflict")) {
       await countRefusedGeneration(session.userId, perMinute);
@@ -100,12 +89,8 @@ async function startJob(job: DbJob): Promise<DbJob> {
  */
 async function countRefusedGeneration(userId: string, perMinute: number): Promise<void> {
   const rpc = await getRpc();
-  await rpc
-    .call(
-      "check_rate_limit",
-      { p_bucket: `generate:user:${userId}`, p_limit: perMinute, p_window_seconds: 60 },
-      rateLimitResult,
-    )
+  await sql
+    .checkRateLimit(rpc, { bucket: `generate:user:${userId}`, limit: perMinute, windowSeconds: 60 })
     .catch((error: unknown) => {
       if (!isAppError(error, "rate_limited")) throw error;
     });
@@ -115,7 +100,7 @@ async function countRefusedGeneration(userId: string, perMinute: number): Promis
 export async function getJob(session: Session, jobId: string): Promise<Job> {
   await recoverOverdueJobs(session.userId);
   const rpc = await getRpc();
-  const { job } = await rpc.call("get_job", { p_user_id: session.userId, p_job_id: jobId }, jobResult);
+  const { job } = await sql.getJob(rpc, { userId: session.userId, jobId });
   return toApiJob(await refreshJob(job));
 }
 
@@ -136,11 +121,12 @@ export async function listJobs(
 ): Promise<JobPage> {
   await recoverOverdueJobs(session.userId);
   const rpc = await getRpc();
-  const page = await rpc.call(
-    "list_jobs",
-    { p_user_id: session.userId, p_limit: params.limit, p_cursor: params.cursor, p_query: params.query },
-    jobPageResult,
-  );
+  const page = await sql.listJobs(rpc, {
+    userId: session.userId,
+    limit: params.limit,
+    cursor: params.cursor,
+    query: params.query,
+  });
   return { jobs: await toApiJobs(page.jobs), nextCursor: page.nextCursor };
 }
 
@@ -186,32 +172,9 @@ function linksOf(job: DbJob): JobLinks {
   };
 }
 
-function apiJob(
-  job: DbJob,
-  { videoUrl, downloadUrl, thumbnailUrl, sharePath }: Record<keyof JobLinks | "sharePath", string | null>,
-): Job {
-  return {
-    id: job.id,
-    status: job.status,
-    progress: job.progress,
-    queuePosition: job.queuePosition,
-    prompt: job.prompt,
-    settings: job.settings,
-    model: job.model,
-    provider: job.provider,
-    themeId: job.themeId,
-    creditsUsed: job.creditsUsed,
-    videoUrl,
-    thumbnailUrl,
-    downloadUrl,
-    sharePath,
-    errorCode: job.errorCode,
-    refunded: job.refunded,
-    createdAt: job.createdAt,
-    startedAt: job.startedAt,
-    completedAt: job.completedAt,
-    expiresAt: job.expiresAt,
-  };
+/** The stored job's fields the API shows, in the contract's order, with its links. */
+function apiJob(job: DbJob, links: Record<keyof JobLinks | "sharePath", string | null>): Job {
+  return jobSchema.parse({ ...job, ...links });
 }
 
 /**
@@ -220,10 +183,6 @@ function apiJob(
  */
 export async function deleteJob(session: Session, jobId: string): Promise<void> {
   const rpc = await getRpc();
-  const { mediaPaths } = await rpc.call(
-    "delete_job",
-    { p_user_id: session.userId, p_job_id: jobId },
-    mediaRemovalResult,
-  );
+  const { mediaPaths } = await sql.deleteJob(rpc, { userId: session.userId, jobId });
   await (await getMediaStore()).delete(mediaPaths);
 }

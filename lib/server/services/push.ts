@@ -10,14 +10,8 @@ import type { Locale } from "../../i18n/locale";
 import type { Session } from "../auth";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
-import {
-  type DbJob,
-  pushDeleteResult,
-  pushForgetResult,
-  pushListResult,
-  pushSaveResult,
-  rateLimitResult,
-} from "../db/results";
+import type { DbJob } from "../db/functions";
+import * as sql from "../db/functions";
 import { parseWith } from "../http";
 import { logger } from "../log/logger";
 import { type PushTarget, sendWebPush } from "../push/web-push";
@@ -76,11 +70,11 @@ function isCurvePoint(key: string): boolean {
 }
 
 async function countCall(session: Session): Promise<void> {
-  await (await getRpc()).call(
-    "check_rate_limit",
-    { p_bucket: `push:user:${session.userId}`, p_limit: CALLS_PER_USER_PER_HOUR, p_window_seconds: 3600 },
-    rateLimitResult,
-  );
+  await sql.checkRateLimit(await getRpc(), {
+    bucket: `push:user:${session.userId}`,
+    limit: CALLS_PER_USER_PER_HOUR,
+    windowSeconds: 3600,
+  });
 }
 
 /** Saves the browser's subscription for the session's user (the same endpoint moves to them). */
@@ -91,27 +85,19 @@ export async function subscribe(session: Session, body: PushSubscriptionJson): P
   // Bad input is a 400 on every server; only a valid subscription learns that push is off.
   requirePush();
   await countCall(session);
-  await (await getRpc()).call(
-    "save_push_subscription",
-    {
-      p_user_id: session.userId,
-      p_endpoint: input.endpoint,
-      p_p256dh: input.keys.p256dh,
-      p_auth: input.keys.auth,
-      p_expires_at: input.expirationTime == null ? null : new Date(input.expirationTime).toISOString(),
-    },
-    pushSaveResult,
-  );
+  await sql.savePushSubscription(await getRpc(), {
+    userId: session.userId,
+    endpoint: input.endpoint,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    expiresAt: input.expirationTime == null ? null : new Date(input.expirationTime).toISOString(),
+  });
 }
 
 /** Removes the session's user's subscription for the endpoint; another user's stays. */
 export async function unsubscribe(session: Session, endpoint: string): Promise<void> {
   await countCall(session);
-  await (await getRpc()).call(
-    "delete_push_subscription",
-    { p_user_id: session.userId, p_endpoint: endpoint },
-    pushDeleteResult,
-  );
+  await sql.deletePushSubscription(await getRpc(), { userId: session.userId, endpoint });
 }
 
 /** The notification for a finished job, in the owner's language. */
@@ -148,11 +134,7 @@ export async function announceJobFinished(job: DbJob): Promise<void> {
   if (!push || (job.status !== "completed" && job.status !== "failed")) return;
   try {
     const rpc = await getRpc();
-    const { language, subscriptions } = await rpc.call(
-      "list_push_subscriptions",
-      { p_user_id: job.userId },
-      pushListResult,
-    );
+    const { language, subscriptions } = await sql.listPushSubscriptions(rpc, { userId: job.userId });
     const payload = JSON.stringify(jobFinishedMessage(job, language));
     await Promise.all(subscriptions.map((target) => deliver(target, payload, job.id)));
   } catch (error) {
@@ -169,11 +151,7 @@ async function deliver(target: PushTarget, payload: string, jobId: string): Prom
       topic: jobId.replaceAll("-", ""),
     });
     if (status === 404 || status === 410) {
-      await (await getRpc()).call(
-        "forget_push_subscription",
-        { p_endpoint: target.endpoint },
-        pushForgetResult,
-      );
+      await sql.forgetPushSubscription(await getRpc(), { endpoint: target.endpoint });
     } else if (status < 200 || status >= 300) {
       logger().warn({ jobId, status, host: new URL(target.endpoint).host }, "push service refused a message");
     }

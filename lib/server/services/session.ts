@@ -5,7 +5,7 @@ import type { Locale } from "../../i18n/locale";
 import { type CookieJar, getSessionPort, type Session } from "../auth";
 import { checkCaptcha } from "../captcha";
 import { getRpc } from "../db";
-import { meResult, onboardResult } from "../db/results";
+import * as sql from "../db/functions";
 import { setRequestUser } from "../log/request-context";
 import { limitByAddress } from "./address-limits";
 
@@ -38,11 +38,7 @@ export async function startGuestSession(
   const existing = await currentSession(jar, context.address);
   if (existing) {
     try {
-      const onboarded = await rpc.call(
-        "onboard_user",
-        { p_user_id: existing.userId, p_language: context.locale },
-        onboardResult,
-      );
+      const onboarded = await sql.onboardUser(rpc, { userId: existing.userId, language: context.locale });
       return { user: onboarded.user, created: onboarded.created };
     } catch (error) {
       if (!isAppError(error, "unauthorized")) throw error;
@@ -52,18 +48,14 @@ export async function startGuestSession(
   await limitByAddress("guests", context.address);
   const session = await (await getSessionPort()).createGuest(jar, { address: context.address });
   setRequestUser(session.userId);
-  const onboarded = await rpc.call(
-    "onboard_user",
-    { p_user_id: session.userId, p_language: context.locale },
-    onboardResult,
-  );
+  const onboarded = await sql.onboardUser(rpc, { userId: session.userId, language: context.locale });
   return { user: onboarded.user, created: true };
 }
 
 export async function getMe(jar: CookieJar): Promise<Me> {
   const session = await requireSession(jar);
   const rpc = await getRpc();
-  return (await rpc.call("get_me", { p_user_id: session.userId }, meResult)).user;
+  return (await sql.getMe(rpc, { userId: session.userId })).user;
 }
 
 /**

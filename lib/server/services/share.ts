@@ -4,7 +4,7 @@ import { shareJobRequestSchema } from "../../contracts/api";
 import type { VideoSettings } from "../../contracts/catalog";
 import type { Session } from "../auth";
 import { getRpc } from "../db";
-import { sharedVideoResult, shareResult, shareTokensResult, unshareResult } from "../db/results";
+import * as sql from "../db/functions";
 import { parseWith } from "../http";
 import { getMediaStore } from "../storage";
 
@@ -32,25 +32,25 @@ export function sharePageUrl(origin: string, token: string): string {
 export async function shareJob(session: Session, jobId: string, body: ShareJobRequest): Promise<string> {
   const input = parseWith(shareJobRequestSchema, body);
   const rpc = await getRpc();
-  const { token } = await rpc.call(
-    "share_job",
-    { p_user_id: session.userId, p_job_id: jobId, p_show_prompt: input.showPrompt ?? true },
-    shareResult,
-  );
+  const { token } = await sql.shareJob(rpc, {
+    userId: session.userId,
+    jobId,
+    showPrompt: input.showPrompt ?? true,
+  });
   return token;
 }
 
 /** Takes the video's page down (already down is fine). */
 export async function unshareJob(session: Session, jobId: string): Promise<void> {
   const rpc = await getRpc();
-  await rpc.call("unshare_job", { p_user_id: session.userId, p_job_id: jobId }, unshareResult);
+  await sql.unshareJob(rpc, { userId: session.userId, jobId });
 }
 
 /** The share tokens of the given jobs that have a page, by job id. */
 export async function shareTokensOf(jobIds: string[]): Promise<Map<string, string>> {
   if (jobIds.length === 0) return new Map();
   const rpc = await getRpc();
-  const { shares } = await rpc.call("list_share_tokens", { p_job_ids: jobIds }, shareTokensResult);
+  const { shares } = await sql.listShareTokens(rpc, { jobIds });
   return new Map(shares.map((share) => [share.jobId, share.token]));
 }
 
@@ -67,7 +67,7 @@ export type SharedVideoPage = {
 export async function getSharedVideo(token: string): Promise<SharedVideoPage | null> {
   if (!tokenPattern.test(token)) return null;
   const rpc = await getRpc();
-  const { video } = await rpc.call("get_shared_video", { p_token: token }, sharedVideoResult);
+  const { video } = await sql.getSharedVideo(rpc, { token });
   if (!video) return null;
   const links = [{ path: video.videoPath }, ...(video.thumbnailPath ? [{ path: video.thumbnailPath }] : [])];
   const [videoUrl, posterUrl] = await (await getMediaStore()).signedUrls(links, {

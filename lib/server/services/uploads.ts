@@ -4,7 +4,7 @@ import { MAX_IMAGE_BYTES, type UploadResponse } from "../../contracts/api";
 import { AppError } from "../../errors";
 import type { Session } from "../auth";
 import { getRpc } from "../db";
-import { rateLimitResult } from "../db/results";
+import * as sql from "../db/functions";
 import { getMediaStore } from "../storage";
 
 const UPLOADS_PER_HOUR = 60;
@@ -28,11 +28,11 @@ export async function saveInputImage(session: Session, bytes: Uint8Array): Promi
   const kind = sniffImageType(bytes);
   if (!kind || bytes.byteLength < 32) throw new AppError("validation_failed", { field: "file" });
   const rpc = await getRpc();
-  await rpc.call(
-    "check_rate_limit",
-    { p_bucket: `upload:user:${session.userId}`, p_limit: UPLOADS_PER_HOUR, p_window_seconds: 3600 },
-    rateLimitResult,
-  );
+  await sql.checkRateLimit(rpc, {
+    bucket: `upload:user:${session.userId}`,
+    limit: UPLOADS_PER_HOUR,
+    windowSeconds: 3600,
+  });
   const path = `inputs/${session.userId}/${randomUUID()}.${kind.extension}`;
   const media = await getMediaStore();
   await media.put(path, bytes, kind.type);

@@ -3,7 +3,8 @@ import { AppError, isAppError } from "../../../errors";
 import { finishAfterResponse } from "../../after-response";
 import { getConfig } from "../../config";
 import { getRpc } from "../../db";
-import { type DbJob, jobChangeResult, jobClaimResult, jobListResult } from "../../db/results";
+import type { DbJob } from "../../db/functions";
+import * as sql from "../../db/functions";
 import { completeJob, failJob } from "../../jobs/transitions";
 import { logJobEvent } from "../../log/job-events";
 import { logger } from "../../log/logger";
@@ -68,18 +69,14 @@ async function submit(queue: FalQueue, job: DbJob): Promise<DbJob> {
     return failJob(job, code);
   }
   const rpc = await getRpc();
-  const recorded = await rpc.call(
-    "record_job_queued",
-    {
-      p_job_id: job.id,
-      p_provider_request_id: queued.requestId,
-      p_status_url: queued.statusUrl,
-      p_response_url: queued.responseUrl,
-      p_cancel_url: queued.cancelUrl,
-      p_queue_position: queued.queuePosition,
-    },
-    jobChangeResult,
-  );
+  const recorded = await sql.recordJobQueued(rpc, {
+    jobId: job.id,
+    providerRequestId: queued.requestId,
+    statusUrl: queued.statusUrl,
+    responseUrl: queued.responseUrl,
+    cancelUrl: queued.cancelUrl,
+    queuePosition: queued.queuePosition,
+  });
   logJobEvent("submitted", recorded.job, { providerRequestId: queued.requestId });
   return recorded.job;
 }
@@ -112,11 +109,7 @@ async function refresh(queue: FalQueue, job: DbJob, now = Date.now()): Promise<D
   }
   if (age < QUIET_BEFORE_CHECK_MS) return job;
   const rpc = await getRpc();
-  const claim = await rpc.call(
-    "claim_job_check",
-    { p_job_id: job.id, p_min_seconds: CHECK_EVERY_SECONDS },
-    jobClaimResult,
-  );
+  const claim = await sql.claimJobCheck(rpc, { jobId: job.id, minSeconds: CHECK_EVERY_SECONDS });
   if (!claim.claimed) return claim.job;
   return askFal(queue, claim.job);
 }
@@ -134,15 +127,11 @@ async function askFal(queue: FalQueue, job: DbJob): Promise<DbJob> {
   logJobEvent("provider answered", job, { via: "status", status: status.state });
   const rpc = await getRpc();
   if (status.state === "IN_QUEUE") {
-    const queued = await rpc.call(
-      "record_job_queued",
-      { p_job_id: job.id, p_queue_position: status.position },
-      jobChangeResult,
-    );
+    const queued = await sql.recordJobQueued(rpc, { jobId: job.id, queuePosition: status.position });
     return queued.job;
   }
   if (status.state === "IN_PROGRESS") {
-    const running = await rpc.call("mark_job_processing", { p_job_id: job.id }, jobChangeResult);
+    const running = await sql.markJobProcessing(rpc, { jobId: job.id });
     return running.job;
   }
   // COMPLETED: the outcome is at response_url (a failed run is "completed" too). Storing the
@@ -230,7 +219,7 @@ function isUnavailable(error: unknown): boolean {
  */
 async function reconcile(queue: FalQueue): Promise<void> {
   const rpc = await getRpc();
-  const { jobs } = await rpc.call("list_in_flight_jobs", { p_provider: "fal", p_limit: 200 }, jobListResult);
+  const { jobs } = await sql.listInFlightJobs(rpc, { provider: "fal", limit: 200 });
   for (const job of jobs) {
     await refresh(queue, job).catch((error: unknown) =>
       logger().warn({ jobId: job.id, reason: errorText(error) }, "could not check a fal job"),

@@ -4,7 +4,8 @@ import path from "node:path";
 import { isAppError } from "../../../errors";
 import { getConfig } from "../../config";
 import { getRpc } from "../../db";
-import { type DbJob, jobChangeResult, jobListResult } from "../../db/results";
+import type { DbJob } from "../../db/functions";
+import * as sql from "../../db/functions";
 import { makeRenderDir } from "../../jobs/render-temp";
 import { completeJob, failJob } from "../../jobs/transitions";
 import { reportError } from "../../log/report";
@@ -95,11 +96,11 @@ class LocalJobRunner {
     const rpc = await getRpc();
     const workDir = await makeRenderDir(getConfig().dataDir);
     try {
-      const started = await rpc.call(
-        "mark_job_processing",
-        { p_job_id: job.id, p_provider_request_id: `local-${job.id}`, p_progress: 0 },
-        jobChangeResult,
-      );
+      const started = await sql.markJobProcessing(rpc, {
+        jobId: job.id,
+        providerRequestId: `local-${job.id}`,
+        progress: 0,
+      });
       const ours = started.changed || (take === "resume" && started.job.status === "processing");
       if (!ours) return;
       const media = await getMediaStore();
@@ -118,9 +119,7 @@ class LocalJobRunner {
         (fraction) => {
           if (fraction - reported < 0.1 || fraction >= 1) return;
           reported = fraction;
-          void rpc
-            .call("mark_job_processing", { p_job_id: job.id, p_progress: fraction }, jobChangeResult)
-            .catch(() => undefined); // progress is a hint; the final transition is what counts
+          void sql.markJobProcessing(rpc, { jobId: job.id, progress: fraction }).catch(() => undefined); // progress is a hint; the final transition is what counts
         },
         stop.signal,
       );
@@ -153,7 +152,7 @@ export function localJobRunner(): LocalJobRunner {
  */
 export async function resumeLocalJobs(): Promise<number> {
   const rpc = await getRpc();
-  const { jobs } = await rpc.call("list_in_flight_jobs", { p_provider: "local" }, jobListResult);
+  const { jobs } = await sql.listInFlightJobs(rpc, { provider: "local" });
   for (const job of jobs) localJobRunner().resume(job);
   return jobs.length;
 }
