@@ -12,7 +12,7 @@ import type { CatalogResponse } from "@/lib/contracts/api";
 import type { Me } from "@/lib/contracts/user";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { reportError } from "@/lib/server/log/report";
-import { pageCookieJar, pageSession } from "@/lib/server/page";
+import { pageSession } from "@/lib/server/page";
 import { getCatalog } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
 import { isNewGuest } from "@/lib/server/services/welcome";
@@ -60,7 +60,7 @@ async function HomeContent() {
     }),
     pageSession().catch(() => null),
   ]);
-  const me = session ? await getMe(await pageCookieJar()).catch((): Me | null => null) : null;
+  const me = session ? await getMe(session).catch((): Me | null => null) : null;
   // Decided here, so the banner is in the page as sent (no shift when the app hydrates): once,
   // on a new guest's first Home with a session; this browser is then marked as returning.
   const returning = (await cookies()).get(homeSeenCookie)?.value === "1";

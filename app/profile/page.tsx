@@ -8,7 +8,7 @@ import type { Me } from "@/lib/contracts/user";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getConfig } from "@/lib/server/config";
 import { reportError } from "@/lib/server/log/report";
-import { pageCookieJar, pageSession } from "@/lib/server/page";
+import { pageSession } from "@/lib/server/page";
 import { listLedger } from "@/lib/server/services/credits";
 import { getMe } from "@/lib/server/services/session";
 
@@ -27,7 +27,7 @@ export default async function ProfilePage() {
   const [t, session] = await Promise.all([getTranslations("profile"), pageSession().catch(() => null)]);
   const [me, firstLedgerPage] = session
     ? await Promise.all([
-        getMe(await pageCookieJar()).catch((): Me | null => null),
+        getMe(session).catch((): Me | null => null),
         // The page the browser asks for first (LEDGER_PAGE_SIZE in lib/api/account.ts).
         listLedger(session, { limit: 20, cursor: null }).catch((error: unknown) => {
           // The browser asks GET /api/credits/ledger instead.

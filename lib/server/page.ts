@@ -9,7 +9,7 @@ import { isHttps } from "./public-origin";
  * them: sessions are created by route handlers (/api/session/guest) and renewed by the proxy
  * (proxy.ts) before the page renders, or by route handlers.
  */
-export async function pageCookieJar(): Promise<CookieJar> {
+async function pageCookieJar(): Promise<CookieJar> {
   const [store, requestHeaders] = await Promise.all([cookies(), headers()]);
   return {
     secure: isHttps({ headers: requestHeaders }),
@@ -21,6 +21,7 @@ export async function pageCookieJar(): Promise<CookieJar> {
   };
 }
 
+/** The current user for a page: the caller's live session, or null. Every page asks here. */
 export async function pageSession(): Promise<Session | null> {
   return (await getSessionPort()).read(await pageCookieJar());
 }

@@ -1,37 +1,80 @@
 import { performance } from "node:perf_hooks";
+import { AppError } from "../errors";
 import { type Locale, localeCookieName, resolveLocale } from "../i18n/locale";
-import { type CookieJar, requestCookieJar } from "./auth";
+import { requestCookieJar, type Session } from "./auth";
+import { type CallerAuth, callerAuth } from "./auth/caller";
 import { assertSameOrigin, errorResponse } from "./http";
+import { setLocaleCookie } from "./locale-cookie";
 import { type RequestContext, runInRequest } from "./log/request-context";
 import { REQUEST_ID_HEADER, requestIdOf } from "./log/request-id";
 import { logRequest } from "./log/request-log";
 import { routeTemplate } from "./log/route-template";
 
-export type RouteContext = { jar: CookieJar; locale: Locale };
+/** A route handler as Next calls it; `segment` carries the dynamic segments of the path. */
+export type RouteHandler<P> = (request: Request, segment?: { params: Promise<P> }) => Promise<Response>;
+
+/** What a route's work is handed (with `session` too when the route requires one). */
+export type RouteContext<P> = {
+  request: Request;
+  /** The language the answer speaks: the locale cookie, else Accept-Language. */
+  locale: Locale;
+  params: P;
+  /** The caller's side of the Session port, for the services that start or end a session. */
+  auth: CallerAuth;
+  /** Writes the locale cookie the next render uses. */
+  setLocale(language: Locale): void;
+};
+
+type RouteOptions = {
+  /** "required": the caller's (renewed) session, else 401 unauthorized before the work runs. */
+  session?: "required";
+  /** Mutations must come from our own origin (403 forbidden otherwise). */
+  mutation?: boolean;
+};
 
 /**
- * Runs a route handler's work with the request's cookies and language. Cookies the work sets
- * (a new or renewed session) reach the response even when the work fails; errors become their
- * catalogue response. Mutations must come from our own origin.
+ * Every route handler opens here: the request's id, log line and language, the mutation check,
+ * the caller's session when required, then the work. Cookies the work sets (a new or renewed
+ * session, the language) reach the response even when the work fails; errors become their
+ * catalogue response.
  */
-export function withRequest(
-  request: Request,
-  work: (context: RouteContext) => Promise<Response>,
-  options: { mutation?: boolean } = {},
-): Promise<Response> {
-  return answerRequest(request, async () => {
-    const jar = requestCookieJar(request);
-    const cookie = jar.getAll().find((c) => c.name === localeCookieName)?.value;
-    const locale = resolveLocale({ cookie, acceptLanguage: request.headers.get("accept-language") });
-    let response: Response;
-    try {
-      if (options.mutation) assertSameOrigin(request);
-      response = await work({ jar, locale });
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    return jar.apply(response);
-  });
+export function route<P = unknown>(
+  options: RouteOptions & { session: "required" },
+  work: (context: RouteContext<P> & { session: Session }) => Promise<Response>,
+): RouteHandler<P>;
+export function route<P = unknown>(
+  options: Omit<RouteOptions, "session">,
+  work: (context: RouteContext<P>) => Promise<Response>,
+): RouteHandler<P>;
+export function route<P>(
+  options: RouteOptions,
+  work: (context: RouteContext<P> & { session: Session }) => Promise<Response>,
+): RouteHandler<P> {
+  return (request, segment) =>
+    answerRequest(request, async () => {
+      const jar = requestCookieJar(request);
+      const cookie = jar.getAll().find((c) => c.name === localeCookieName)?.value;
+      const locale = resolveLocale({ cookie, acceptLanguage: request.headers.get("accept-language") });
+      let response: Response;
+      try {
+        if (options.mutation) assertSameOrigin(request);
+        const auth = callerAuth(jar);
+        // Only a route that requires a session is typed to read it (the overloads above).
+        const session = (options.session === "required" ? await requireSession(auth) : undefined) as Session;
+        const params = (await segment?.params) as P;
+        const setLocale = (language: Locale) => setLocaleCookie(jar, language);
+        response = await work({ request, locale, params, auth, session, setLocale });
+      } catch (error) {
+        response = errorResponse(error);
+      }
+      return jar.apply(response);
+    });
+}
+
+async function requireSession(auth: CallerAuth): Promise<Session> {
+  const session = await auth.current();
+  if (!session) throw new AppError("unauthorized");
+  return session;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/server/http";
-import { answerRequest } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +8,9 @@ export const dynamic = "force-dynamic";
  * (Next would answer with its HTML 404 page). Real routes, static or dynamic, always win over
  * this catch-all.
  */
-function notFound(request: Request): Promise<Response> {
-  return answerRequest(request, async () => errorResponse(new AppError("not_found")));
-}
+const notFound = route({}, async () => {
+  throw new AppError("not_found");
+});
 
 export const GET = notFound;
 export const HEAD = notFound;

@@ -59,12 +59,21 @@ export function serializeCookie({ name, value, options = {} }: CookieToSet): str
 }
 
 /** A jar over a route handler's request; `apply` writes what was set onto the response. */
-export function requestCookieJar(request: Request): CookieJar & { apply(response: Response): Response } {
+export function requestCookieJar(
+  request: Request,
+): CookieJar & { readonly address: string; apply(response: Response): Response } {
   const current = new Map(parseCookieHeader(request.headers.get("cookie")).map((c) => [c.name, c.value]));
   const pending: CookieToSet[] = [];
+  let address: string | undefined;
+  // Worked out when a session is used, so a route without one does no more than read cookies.
   return {
-    secure: isHttps(request),
-    address: clientAddress(request),
+    get secure() {
+      return isHttps(request);
+    },
+    get address() {
+      address ??= clientAddress(request);
+      return address;
+    },
     getAll: () => [...current].map(([name, value]) => ({ name, value })),
     setAll(cookies) {
       for (const cookie of cookies) {

@@ -1,6 +1,7 @@
 import { getConfig } from "../config";
 import type { SessionPort } from "./session";
 
+export type { CallerAuth } from "./caller";
 export type { CookieJar } from "./cookies";
 export { requestCookieJar } from "./cookies";
 export type { Session, SessionPort, SignOutScope } from "./session";

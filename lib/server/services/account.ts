@@ -1,27 +1,20 @@
 import "server-only";
 import type { UpdateSettingsRequest } from "../../contracts/account";
 import type { Me } from "../../contracts/user";
-import { type CookieJar, getSessionPort } from "../auth";
+import type { CallerAuth, Session } from "../auth";
 import { getRpc } from "../db";
 import * as sql from "../db/functions";
-import { setLocaleCookie } from "../locale-cookie";
 import { reportError } from "../log/report";
 import { getMediaStore } from "../storage";
-import { requireSession } from "./session";
 
-/**
- * Saves language and theme on the user, so they follow the account to another device; a new
- * language also goes to the locale cookie for the next render.
- */
-export async function updateSettings(jar: CookieJar, settings: UpdateSettingsRequest): Promise<Me> {
-  const session = await requireSession(jar);
+/** Saves language and theme on the user, so they follow the account to another device. */
+export async function updateSettings(session: Session, settings: UpdateSettingsRequest): Promise<Me> {
   const rpc = await getRpc();
   const { user } = await sql.updateSettings(rpc, {
     userId: session.userId,
     language: settings.language ?? null,
     theme: settings.theme ?? null,
   });
-  if (settings.language) setLocaleCookie(jar, user.language);
   return user;
 }
 
@@ -29,8 +22,7 @@ export async function updateSettings(jar: CookieJar, settings: UpdateSettingsReq
  * Deletes the account: the user row with its jobs, ledger and idempotency records in one SQL call,
  * then the media files it returned, then the session. A second call finds no session (401).
  */
-export async function deleteAccount(jar: CookieJar): Promise<void> {
-  const session = await requireSession(jar);
+export async function deleteAccount(session: Session, auth: CallerAuth): Promise<void> {
   const rpc = await getRpc();
   const { mediaPaths } = await sql.deleteAccount(rpc, { userId: session.userId });
   try {
@@ -39,5 +31,5 @@ export async function deleteAccount(jar: CookieJar): Promise<void> {
     // The rows are gone already; a file left behind must not keep the person signed in.
     reportError(error, "account deleted but some media could not be removed");
   }
-  await (await getSessionPort()).signOut(jar);
+  await auth.signOut();
 }

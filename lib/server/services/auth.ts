@@ -3,18 +3,17 @@ import { createHash } from "node:crypto";
 import type { Me } from "../../contracts/user";
 import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
-import { type CookieJar, getSessionPort, type Session, type SignOutScope } from "../auth";
+import type { CallerAuth, Session, SignOutScope } from "../auth";
 import { CODE_TTL_SECONDS, RESEND_AFTER_SECONDS } from "../auth/codes";
 import { checkCaptcha } from "../captcha";
 import { getConfig } from "../config";
 import { getRpc } from "../db";
 import * as sql from "../db/functions";
-import { setLocaleCookie } from "../locale-cookie";
 import { setRequestUser } from "../log/request-context";
 import { getMailer } from "../mail";
 import { listOutbox, type OutboxMessage } from "../mail/outbox";
 import { limitByAddress } from "./address-limits";
-import { currentSession, takeNewUserAllowance } from "./session";
+import { takeNewUserAllowance } from "./session";
 
 /**
  * Sign-in by email code. The Session port sends and
@@ -37,7 +36,7 @@ async function limit(bucket: string, max: number): Promise<void> {
 }
 
 export async function requestSignInCode(
-  jar: CookieJar,
+  auth: CallerAuth,
   input: { email: string; locale: Locale; address: string; captchaToken?: string },
 ): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
   // Without Supabase Auth, SMTP or the outbox there is no way to deliver a code.
@@ -45,24 +44,19 @@ export async function requestSignInCode(
   await checkCaptcha(input.captchaToken, input.address);
   await limitByAddress("codes", input.address);
   await limit(`auth:code:email:${hash(input.email)}`, LIMITS.codesPerEmail);
-  await (await getSessionPort()).requestEmailCode(jar, input.email, {
-    locale: input.locale,
-    address: input.address,
-  });
+  await auth.requestEmailCode(input.email, input.locale);
   return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
 }
 
 export async function verifySignInCode(
-  jar: CookieJar,
+  auth: CallerAuth,
   input: { email: string; code: string; locale: Locale; address: string },
 ): Promise<Me> {
   await limit(`auth:verify:address:${hash(input.address)}`, LIMITS.verifiesPerAddress);
   await limit(`auth:verify:email:${hash(input.email)}`, LIMITS.verifiesPerEmail);
-  const previous = await currentSession(jar, input.address);
-  const session = await (await getSessionPort()).verifyEmailCode(jar, input.email, input.code, {
-    address: input.address,
-  });
-  return finishSignIn(jar, {
+  const previous = await auth.current();
+  const session = await auth.verifyEmailCode(input.email, input.code);
+  return finishSignIn({
     userId: session.userId,
     previous,
     locale: input.locale,
@@ -76,10 +70,12 @@ export async function verifySignInCode(
  * new-user allowance lasts, so signing up by email is no way around the guest limit. (Every
  * sign-in without a guest session counts, as whether the account is new is known only after.)
  */
-export async function finishSignIn(
-  jar: CookieJar,
-  input: { userId: string; previous: Session | null; locale: Locale; address: string },
-): Promise<Me> {
+export async function finishSignIn(input: {
+  userId: string;
+  previous: Session | null;
+  locale: Locale;
+  address: string;
+}): Promise<Me> {
   setRequestUser(input.userId);
   const welcome = input.previous?.isAnonymous ? true : await takeNewUserAllowance(input.address);
   const result = await sql.completeSignIn(await getRpc(), {
@@ -88,7 +84,6 @@ export async function finishSignIn(
     language: input.locale,
     welcome,
   });
-  setLocaleCookie(jar, result.user.language); // the interface speaks the account's language
   return result.user;
 }
 
@@ -96,8 +91,8 @@ export async function finishSignIn(
  * Ends the session on the server — this device's, or with "everywhere" every session of the
  * person — and clears its cookie; the visitor may then start a new guest.
  */
-export async function signOut(jar: CookieJar, scope: SignOutScope = "device"): Promise<void> {
-  await (await getSessionPort()).signOut(jar, scope);
+export async function signOut(auth: CallerAuth, scope: SignOutScope = "device"): Promise<void> {
+  await auth.signOut(scope);
 }
 
 /** The local outbox (embedded and postgres modes); not_found where Supabase Auth sends mail. */
@@ -112,26 +107,22 @@ export async function readOutbox(email: string | null): Promise<OutboxMessage[]>
  * account, so it signs in to that account and the guest is merged into it on return.
  */
 export async function startAppleSignIn(
-  jar: CookieJar,
+  auth: CallerAuth,
   callbackUrl: string,
   options: { link: boolean } = { link: true },
 ): Promise<string> {
   if (!getConfig().appleSignIn) throw new AppError("not_found");
-  return (await getSessionPort()).startOAuth(jar, "apple", callbackUrl, options);
+  return auth.startOAuth("apple", callbackUrl, options);
 }
 
 /** The provider's callback: the session becomes the provider's user, then as for an email code. */
 export async function finishProviderSignIn(
-  jar: CookieJar,
+  auth: CallerAuth,
   input: { code: string; flowId: string | null; locale: Locale; address: string },
 ): Promise<Me> {
-  const previous = await currentSession(jar, input.address);
-  const session = await (await getSessionPort()).finishOAuth(
-    jar,
-    { code: input.code, flowId: input.flowId },
-    { address: input.address },
-  );
-  return finishSignIn(jar, {
+  const previous = await auth.current();
+  const session = await auth.finishOAuth({ code: input.code, flowId: input.flowId });
+  return finishSignIn({
     userId: session.userId,
     previous,
     locale: input.locale,

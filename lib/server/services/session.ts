@@ -1,29 +1,13 @@
 import "server-only";
 import type { Me } from "../../contracts/user";
-import { AppError, isAppError } from "../../errors";
+import { isAppError } from "../../errors";
 import type { Locale } from "../../i18n/locale";
-import { type CookieJar, getSessionPort, type Session } from "../auth";
+import type { CallerAuth, Session } from "../auth";
 import { checkCaptcha } from "../captcha";
 import { getRpc } from "../db";
 import * as sql from "../db/functions";
 import { setRequestUser } from "../log/request-context";
 import { limitByAddress } from "./address-limits";
-
-/** The caller's session, renewed when close to expiry (counted against `address` if given). */
-export async function currentSession(jar: CookieJar, address?: string): Promise<Session | null> {
-  const session = await (await getSessionPort()).refresh(
-    jar,
-    address === undefined ? undefined : { address },
-  );
-  if (session) setRequestUser(session.userId);
-  return session;
-}
-
-export async function requireSession(jar: CookieJar): Promise<Session> {
-  const session = await currentSession(jar);
-  if (!session) throw new AppError("unauthorized");
-  return session;
-}
 
 /**
  * Makes the visitor a guest with the welcome credits, once. A visitor who already has a session
@@ -31,11 +15,11 @@ export async function requireSession(jar: CookieJar): Promise<Session> {
  * check (Turnstile) first when it is on.
  */
 export async function startGuestSession(
-  jar: CookieJar,
+  auth: CallerAuth,
   context: { locale: Locale; address: string; captchaToken?: string },
 ): Promise<{ user: Me; created: boolean }> {
   const rpc = await getRpc();
-  const existing = await currentSession(jar, context.address);
+  const existing = await auth.current();
   if (existing) {
     try {
       const onboarded = await sql.onboardUser(rpc, { userId: existing.userId, language: context.locale });
@@ -46,14 +30,13 @@ export async function startGuestSession(
   }
   await checkCaptcha(context.captchaToken, context.address);
   await limitByAddress("guests", context.address);
-  const session = await (await getSessionPort()).createGuest(jar, { address: context.address });
+  const session = await auth.createGuest();
   setRequestUser(session.userId);
   const onboarded = await sql.onboardUser(rpc, { userId: session.userId, language: context.locale });
   return { user: onboarded.user, created: true };
 }
 
-export async function getMe(jar: CookieJar): Promise<Me> {
-  const session = await requireSession(jar);
+export async function getMe(session: Session): Promise<Me> {
   const rpc = await getRpc();
   return (await sql.getMe(rpc, { userId: session.userId })).user;
 }

@@ -2,7 +2,7 @@ import { safeNextPath } from "@/lib/contracts/auth";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/server/http";
 import { reportError } from "@/lib/server/log/report";
-import { withRequest } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { finishProviderSignIn, startAppleSignIn } from "@/lib/server/services/auth";
 
@@ -20,33 +20,37 @@ const FLOW_ID = "sb_flow_id";
  * A guest whose Apple identity already has an account comes back refused; it then signs in to
  * that account with Apple (keeping its guest session, which the sign-in merges), once.
  */
-export function GET(request: Request): Promise<Response> {
-  return withRequest(request, async ({ jar, locale }) => {
-    const search = new URL(request.url).searchParams;
-    const next = safeNextPath(search.get("next"));
-    const code = search.get("code");
-    let location = next;
-    try {
-      if (ACCOUNT_EXISTS.has(search.get("error_code") ?? "") && !search.has(RETRIED)) {
-        const callback = new URL("/api/auth/callback", request.url);
-        callback.searchParams.set("next", next);
-        callback.searchParams.set(RETRIED, "1");
-        location = await startAppleSignIn(jar, callback.toString(), { link: false });
-      } else {
-        if (!code || code.length > 512) throw new Error("no code");
-        const flowId = search.get(FLOW_ID);
-        await finishProviderSignIn(jar, { code, flowId, locale, address: clientAddress(request) });
-      }
-    } catch (error) {
-      if (!isAppError(error) && code) reportError(error, "provider sign-in failed");
-      const reason = isAppError(error) ? error.code : "validation_failed";
-      location = `/sign-in?next=${encodeURIComponent(next)}&error=${reason}`;
+export const GET = route({}, async ({ request, locale, auth, setLocale }) => {
+  const search = new URL(request.url).searchParams;
+  const next = safeNextPath(search.get("next"));
+  const code = search.get("code");
+  let location = next;
+  try {
+    if (ACCOUNT_EXISTS.has(search.get("error_code") ?? "") && !search.has(RETRIED)) {
+      const callback = new URL("/api/auth/callback", request.url);
+      callback.searchParams.set("next", next);
+      callback.searchParams.set(RETRIED, "1");
+      location = await startAppleSignIn(auth, callback.toString(), { link: false });
+    } else {
+      if (!code || code.length > 512) throw new Error("no code");
+      const flowId = search.get(FLOW_ID);
+      const user = await finishProviderSignIn(auth, {
+        code,
+        flowId,
+        locale,
+        address: clientAddress(request),
+      });
+      setLocale(user.language); // the interface speaks the account's language
     }
-    return new Response(null, {
-      status: 303,
-      headers: { location: new URL(location, request.url).toString(), "cache-control": "no-store" },
-    });
+  } catch (error) {
+    if (!isAppError(error) && code) reportError(error, "provider sign-in failed");
+    const reason = isAppError(error) ? error.code : "validation_failed";
+    location = `/sign-in?next=${encodeURIComponent(next)}&error=${reason}`;
+  }
+  return new Response(null, {
+    status: 303,
+    headers: { location: new URL(location, request.url).toString(), "cache-control": "no-store" },
   });
-}
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -2,10 +2,9 @@ import { checkoutRequestSchema } from "@/lib/contracts/account";
 import { AppError } from "@/lib/errors";
 import { idempotencyKey, json, readJson } from "@/lib/server/http";
 import { publicOrigin } from "@/lib/server/public-origin";
-import { withRequest } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { startCheckout } from "@/lib/server/services/credits";
-import { requireSession } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
 
@@ -14,24 +13,17 @@ export const dynamic = "force-dynamic";
  * at once: 200 { credits, test: true }. Guests: 403. The Idempotency-Key (UUID) is optional with
  * Stripe and required for a test purchase.
  */
-export function POST(request: Request): Promise<Response> {
-  return withRequest(
-    request,
-    async ({ jar, locale }) => {
-      const session = await requireSession(jar);
-      const key = request.headers.has("idempotency-key") ? idempotencyKey(request) : null;
-      const body = await readJson(request, checkoutRequestSchema);
-      const result = await startCheckout(session, {
-        productId: body.productId,
-        idempotencyKey: key,
-        origin: checkoutOrigin(request),
-        locale,
-      });
-      return json(result);
-    },
-    { mutation: true },
-  );
-}
+export const POST = route({ session: "required", mutation: true }, async ({ request, locale, session }) => {
+  const key = request.headers.has("idempotency-key") ? idempotencyKey(request) : null;
+  const body = await readJson(request, checkoutRequestSchema);
+  const result = await startCheckout(session, {
+    productId: body.productId,
+    idempotencyKey: key,
+    origin: checkoutOrigin(request),
+    locale,
+  });
+  return json(result);
+});
 
 /** Where the browser reached us, for Stripe's return links (public-origin.ts). */
 function checkoutOrigin(request: Request): string {

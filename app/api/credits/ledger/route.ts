@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { json, parseWith } from "@/lib/server/http";
-import { withRequest } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { listLedger } from "@/lib/server/services/credits";
-import { requireSession } from "@/lib/server/services/session";
 
 export const dynamic = "force-dynamic";
 
@@ -17,16 +16,13 @@ const ledgerQuery = z.object({
 });
 
 /** The caller's credit history, newest first, paged by an opaque cursor. */
-export function GET(request: Request): Promise<Response> {
-  return withRequest(request, async ({ jar }) => {
-    const session = await requireSession(jar);
-    const search = new URL(request.url).searchParams;
-    const query = parseWith(ledgerQuery, {
-      limit: search.get("limit") ?? undefined,
-      cursor: search.get("cursor"),
-    });
-    return json(await listLedger(session, query));
+export const GET = route({ session: "required" }, async ({ request, session }) => {
+  const search = new URL(request.url).searchParams;
+  const query = parseWith(ledgerQuery, {
+    limit: search.get("limit") ?? undefined,
+    cursor: search.get("cursor"),
   });
-}
+  return json(await listLedger(session, query));
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/server/config";
 import { json } from "@/lib/server/http";
 import { sweepOnce } from "@/lib/server/jobs/sweeper";
-import { withRequest } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 
 export const dynamic = "force-dynamic";
@@ -13,15 +13,13 @@ export const dynamic = "force-dynamic";
  * `Authorization: Bearer <CRON_SECRET>`. Without a configured secret the route does not exist
  * (404); a missing or wrong secret is 401. Answers the sweep's counts.
  */
-export function GET(request: Request): Promise<Response> {
-  return withRequest(request, async () => {
-    const secret = getConfig().cronSecret;
-    if (!secret) throw new AppError("not_found");
-    if (!bearerMatches(request.headers.get("authorization"), secret)) throw new AppError("unauthorized");
-    const { mediaPaths, ...counts } = await sweepOnce();
-    return json({ ...counts, mediaRemoved: mediaPaths.length });
-  });
-}
+export const GET = route({}, async ({ request }) => {
+  const secret = getConfig().cronSecret;
+  if (!secret) throw new AppError("not_found");
+  if (!bearerMatches(request.headers.get("authorization"), secret)) throw new AppError("unauthorized");
+  const { mediaPaths, ...counts } = await sweepOnce();
+  return json({ ...counts, mediaRemoved: mediaPaths.length });
+});
 
 function bearerMatches(header: string | null, secret: string): boolean {
   const given = Buffer.from(header ?? "");

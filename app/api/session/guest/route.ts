@@ -1,6 +1,6 @@
 import { guestRequestSchema } from "@/lib/contracts/auth";
 import { clientAddress, json, readOptionalJson } from "@/lib/server/http";
-import { withRequest } from "@/lib/server/route";
+import { route } from "@/lib/server/route";
 import { otherMethods } from "@/lib/server/route-methods";
 import { startGuestSession } from "@/lib/server/services/session";
 
@@ -10,20 +10,14 @@ export const dynamic = "force-dynamic";
  * Makes the visitor a guest with the welcome credits (201), or returns the existing user (200).
  * The optional body `{ captchaToken }` carries the Turnstile token a new guest needs when it is on.
  */
-export function POST(request: Request): Promise<Response> {
-  return withRequest(
-    request,
-    async ({ jar, locale }) => {
-      const { captchaToken } = await readOptionalJson(request, guestRequestSchema);
-      const { user, created } = await startGuestSession(jar, {
-        locale,
-        address: clientAddress(request),
-        captchaToken,
-      });
-      return json({ user }, { status: created ? 201 : 200 });
-    },
-    { mutation: true },
-  );
-}
+export const POST = route({ mutation: true }, async ({ request, locale, auth }) => {
+  const { captchaToken } = await readOptionalJson(request, guestRequestSchema);
+  const { user, created } = await startGuestSession(auth, {
+    locale,
+    address: clientAddress(request),
+    captchaToken,
+  });
+  return json({ user }, { status: created ? 201 : 200 });
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

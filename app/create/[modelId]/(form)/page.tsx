@@ -15,7 +15,7 @@ import { CreditBadge } from "@/components/ui/credit-badge";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { pageCookieJar, pageSession } from "@/lib/server/page";
+import { pageSession } from "@/lib/server/page";
 import { getCatalog, videoProviderName } from "@/lib/server/services/catalog";
 import { getMe } from "@/lib/server/services/session";
 import { loadModel } from "../model";
@@ -42,7 +42,7 @@ export default async function CreatePage({ params, searchParams }: Props) {
   const [catalog, t, me] = await Promise.all([
     getCatalog(locale),
     getTranslations(),
-    session ? getMe(await pageCookieJar()).catch((): Me | null => null) : Promise.resolve(null),
+    session ? getMe(session).catch((): Me | null => null) : Promise.resolve(null),
   ]);
 
   const words = await balanceWords(me);
