@@ -3,9 +3,10 @@ import { type Config, ConfigError, configWarnings, describeConfig, getConfig } f
 /**
  * What a server does once, when it starts (instrumentation.ts register()): check the settings —
  * a bad one ends the process here, with its message, since Next itself would only log it and
- * answer 500 to every request — say which mode it runs in, then start the background work
- * (resuming jobs, sweeping), let route handlers' declared lengths reach the wire and hand
- * scripts/serve.mjs the catalog's answers. With SENTRY_DSN set, error reporting starts first.
+ * answer 500 to every request — say which mode it runs in, let route handlers' declared
+ * lengths reach the wire, hand scripts/serve.mjs the catalog's answers, subscribe the push
+ * service to finished jobs, then start the background work (resuming jobs, sweeping). With
+ * SENTRY_DSN set, error reporting starts first.
  */
 export async function startServer(): Promise<void> {
   let config: Config;
@@ -29,6 +30,16 @@ export async function startServer(): Promise<void> {
   restoreDeclaredLengths();
   const { registerCatalogFirst } = await import("./catalog-http");
   registerCatalogFirst();
+  await listenToJobEvents();
   const { startBackgroundWork } = await import("./jobs/background");
   startBackgroundWork();
+}
+
+/**
+ * The services that act on job events (lib/server/jobs/finished.ts) subscribe here, once per
+ * process, before any job can finish in it (route tests that assert pushes call this too).
+ */
+export async function listenToJobEvents(): Promise<void> {
+  const { announceFinishedJobs } = await import("./services/push");
+  announceFinishedJobs();
 }

@@ -13,6 +13,7 @@ import { getRpc } from "../db";
 import type { DbJob } from "../db/functions";
 import * as sql from "../db/functions";
 import { parseWith } from "../http";
+import { onJobFinished } from "../jobs/finished";
 import { logger } from "../log/logger";
 import { type PushTarget, sendWebPush } from "../push/web-push";
 
@@ -123,6 +124,11 @@ function excerpt(prompt: string): string {
   const cut = text.slice(0, EXCERPT_CHARACTERS);
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > EXCERPT_CHARACTERS / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** From now on every finished job is announced (lib/server/startup.ts calls this at start). */
+export function announceFinishedJobs(): void {
+  onJobFinished("push", announceJobFinished);
 }
 
 /**

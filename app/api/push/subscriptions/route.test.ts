@@ -10,6 +10,7 @@ import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/
 import { jobFinished } from "@/lib/server/jobs/finished";
 import { sweep } from "@/lib/server/jobs/sweeper";
 import { localJobRunner } from "@/lib/server/providers/local/runner";
+import { listenToJobEvents } from "@/lib/server/startup";
 import { putUndecodableImage } from "@/scripts/test-support/media";
 import { newGuest } from "@/scripts/test-support/people";
 import {
@@ -43,6 +44,8 @@ beforeAll(async () => {
   );
   vi.stubEnv("VAPID_SUBJECT", SUBJECT);
   receiver = await startPushReceiver();
+  // As the server does at start: the push service hears of every finished job.
+  await listenToJobEvents();
 });
 afterAll(async () => {
   await receiver.close();
