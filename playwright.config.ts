@@ -121,7 +121,7 @@ export default defineConfig({
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
-    // The database is migrated and seeded (scripts/test-support/e2e-seed.ts) before the server starts.
+    // The database is migrated and seeded (scripts/test-support/e2e/seed.ts) before the server starts.
     timeout: 240_000,
   },
 });

@@ -36,7 +36,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["lib/server/jobs/**", "lib/server/providers/local/*.test.ts"],
           // The Supabase stand-in of the auth and storage adapters' tests keeps its rows in PGlite.
-          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+          globalSetup: ["scripts/test-support/db/global-pglite.ts"],
         },
       },
       {
@@ -50,7 +50,7 @@ export default defineConfig({
             // not last in "unit" (projects run in name order), where the other worker would idle.
             "lib/server/providers/local/*.test.ts",
           ],
-          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+          globalSetup: ["scripts/test-support/db/global-pglite.ts"],
         },
       },
       {
@@ -59,7 +59,7 @@ export default defineConfig({
           name: "db-pglite",
           include: ["supabase/tests/**/*.test.ts"],
           exclude: ["supabase/tests/**/*.pg.test.ts", "supabase/tests/supabase-adapter.test.ts"],
-          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+          globalSetup: ["scripts/test-support/db/global-pglite.ts"],
           provide: { dbTarget: "pglite" },
         },
       },
@@ -69,7 +69,7 @@ export default defineConfig({
           name: "db-postgres",
           include: ["supabase/tests/**/*.test.ts"],
           exclude: ["supabase/tests/supabase-adapter.test.ts"],
-          globalSetup: ["supabase/tests/support/global-postgres.ts"],
+          globalSetup: ["scripts/test-support/db/global-postgres.ts"],
           provide: { dbTarget: "postgres" },
         },
       },
@@ -79,7 +79,7 @@ export default defineConfig({
         test: {
           name: "db-supabase",
           include: contractSuite,
-          globalSetup: ["supabase/tests/support/global-pglite.ts"],
+          globalSetup: ["scripts/test-support/db/global-pglite.ts"],
           provide: { dbTarget: "supabase" },
         },
       },

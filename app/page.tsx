@@ -1,6 +1,5 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { balanceWords } from "@/components/credits/balance-words";
 import { cardWords } from "@/components/home/card-words";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
@@ -10,6 +9,7 @@ import { MeFallback } from "@/components/shell/me-fallback";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import type { CatalogResponse } from "@/lib/contracts/api";
 import type { Me } from "@/lib/contracts/user";
+import { balanceWords } from "@/lib/i18n/balance-words";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { reportError } from "@/lib/server/log/report";
 import { pageSession } from "@/lib/server/page";

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { parseCookieHeader } from "@/lib/server/auth/cookies";
 import type { CookieJar } from "@/lib/server/auth/index";
 import { socketStamp } from "@/scripts/test-support/routes";
-import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/supabase";
-import { migratedPglite } from "@/scripts/test-support/supabase/pglite";
+import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/stand-ins/supabase";
+import { migratedPglite } from "@/scripts/test-support/stand-ins/supabase/pglite";
 
 /**
- * proxy.ts in supabase mode, against the Supabase stand-in over HTTP (scripts/test-support/supabase): a page request whose
+ * proxy.ts in supabase mode, against the Supabase stand-in over HTTP (scripts/test-support/stand-ins/supabase): a page request whose
  * access token has expired has it renewed once, before the page renders, and both the page (the
  * forwarded request) and the browser (Set-Cookie) get the new tokens, next to the page's CSP.
  */

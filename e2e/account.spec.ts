@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { newEmail, randomAddress, signInWithEmail, startGuest } from "./support/people";
+import { newEmail, randomAddress, signInWithEmail, startGuest } from "../scripts/test-support/e2e/people";
 
 /**
  * Issue #4 across its parts, with real sign-in through the local outbox: a registered person's

@@ -6,8 +6,8 @@ import {
   expectNoSeriousViolations,
   expectNoSeriousViolationsInBothSchemes,
   switchColorScheme,
-} from "./support/axe";
-import { codeFor } from "./support/people";
+} from "../scripts/test-support/e2e/axe";
+import { codeFor } from "../scripts/test-support/e2e/people";
 
 /**
  * Sign-in by email code against `next start` on a fresh embedded database, where the code goes

@@ -10,8 +10,8 @@ import {
   type Worker,
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { seededPerson } from "./support/seeded";
-import { waitForController } from "./support/sw";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
+import { waitForController } from "../scripts/test-support/e2e/sw";
 
 /**
  * Background job watching by the service worker (issue #5 item 3) on the production build: a
@@ -320,7 +320,7 @@ test.describe("web push", () => {
     baseURL,
   }) => {
     await context.grantPermissions(["notifications"]);
-    // A finished job, seeded (e2e/support/seeded.ts).
+    // A finished job, seeded (scripts/test-support/e2e/seeded.ts).
     const job = (await seededPerson(context, baseURL)).jobs[0] as { id: string };
     expect(await jobStatus(context.request, job.id)).toBe("completed");
 

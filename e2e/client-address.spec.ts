@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { type OwnServer, startOwnServer } from "./support/server";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
 
 /**
  * The app as `npm start` runs it (scripts/serve.mjs, built app) with the default TRUST_PROXY=none,

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { type FalStandIn, startFalStandIn } from "../scripts/test-support/fal";
-import { type OwnServer, startOwnServer } from "./support/server";
-import { playResultVideo } from "./support/video";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
+import { playResultVideo } from "../scripts/test-support/e2e/video";
+import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-ins/fal";
 
 /**
  * A video made end to end through the fal adapter: the built app started with VIDEO_PROVIDER=fal

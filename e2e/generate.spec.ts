@@ -6,9 +6,9 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolations, switchColorScheme } from "./support/axe";
-import { SEEDED_CREDITS_LEFT, seededPerson } from "./support/seeded";
-import { playResultVideo } from "./support/video";
+import { expectNoSeriousViolations, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { SEEDED_CREDITS_LEFT, seededPerson } from "../scripts/test-support/e2e/seeded";
+import { playResultVideo } from "../scripts/test-support/e2e/video";
 
 /**
  * The generation loop in a real browser against `next start` on a fresh embedded database, with
@@ -16,7 +16,7 @@ import { playResultVideo } from "./support/video";
  * progress → playback → the balance on Home, plus the refusals (not enough credits, rate limit),
  * a failed job's refund, the image input, the draft and Regenerate, Turkish, and axe. One test
  * waits for a render; the others that show a finished video use a seeded one
- * (e2e/support/seeded.ts).
+ * (scripts/test-support/e2e/seeded.ts).
  */
 
 const fixtures = path.join(import.meta.dirname, "fixtures");

@@ -4,12 +4,12 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolations, switchColorScheme } from "./support/axe";
-import { seededPerson } from "./support/seeded";
+import { expectNoSeriousViolations, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
 
 /**
  * History in a real browser against `next start` on a fresh embedded database: one user with
- * more than a page of jobs (seeded: e2e/support/seeded.ts), paging by scrolling, month groups,
+ * more than a page of jobs (seeded: scripts/test-support/e2e/seeded.ts), paging by scrolling, month groups,
  * expiry, search with no matches, a confirmed delete that sticks, a job in flight finishing on
  * its own, the empty state, and axe in light and dark, on desktop and phone.
  */
@@ -64,7 +64,7 @@ async function waitForFinal(request: APIRequestContext, id: string): Promise<str
 /**
  * Gives the page's user `failed` failed jobs, honestly, on a guest's credits: a job whose input
  * picture cannot be decoded fails fast and is refunded, so the balance comes back after each.
- * Returns the prompts, newest first. (Finished videos come seeded: e2e/support/seeded.ts.)
+ * Returns the prompts, newest first. (Finished videos come seeded: scripts/test-support/e2e/seeded.ts.)
  */
 async function makeFailedJobs(page: Page, failed: number): Promise<string[]> {
   const { request } = page;

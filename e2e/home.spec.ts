@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "./support/axe";
+import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "../scripts/test-support/e2e/axe";
 
 // The browser locale drives Accept-Language (extraHTTPHeaders does not reach Chromium's navigations).
 const cases = [

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
-import { type OwnServer, startOwnServer } from "./support/server";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
 
 /**
  * scripts/serve.mjs answers the catalog (GET and HEAD /api/models and /api/models/:id) from the

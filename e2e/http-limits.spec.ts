@@ -2,7 +2,7 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:ht
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { type OwnServer, residentBytes, startOwnServer } from "./support/server";
+import { type OwnServer, residentBytes, startOwnServer } from "../scripts/test-support/e2e/server";
 
 /**
  * The server over plain HTTP, as clients meet it through `next start` (no browser): bounded

@@ -8,8 +8,8 @@ import {
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "./support/axe";
-import { randomAddress } from "./support/people";
+import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { randomAddress } from "../scripts/test-support/e2e/people";
 
 /**
  * Issue #5 item 1, Install: the manifest, icons, apple meta tags and launch screens as served by

@@ -1,8 +1,8 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
 import pg from "pg";
-import { type SentryReceiver, startSentryReceiver } from "../scripts/test-support/sentry-receiver";
-import { type MigratedDatabase, startMigratedDatabase } from "./support/postgres";
-import { type OwnServer, startOwnServer } from "./support/server";
+import { type MigratedDatabase, startMigratedDatabase } from "../scripts/test-support/e2e/postgres";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
+import { type SentryReceiver, startSentryReceiver } from "../scripts/test-support/stand-ins/sentry-receiver";
 
 /**
  * Error reporting and Web Vitals in the built app. Sentry cannot be reached here, so a local

@@ -1,8 +1,8 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { seededPerson } from "./support/seeded";
-import { cachedPaths, waitForController } from "./support/sw";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
+import { cachedPaths, waitForController } from "../scripts/test-support/e2e/sw";
 
 /**
  * Offline (issue #5 item 4) through the real service worker: pages seen online come back from
@@ -40,7 +40,7 @@ test("seen pages work offline, unseen ones get the offline page, and online refr
   context,
   baseURL,
 }) => {
-  // A guest with finished videos, seeded (e2e/support/seeded.ts).
+  // A guest with finished videos, seeded (scripts/test-support/e2e/seeded.ts).
   const firstPrompt = (await seededPerson(context, baseURL)).jobs[0]?.prompt as string;
 
   // Online: the worker takes control, then every page opened goes through its caches.

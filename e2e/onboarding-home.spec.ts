@@ -1,9 +1,9 @@
 import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "./support/axe";
-import { newEmail, randomAddress, signInWithEmail, startGuest } from "./support/people";
-import { seededPerson } from "./support/seeded";
+import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { newEmail, randomAddress, signInWithEmail, startGuest } from "../scripts/test-support/e2e/people";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
 
 // Issue #3: onboarding, the app shell and Home. The app allows 50 new guests per address per
 // hour, so only the tests that must go through "Start creating" create one (5 per project).
@@ -107,7 +107,7 @@ test.describe("first visit", () => {
     browser,
   }) => {
     test.setTimeout(150_000);
-    // A guest with finished videos (seeded: e2e/support/seeded.ts) signs in and keeps them.
+    // A guest with finished videos (seeded: scripts/test-support/e2e/seeded.ts) signs in and keeps them.
     await seededPerson(context, baseURL);
     const email = newEmail();
     await signInWithEmail(page.request, email);

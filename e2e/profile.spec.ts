@@ -6,8 +6,8 @@ import {
   expectNoSeriousViolations,
   expectNoSeriousViolationsInBothSchemes,
   switchColorScheme,
-} from "./support/axe";
-import { newEmail, signInWithEmail } from "./support/people";
+} from "../scripts/test-support/e2e/axe";
+import { newEmail, signInWithEmail } from "../scripts/test-support/e2e/people";
 
 /**
  * Issue #4 Profile and purchase in a real browser against `next start`

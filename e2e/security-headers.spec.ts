@@ -1,8 +1,8 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { randomAddress } from "./support/people";
-import { seededPerson } from "./support/seeded";
-import { playResultVideo } from "./support/video";
+import { randomAddress } from "../scripts/test-support/e2e/people";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
+import { playResultVideo } from "../scripts/test-support/e2e/video";
 
 /**
  * Security headers (issue #8 item 5) on the built app: every page has a Content-Security-Policy
@@ -123,7 +123,7 @@ test.describe("pages", () => {
 
   test("every other page, and a finished job with its video", async ({ page, context, baseURL }) => {
     const consoleErrors = await watchPage(page);
-    // A guest with a finished video, seeded (e2e/support/seeded.ts).
+    // A guest with a finished video, seeded (scripts/test-support/e2e/seeded.ts).
     const jobId = (await seededPerson(context, baseURL)).jobs[0]?.id as string;
     const seen = new Set<string>();
 

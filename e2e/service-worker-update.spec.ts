@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { waitForController } from "./support/sw";
+import { waitForController } from "../scripts/test-support/e2e/sw";
 
 /**
  * The service worker's update flow: a new version waits for the person's "Reload", never a

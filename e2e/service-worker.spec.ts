@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { cachedPaths, waitForController } from "./support/sw";
+import { cachedPaths, waitForController } from "../scripts/test-support/e2e/sw";
 
 /**
  * The service worker of the production build (public/sw.js from scripts/build-sw.mjs): how it is

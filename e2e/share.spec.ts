@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, expect, type Page, test } from "@pla
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { seededPerson } from "./support/seeded";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
 
 /**
  * Share pages (issue #11 item 3): Share on the result page makes the video's public page,

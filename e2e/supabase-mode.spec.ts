@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { type FalStandIn, startFalStandIn } from "../scripts/test-support/fal";
-import { type SupabaseStandIn, startSupabaseStandIn } from "../scripts/test-support/supabase";
-import { type MigratedDatabase, startMigratedDatabase } from "./support/postgres";
-import { type OwnServer, startOwnServer } from "./support/server";
-import { browserSession } from "./support/supabase-session";
-import { playResultVideo } from "./support/video";
+import { type MigratedDatabase, startMigratedDatabase } from "../scripts/test-support/e2e/postgres";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
+import { browserSession } from "../scripts/test-support/e2e/supabase-session";
+import { playResultVideo } from "../scripts/test-support/e2e/video";
+import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-ins/fal";
+import { type SupabaseStandIn, startSupabaseStandIn } from "../scripts/test-support/stand-ins/supabase";
 
 /**
  * The supabase mode end to end: the built app started as `npm start` starts it, with Supabase

@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { seededPerson } from "./support/seeded";
+import { seededPerson } from "../scripts/test-support/e2e/seeded";
 
 /**
  * Issue #11 item 5, one balance everywhere: two tabs of the same browser. What one tab does —
@@ -44,7 +44,10 @@ async function costShown(page: Page): Promise<number> {
   return Number((await page.getByTestId("cost").textContent())?.match(/\d+/)?.[0]);
 }
 
-/** Two tabs of a guest who has finished videos (seeded: e2e/support/seeded.ts); the newest one's prompt. */
+/**
+ * Two tabs of a guest who has finished videos (seeded: scripts/test-support/e2e/seeded.ts); the newest
+ * one's prompt.
+ */
 async function twoTabs(context: BrowserContext, baseURL: string | undefined): Promise<[Page, Page, string]> {
   const person = await seededPerson(context, baseURL);
   return [await context.newPage(), await context.newPage(), person.jobs[0]?.prompt as string];

@@ -1,9 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
-import { type Siteverify, startSiteverify } from "../scripts/test-support/siteverify";
-import { newEmail } from "./support/people";
-import { type OwnServer, startOwnServer } from "./support/server";
+import { newEmail } from "../scripts/test-support/e2e/people";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
+import { type Siteverify, startSiteverify } from "../scripts/test-support/stand-ins/siteverify";
 
 /**
  * Cloudflare Turnstile in the browser. Cloudflare cannot be reached here, so this spec starts a

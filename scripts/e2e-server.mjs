@@ -26,7 +26,7 @@ const env = {
   TRUST_PROXY: "1",
 };
 // People with finished videos, for the specs that need one and not its render
-// (scripts/test-support/e2e-seed.ts, e2e/support/seeded.ts). `server-only` resolves to an empty
+// (scripts/test-support/e2e/seed.ts, scripts/test-support/e2e/seeded.ts). `server-only` resolves to an empty
 // module (scripts/test-support/server-only-hooks.mjs).
 const seed = spawnSync(
   process.execPath,
@@ -35,7 +35,7 @@ const seed = spawnSync(
     "tsx",
     "--import",
     "./scripts/test-support/server-only-hooks.mjs",
-    "scripts/test-support/e2e-seed.ts",
+    "scripts/test-support/e2e/seed.ts",
   ],
   { stdio: "inherit", env },
 );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { runInRequest } from "@/lib/server/log/request-context";
 import { newRegisteredUser } from "@/scripts/test-support/people";
 import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
-import { type SentryReceiver, startSentryReceiver } from "@/scripts/test-support/sentry-receiver";
+import { type SentryReceiver, startSentryReceiver } from "@/scripts/test-support/stand-ins/sentry-receiver";
 import { POST as createJob } from "./jobs/route";
 
 /**

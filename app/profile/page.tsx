@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { balanceWords } from "@/components/credits/balance-words";
 import { ProfileScreen } from "@/components/profile/profile-screen";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { PageHeader } from "@/components/shell/page-header";
 import type { Me } from "@/lib/contracts/user";
+import { balanceWords } from "@/lib/i18n/balance-words";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getConfig } from "@/lib/server/config";
 import { reportError } from "@/lib/server/log/report";

@@ -4,11 +4,11 @@ import { LoaderCircle, Mail, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useCaptcha } from "@/components/captcha/use-captcha";
-import { useNow } from "@/components/result/use-now";
 import { toneText } from "@/components/ui/tones";
 import { authApi } from "@/lib/api/auth";
 import { mutateMe } from "@/lib/api/me";
 import { CODE_LENGTH } from "@/lib/contracts/limits";
+import { useNow } from "@/lib/hooks/use-now";
 import { type AuthErrorView, authErrorView, cleanCode } from "./auth-error";
 
 type Step = { name: "email" } | { name: "code"; email: string; minutes: number; resendAt: number };

@@ -12,9 +12,9 @@ import { useCreditProducts } from "@/lib/api/account-hooks";
 import type { ApiError } from "@/lib/api/errors";
 import type { CreditProduct } from "@/lib/contracts/catalog";
 import type { Me } from "@/lib/contracts/user";
+import { defaultPack, formatPrice } from "@/lib/format/credits";
 import type { Locale } from "@/lib/i18n/locale";
 import { rememberCheckout } from "./buy-dialog-state";
-import { defaultPack, formatPrice } from "./format";
 
 type Props = {
   open: boolean;

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Banner } from "@/components/ui/banner";
 import { api } from "@/lib/api/endpoints";
+import { PURCHASE_WAIT_MS, purchasePollDelayMs } from "@/lib/format/credits";
 import { forgetCheckout, recallCheckout } from "./buy-dialog-state";
-import { PURCHASE_WAIT_MS, purchasePollDelayMs } from "./format";
 
 type State = { phase: "waiting" } | { phase: "arrived"; added: number; balance: number } | { phase: "slow" };
 

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { failureCode, progressPercent } from "@/components/result/format";
 import { IntentLink } from "@/components/ui/intent-link";
 import { toneText } from "@/components/ui/tones";
 import type { Job } from "@/lib/contracts/job";
+import { failureCode, progressPercent } from "@/lib/format/job";
 import type { CardIcons } from "./card-icons";
 import { daysUntilExpiry } from "./history-format";
 

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
-import { aboutDurationText } from "@/components/result/format";
 import type { CatalogModel } from "@/lib/contracts/api";
+import { aboutDurationText } from "@/lib/format/job";
 
 /** A card's words, written by whoever renders it (the server for the first paint, else the browser). */
 export type CardWords = { kind: string; from: string; usualTime: string; tryIt: string };

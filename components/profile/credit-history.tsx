@@ -3,12 +3,12 @@
 import { ArrowDownLeft, ArrowUpRight, ReceiptText } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
-import { formatChange, formatLedgerDate, ledgerTone } from "@/components/credits/format";
 import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toneText } from "@/components/ui/tones";
 import type { useLedger } from "@/lib/api/ledger";
 import type { LedgerEntry } from "@/lib/contracts/account";
+import { formatChange, formatLedgerDate, ledgerTone } from "@/lib/format/credits";
 import { cardClass, Section } from "./section";
 
 /** The credit ledger, newest first: the reason in words, the change with its sign, the date. */

@@ -4,7 +4,6 @@ import { CircleCheck, Clock, Zap } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { BalanceWords } from "@/components/credits/balance-words";
 import { useBuyDialog } from "@/components/credits/buy-dialog-state";
 import { secondaryButtonClass } from "@/components/ui/button-classes";
 import { IntentLink } from "@/components/ui/intent-link";
@@ -13,6 +12,7 @@ import { useLedger } from "@/lib/api/ledger";
 import { useMe } from "@/lib/api/me";
 import type { LedgerPage } from "@/lib/contracts/account";
 import type { CreditProduct } from "@/lib/contracts/catalog";
+import type { BalanceWords } from "@/lib/i18n/balance-words";
 import { CreditHistory } from "./credit-history";
 import { cardClass } from "./section";
 

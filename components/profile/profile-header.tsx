@@ -1,8 +1,8 @@
 import { UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { initialsOf } from "@/components/credits/format";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
+import { initialsOf } from "@/lib/format/credits";
 
 /** Who I am: an initials avatar on the brand gradient, the email (or Guest) and what that account is. */
 export function ProfileHeader({ me }: { me: Me }) {

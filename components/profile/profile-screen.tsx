@@ -1,10 +1,10 @@
 import { useTranslations } from "next-intl";
 import { HaveAccountLink } from "@/components/auth/have-account-link";
-import type { BalanceWords } from "@/components/credits/balance-words";
 import { InstallRow } from "@/components/install/install-row";
 import { ButtonLink } from "@/components/ui/button-link";
 import type { LedgerPage } from "@/lib/contracts/account";
 import type { Me } from "@/lib/contracts/user";
+import type { BalanceWords } from "@/lib/i18n/balance-words";
 import { locales } from "@/lib/i18n/locale";
 import { AboutSection } from "./about-section";
 import { AccountSection } from "./account-section";

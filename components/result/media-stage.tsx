@@ -11,8 +11,8 @@ import {
   jobClockStart,
   mediaBoxWidth,
   stageView,
-} from "./format";
-import { useNow } from "./use-now";
+} from "@/lib/format/job";
+import { useNow } from "@/lib/hooks/use-now";
 
 type Props = {
   job: Job;

@@ -5,11 +5,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type RefObject, useEffect, useState } from "react";
 import { useSWRConfig } from "swr";
+import type { ToastMessage } from "@/components/ui/toast";
 import { toneText } from "@/components/ui/tones";
 import { swrKeys } from "@/lib/api/hooks";
 import type { Job } from "@/lib/contracts/job";
-import { copyText, isStandaloneIos, sharePageUrl, shareVideo, useShareableFile } from "./share";
-import type { ToastMessage } from "./toast";
+import { copyText, isStandaloneIos, sharePageUrl, shareVideo, useShareableFile } from "@/lib/share";
 import { useSharePage } from "./use-share-page";
 
 type Props = {

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { type RefObject, useEffect, useState } from "react";
 import type { Job } from "@/lib/contracts/job";
-import { copyText } from "./share";
-import { useNow } from "./use-now";
+import { useNow } from "@/lib/hooks/use-now";
+import { copyText } from "@/lib/share";
 
 /** The finished video's real frame size, read from the player once it knows it. */
 function useVideoSize(videoRef: RefObject<HTMLVideoElement | null> | undefined, ready: boolean) {

@@ -5,17 +5,17 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { buildCreateHref } from "@/components/create/create-query";
+import { Toast, useToast } from "@/components/ui/toast";
 import { useJob } from "@/lib/api/hooks";
 import { mutateMe } from "@/lib/api/me";
 import type { Job } from "@/lib/contracts/job";
-import { aboutDurationText, isLongWait, refusedInput, typicalSecondsOf } from "./format";
+import { aboutDurationText, isLongWait, refusedInput, typicalSecondsOf } from "@/lib/format/job";
+import { useNow } from "@/lib/hooks/use-now";
 import { MediaStage } from "./media-stage";
 import { NotifyCard } from "./notify-card";
 import { ResultActions } from "./result-actions";
 import { ResultDetails } from "./result-details";
-import { Toast, useToast } from "./toast";
 import { useBackgroundWatch } from "./use-background-watch";
-import { useNow } from "./use-now";
 
 type Props = {
   initialJob: Job;

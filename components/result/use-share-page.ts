@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import type { ToastMessage } from "@/components/ui/toast";
 import { shareApi } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import type { Job } from "@/lib/contracts/job";
-import { sharePageLink, sharePageUrl } from "./share";
-import type { ToastMessage } from "./toast";
+import { sharePageLink, sharePageUrl } from "@/lib/share";
 
 /**
  * Sharing a video's public page and taking it down, for the result page and History.

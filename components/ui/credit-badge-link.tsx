@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { BalanceWords } from "@/components/credits/balance-words";
 import { IntentLink } from "@/components/ui/intent-link";
 import { useMe } from "@/lib/api/me";
+import type { BalanceWords } from "@/lib/i18n/balance-words";
 import { toneText } from "./tones";
 
 /** Where "get more credits" goes until the purchase dialog exists. */

@@ -1,5 +1,5 @@
 import { Zap } from "lucide-react";
-import type { BalanceWords } from "@/components/credits/balance-words";
+import type { BalanceWords } from "@/lib/i18n/balance-words";
 import { CreditBadgeLink } from "./credit-badge-link";
 
 /** The balance pill in a screen's header; its bolt is drawn here, on the server. */

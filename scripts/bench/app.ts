@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startCluster, withDatabase } from "../../supabase/tests/support/postgres-cluster";
+import { startCluster, withDatabase } from "../test-support/db/postgres-cluster";
 import { type Server, startNode, until } from "./servers";
 
 export type App = { base: string; databaseUrl: string; stop: () => Promise<void> };

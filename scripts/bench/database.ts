@@ -10,7 +10,7 @@ import { openPglite, pgliteMigrationDriver, pgliteRpc } from "../../lib/server/d
 import { postgresRpc, withPostgresMigrationDriver } from "../../lib/server/db/postgres";
 import * as r from "../../lib/server/db/results";
 import type { Rpc } from "../../lib/server/db/rpc";
-import { startCluster, withDatabase } from "../../supabase/tests/support/postgres-cluster";
+import { startCluster, withDatabase } from "../test-support/db/postgres-cluster";
 
 type Sql = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 

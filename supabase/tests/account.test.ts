@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { createUser, expectAppError, expectLedgerMatchesBalances } from "./support/fixtures";
+import {
+  createUser,
+  expectAppError,
+  expectLedgerMatchesBalances,
+} from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /** Account deletion (20261130000200_account_deletion.sql) through the adapter under test. */
 

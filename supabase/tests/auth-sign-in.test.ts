@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
 import {
   balance,
   createUser,
   expectAppError,
   expectLedgerMatchesBalances,
   modelBySlug,
-} from "./support/fixtures";
+} from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * Sign-in in the database: the local one-time codes (embedded and postgres modes only) and

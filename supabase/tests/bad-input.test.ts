@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
 import type { ErrorCode } from "../../lib/errors";
 import * as results from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
 import {
   balance,
   createUser,
   expectAppError,
   expectLedgerMatchesBalances,
   fingerprint,
-} from "./support/fixtures";
+} from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * Every bad argument to every public SQL function gives its catalogue error (and field) and

@@ -3,9 +3,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import webpush from "web-push";
 import { checkDeployment, type Finding, redirectAllowed } from "../../scripts/deploy-checks";
-import { type SupabaseStandIn, startSupabaseStandIn } from "../../scripts/test-support/supabase";
-import { TEMPLATE_DATABASE } from "./support/global-postgres";
-import { withDatabase } from "./support/postgres-cluster";
+import { TEMPLATE_DATABASE } from "../../scripts/test-support/db/global-postgres";
+import { withDatabase } from "../../scripts/test-support/db/postgres-cluster";
+import { type SupabaseStandIn, startSupabaseStandIn } from "../../scripts/test-support/stand-ins/supabase";
 
 /**
  * `npm run check:deploy` against the Supabase stand-in on a real, migrated PostgreSQL: a complete

@@ -3,8 +3,13 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { AppError } from "../../lib/errors";
 import { postgresRpc } from "../../lib/server/db/postgres";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { balance, createUser, expectLedgerMatchesBalances, modelBySlug } from "./support/fixtures";
+import {
+  balance,
+  createUser,
+  expectLedgerMatchesBalances,
+  modelBySlug,
+} from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * Races on a real PostgreSQL server (PGlite has one connection, so nothing races there).

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { modelInputsSchema, modelPricingSchema } from "../../lib/contracts/catalog";
 import { priceCredits, resolveSettings } from "../../lib/contracts/pricing";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
 import {
   balance,
   createUser,
   expectAppError,
   expectLedgerMatchesBalances,
   modelBySlug,
-} from "./support/fixtures";
+} from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * The database contract: every SQL function's behaviour, through the adapter under test

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { createUser, expectLedgerMatchesBalances, modelBySlug } from "./support/fixtures";
+import { createUser, expectLedgerMatchesBalances, modelBySlug } from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * History and retention (migration 20261130000100): deleting a job or sweeping expired ones hands

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { createUser, expectLedgerMatchesBalances, modelBySlug } from "./support/fixtures";
+import { createUser, expectLedgerMatchesBalances, modelBySlug } from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * Job reads at scale (migration 20261205000100): reading a job costs the same however many jobs

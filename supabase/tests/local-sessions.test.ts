@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { createUser, expectAppError } from "./support/fixtures";
+import { createUser, expectAppError } from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * The local sessions (embedded and postgres modes only): the row each session cookie names,

@@ -6,7 +6,7 @@ import { MAX_IMAGE_BYTES } from "../../lib/contracts/api";
 import { migrate } from "../../lib/server/db/migrate";
 import { MAX_OUTPUT_BYTES } from "../../lib/server/providers/fal/output";
 import { contentTypeFor } from "../../lib/server/storage/media-store";
-import { openEmptyMigrationTarget } from "./support/db";
+import { openEmptyMigrationTarget } from "../../scripts/test-support/db/test-db";
 
 let root: string;
 let target: Awaited<ReturnType<typeof openEmptyMigrationTarget>>;

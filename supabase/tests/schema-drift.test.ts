@@ -3,8 +3,13 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate } from "../../lib/server/db/migrate";
-import { openEmptyMigrationTarget } from "./support/db";
-import { CATALOG_QUERIES, type Catalog, catalogDiff, readCatalog } from "./support/schema-catalog";
+import {
+  CATALOG_QUERIES,
+  type Catalog,
+  catalogDiff,
+  readCatalog,
+} from "../../scripts/test-support/db/schema-catalog";
+import { openEmptyMigrationTarget } from "../../scripts/test-support/db/test-db";
 
 /**
  * supabase/schemas (the current definition of every table, function, policy and grant) and

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as results from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { createUser } from "./support/fixtures";
+import { createUser } from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * Row-level security and privileges on the real roles. The browser never talks to the database,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
-import { openTestDb, type TestDb } from "./support/db";
-import { createUser, expectAppError, modelBySlug } from "./support/fixtures";
+import { createUser, expectAppError, modelBySlug } from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 /**
  * Share pages (migration 20261204000100): share_job, unshare_job, list_share_tokens and the

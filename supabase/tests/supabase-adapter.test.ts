@@ -2,8 +2,8 @@ import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as r from "../../lib/server/db/results";
 import { supabaseRpc } from "../../lib/server/db/supabase";
-import { openTestDb, type TestDb } from "./support/db";
-import { expectAppError } from "./support/fixtures";
+import { expectAppError } from "../../scripts/test-support/db/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 
 // Runs in the db-supabase project only: what supabase-js puts on the wire.
 

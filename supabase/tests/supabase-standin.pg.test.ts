@@ -8,17 +8,17 @@ import WebSocket from "ws";
 import * as r from "../../lib/server/db/results";
 import { supabaseRpc } from "../../lib/server/db/supabase";
 import { supabaseMediaStore } from "../../lib/server/storage/supabase";
+import { expectAppError } from "../../scripts/test-support/db/fixtures";
+import { TEMPLATE_DATABASE } from "../../scripts/test-support/db/global-postgres";
+import { withDatabase } from "../../scripts/test-support/db/postgres-cluster";
 import {
   type SupabaseStandIn,
   type SupabaseStandInOptions,
   startSupabaseStandIn,
-} from "../../scripts/test-support/supabase";
-import { expectAppError } from "./support/fixtures";
-import { TEMPLATE_DATABASE } from "./support/global-postgres";
-import { withDatabase } from "./support/postgres-cluster";
+} from "../../scripts/test-support/stand-ins/supabase";
 
 /**
- * The Supabase stand-in (scripts/test-support/supabase) through the real adapters and
+ * The Supabase stand-in (scripts/test-support/stand-ins/supabase) through the real adapters and
  * libraries — supabaseRpc, supabaseMediaStore, @supabase/ssr and supabase-js — over real HTTP,
  * on a real PostgreSQL migrated with the Supabase shim. db-postgres project only.
  */

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { POST as createJob } from "@/app/api/jobs/route";
 import { POST as startGuest } from "@/app/api/session/guest/route";
-import { type FalStandIn, startFalStandIn } from "@/scripts/test-support/fal";
 import { captureLogs } from "@/scripts/test-support/log-lines";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+import { type FalStandIn, startFalStandIn } from "@/scripts/test-support/stand-ins/fal";
 
 /**
  * A job's life in the log, through the fal adapter and a fal stand-in that refuses the submit:

@@ -4,15 +4,15 @@ import {
   type RecordedCall,
   type SupabaseStandIn,
   startSupabaseStandIn,
-} from "../../../scripts/test-support/supabase";
-import { migratedPglite } from "../../../scripts/test-support/supabase/pglite";
+} from "../../../scripts/test-support/stand-ins/supabase";
+import { migratedPglite } from "../../../scripts/test-support/stand-ins/supabase/pglite";
 import { isAppError } from "../../errors";
 import type { CookieJar } from "./cookies";
 import type { SessionPort } from "./session";
 
 /**
  * The Supabase session adapter through the real @supabase/ssr and supabase-js, over HTTP to the
- * Supabase stand-in (scripts/test-support/supabase; its users are rows of auth.users in PGlite).
+ * Supabase stand-in (scripts/test-support/stand-ins/supabase; its users are rows of auth.users in PGlite).
  * A test double for Supabase's hosted HTTP API only.
  */
 

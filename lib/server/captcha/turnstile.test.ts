@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type Siteverify, startSiteverify } from "@/scripts/test-support/siteverify";
+import { type Siteverify, startSiteverify } from "@/scripts/test-support/stand-ins/siteverify";
 import { isAppError } from "../../errors";
 import { verifyTurnstileToken } from "./turnstile";
 

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type SupabaseStandIn, startSupabaseStandIn } from "../../../scripts/test-support/supabase";
-import { migratedPglite } from "../../../scripts/test-support/supabase/pglite";
+import { type SupabaseStandIn, startSupabaseStandIn } from "../../../scripts/test-support/stand-ins/supabase";
+import { migratedPglite } from "../../../scripts/test-support/stand-ins/supabase/pglite";
 import { splitMediaPath, supabaseMediaStore } from "./supabase";
 
 /**
- * The Supabase Storage adapter over HTTP to the Supabase stand-in (scripts/test-support/supabase),
+ * The Supabase Storage adapter over HTTP to the Supabase stand-in (scripts/test-support/stand-ins/supabase),
  * whose buckets are the rows our migration makes in storage.buckets (PGlite here).
  */
 

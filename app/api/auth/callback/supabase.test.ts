@@ -9,12 +9,12 @@ import {
   type AppleIdentity,
   type SupabaseStandIn,
   startSupabaseStandIn,
-} from "@/scripts/test-support/supabase";
+} from "@/scripts/test-support/stand-ins/supabase";
 import { GET as callback } from "./route";
 
 /**
  * Sign in with Apple in supabase mode: the real handlers and database, Supabase Auth and Apple
- * played by the Supabase stand-in over HTTP (scripts/test-support/supabase), whose users are rows
+ * played by the Supabase stand-in over HTTP (scripts/test-support/stand-ins/supabase), whose users are rows
  * of the same database's auth.users, as Supabase's are.
  * A guest whose Apple identity (or its email) already has an account is refused the link; it then
  * signs in to that account with Apple and is merged into it, as with an email code.

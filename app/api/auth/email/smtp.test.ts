@@ -6,7 +6,7 @@ import {
   startClosingServer,
   startSmtpServer,
   type TestSmtp,
-} from "@/scripts/test-support/smtp";
+} from "@/scripts/test-support/stand-ins/smtp";
 
 /**
  * A production server with SMTP_URL: sign-in codes travel as real mail to a real SMTP server

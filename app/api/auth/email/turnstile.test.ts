@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as readOutbox } from "@/app/api/dev/outbox/route";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
-import { type Siteverify, startSiteverify } from "@/scripts/test-support/siteverify";
+import { type Siteverify, startSiteverify } from "@/scripts/test-support/stand-ins/siteverify";
 import { POST as requestCode } from "./route";
 import { POST as verifyCode } from "./verify/route";
 

@@ -13,12 +13,12 @@ import { localJobRunner } from "@/lib/server/providers/local/runner";
 import { listenToJobEvents } from "@/lib/server/startup";
 import { putUndecodableImage } from "@/scripts/test-support/media";
 import { newGuest } from "@/scripts/test-support/people";
+import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import {
   browserSubscription,
   type PushReceiver,
   startPushReceiver,
-} from "@/scripts/test-support/push-receiver";
-import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+} from "@/scripts/test-support/stand-ins/push-receiver";
 import { DELETE, POST } from "./route";
 
 /**

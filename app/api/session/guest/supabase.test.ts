@@ -3,13 +3,13 @@ import { POST as requestCode } from "@/app/api/auth/email/route";
 import { POST as verifyCode } from "@/app/api/auth/email/verify/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
-import { type Siteverify, startSiteverify } from "@/scripts/test-support/siteverify";
-import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/supabase";
+import { type Siteverify, startSiteverify } from "@/scripts/test-support/stand-ins/siteverify";
+import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/stand-ins/supabase";
 import { POST as startGuest } from "./route";
 
 /**
  * Supabase mode with Turnstile on, over the real handlers: Supabase Auth (the Supabase stand-in
- * over HTTP, scripts/test-support/supabase, with its own CAPTCHA on too) is asked with the secret key and the visitor's address (Sb-Forwarded-For) to make guests
+ * over HTTP, scripts/test-support/stand-ins/supabase, with its own CAPTCHA on too) is asked with the secret key and the visitor's address (Sb-Forwarded-For) to make guests
  * and send and check codes, so its per-address limits count the visitor. With the secret key it
  * skips its own captcha check, so our server checks the Turnstile token itself first.
  */

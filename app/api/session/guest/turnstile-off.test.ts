@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { POST as requestCode } from "@/app/api/auth/email/route";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
-import { type Siteverify, startSiteverify } from "@/scripts/test-support/siteverify";
+import { type Siteverify, startSiteverify } from "@/scripts/test-support/stand-ins/siteverify";
 import { POST as startGuest } from "./route";
 
 /** Turnstile off (no keys): a token sent anyway is ignored and siteverify is never asked. */

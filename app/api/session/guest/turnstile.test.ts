@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
-import { type Siteverify, startSiteverify } from "@/scripts/test-support/siteverify";
+import { type Siteverify, startSiteverify } from "@/scripts/test-support/stand-ins/siteverify";
 import { POST as startGuest } from "./route";
 
 /**

@@ -4,16 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { supabaseRpc } from "@/lib/server/db/supabase";
-import { type FalStandIn, sampleVideo, startFalStandIn } from "@/scripts/test-support/fal";
 import { openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
-import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/supabase";
+import { type FalStandIn, sampleVideo, startFalStandIn } from "@/scripts/test-support/stand-ins/fal";
+import { type SupabaseStandIn, startSupabaseStandIn } from "@/scripts/test-support/stand-ins/supabase";
 
 /**
  * Supabase mode runs where the disk is read-only or forgotten (Vercel): a finished fal job goes
  * from fal's output into Supabase Storage, and sessions and links are signed, without one file
  * written. DATA_DIR and TMPDIR point at empty directories that are watched throughout. The app
  * talks to Supabase through its real adapters, over HTTP to the Supabase stand-in
- * (scripts/test-support/supabase): Storage, and the database through PostgREST (over PGlite).
+ * (scripts/test-support/stand-ins/supabase): Storage, and the database through PostgREST (over PGlite).
  */
 
 const APP = "https://rendio.example";

@@ -9,13 +9,13 @@ import { POST as startGuest } from "@/app/api/session/guest/route";
 import { createJobResponseSchema, jobPageResponseSchema, jobResponseSchema } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { sweep } from "@/lib/server/jobs/sweeper";
+import { eventually, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import {
   type FalStandIn,
   sampleVideo,
   startFalStandIn,
   type WebhookOverride,
-} from "@/scripts/test-support/fal";
-import { eventually, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
+} from "@/scripts/test-support/stand-ins/fal";
 import { POST as receiveWebhook } from "./route";
 
 /**

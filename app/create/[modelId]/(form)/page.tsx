@@ -7,13 +7,13 @@ import { hasCreateQuery, parseCreateQuery } from "@/components/create/create-que
 import { createIcons } from "@/components/create/icons";
 import { layerSettings } from "@/components/create/settings";
 import { createWords } from "@/components/create/words";
-import { balanceWords } from "@/components/credits/balance-words";
-import { aboutDurationText, aspectRatioValue } from "@/components/result/format";
 import { MeFallback } from "@/components/shell/me-fallback";
 import { BackButton } from "@/components/ui/back-button";
 import { CreditBadge } from "@/components/ui/credit-badge";
 import { toneText } from "@/components/ui/tones";
 import type { Me } from "@/lib/contracts/user";
+import { aboutDurationText, aspectRatioValue } from "@/lib/format/job";
+import { balanceWords } from "@/lib/i18n/balance-words";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageSession } from "@/lib/server/page";
 import { getCatalog, videoProviderName } from "@/lib/server/services/catalog";

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { type FalStandIn, startFalStandIn } from "@/scripts/test-support/fal";
+import { type FalStandIn, startFalStandIn } from "@/scripts/test-support/stand-ins/fal";
 import { falFailureCode } from "./errors";
 import { createFalQueue, FalRequestError, falVideoOutput } from "./queue";
 import { createJwksCache, type JwksCache, type VerifiedFalWebhook, verifyFalWebhook } from "./signature";

@@ -7,7 +7,7 @@ import { openPglite, pgliteMigrationDriver, pgliteRpc } from "../../../lib/serve
 import { postgresRpc } from "../../../lib/server/db/postgres";
 import type { Rpc } from "../../../lib/server/db/rpc";
 import { supabaseRpc } from "../../../lib/server/db/supabase";
-import { type SupabaseStandIn, startSupabaseStandIn } from "../../../scripts/test-support/supabase";
+import { type SupabaseStandIn, startSupabaseStandIn } from "../stand-ins/supabase";
 import { TEMPLATE_DATABASE } from "./global-postgres";
 import { withDatabase } from "./postgres-cluster";
 

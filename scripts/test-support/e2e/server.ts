@@ -2,13 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { copyMigratedDatabase } from "../../scripts/test-support/pglite-data-dir";
+import { copyMigratedDatabase } from "./pglite-data-dir";
 
 /**
  * A server of the built app of its own, for specs that need its process (memory figures) or its
  * defaults (TRUST_PROXY=none): started as `npm start` starts it (scripts/serve.mjs), on a free
  * port with a fresh DATA_DIR (in embedded mode holding a copy of the migrated template,
- * scripts/test-support/pglite-data-dir.ts). The one place a spec starts a server.
+ * scripts/test-support/e2e/pglite-data-dir.ts). The one place a spec starts a server.
  */
 export type OwnServer = { url: string; pid: number; dataDir: string; stop(): Promise<void> };
 

@@ -2,7 +2,10 @@ import type { Job } from "@/lib/contracts/job";
 import { previewRenderSeconds } from "@/lib/contracts/preview";
 import { type ErrorCode, isErrorCode } from "@/lib/errors";
 
-/** Pure helpers of the result page (kept apart from React so they are unit-tested). */
+/**
+ * Pure helpers that present a job, for the result page, History, Home and Create (no React, so
+ * they are unit-tested).
+ */
 
 /** After this long in flight the page says the job keeps going and will show up in History. */
 export const LONG_WAIT_MS = 20 * 60 * 1000;

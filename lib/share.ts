@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { Job } from "@/lib/contracts/job";
-import { videoFileName } from "./format";
+import { videoFileName } from "@/lib/format/job";
 
 /**
  * Sharing the finished video: its public page's link (sharePageLink), or for saving on iOS the

@@ -14,7 +14,7 @@ import {
   stageView,
   typicalSecondsOf,
   videoFileName,
-} from "./format";
+} from "./job";
 
 test("formatElapsed", () => {
   expect(formatElapsed(0)).toBe("0:00");

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { migrate } from "../../lib/server/db/migrate";
-import { openPglite, pgliteMigrationDriver } from "../../lib/server/db/pglite";
+import { migrate } from "../../../lib/server/db/migrate";
+import { openPglite, pgliteMigrationDriver } from "../../../lib/server/db/pglite";
 
 /**
  * A migrated embedded database for the e2e servers, made once and copied: initdb and the

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { migrate } from "../../lib/server/db/migrate";
-import { withPostgresMigrationDriver } from "../../lib/server/db/postgres";
-import { type Cluster, startCluster, withDatabase } from "../../supabase/tests/support/postgres-cluster";
+import { migrate } from "../../../lib/server/db/migrate";
+import { withPostgresMigrationDriver } from "../../../lib/server/db/postgres";
+import { type Cluster, startCluster, withDatabase } from "../db/postgres-cluster";
 import { freePort } from "./server";
 
 /**

@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type SeededPerson, seededPoolFile } from "../../e2e/support/seeded";
-import type { CookieToSet } from "../../lib/server/auth/cookies";
-import { localSessions, SESSION_COOKIE } from "../../lib/server/auth/local";
-import { getConfig } from "../../lib/server/config";
-import { getRpc } from "../../lib/server/db";
+import type { CookieToSet } from "../../../lib/server/auth/cookies";
+import { localSessions, SESSION_COOKIE } from "../../../lib/server/auth/local";
+import { getConfig } from "../../../lib/server/config";
+import { getRpc } from "../../../lib/server/db";
 import {
   type DbJob,
   generateResult,
   jobChangeResult,
   modelResult,
   onboardResult,
-} from "../../lib/server/db/results";
-import { completeJob, failJob } from "../../lib/server/jobs/transitions";
-import { getMediaStore } from "../../lib/server/storage";
+} from "../../../lib/server/db/results";
+import { completeJob, failJob } from "../../../lib/server/jobs/transitions";
+import { getMediaStore } from "../../../lib/server/storage";
 import { copyMigratedDatabase } from "./pglite-data-dir";
+import { type SeededPerson, seededPoolFile } from "./seeded";
 
 /**
  * Seeds the e2e server's embedded database before the server starts (scripts/e2e-server.mjs runs
@@ -24,10 +24,10 @@ import { copyMigratedDatabase } from "./pglite-data-dir";
  * createGuest), charged through generate_video, moved through mark_job_processing and
  * completeJob (or failJob and its refund) exactly as the local renderer moves a job, with a
  * committed fixture MP4 and JPEG as the media. The people and their cookies go to a pool file
- * that e2e/support/seeded.ts hands out, one person per test.
+ * that scripts/test-support/e2e/seeded.ts hands out, one person per test.
  */
 
-const fixtures = path.resolve(import.meta.dirname, "../../e2e/fixtures");
+const fixtures = path.resolve(import.meta.dirname, "../../../e2e/fixtures");
 /** One person per test that asks, in both Chromium projects (about 20), with some to spare. */
 const POOL = { finished: 30, history: 2, mixed: 4 } as const;
 export const FINISHED_PROMPTS = ["Lighthouse at dusk number 1", "Lighthouse at dusk number 2"];

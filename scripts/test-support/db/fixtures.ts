@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { AppError, type ErrorCode } from "../../../lib/errors";
 import * as results from "../../../lib/server/db/results";
-import type { TestDb } from "./db";
+import type { TestDb } from "./test-db";
 
 /** Creates an auth user and onboards it (10 welcome credits). */
 export async function createUser(db: TestDb, options: { email?: string } = {}): Promise<string> {

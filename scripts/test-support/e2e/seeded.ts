@@ -4,7 +4,7 @@ import type { BrowserContext } from "@playwright/test";
 
 /**
  * People with finished videos, seeded into the e2e server's database before it starts
- * (scripts/test-support/e2e-seed.ts): a spec that only needs a finished video takes one here
+ * (scripts/test-support/e2e/seed.ts): a spec that only needs a finished video takes one here
  * instead of rendering it. Each person goes to one test only (a claim is a directory made
  * atomically next to the pool), so tests may delete, share or spend freely.
  *

@@ -1,6 +1,6 @@
 import type { LedgerKind } from "@/lib/contracts/account";
 
-/** Pure helpers of the credit screens (kept apart from React so they are unit-tested). */
+/** Pure helpers of the credit screens and Profile's ledger (no React, so they are unit-tested). */
 
 // Making an Intl formatter loads the language's data, slow on a phone: each one is made once
 // (a ledger formats every row's change and date).

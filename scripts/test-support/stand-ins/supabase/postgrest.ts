@@ -1,4 +1,4 @@
-import { buildCall } from "../../../lib/server/db/sql-rpc";
+import { buildCall } from "../../../../lib/server/db/sql-rpc";
 
 /**
  * The stand-in's PostgREST: answers `POST /rest/v1/rpc/<fn>` from a SQL connection, with named

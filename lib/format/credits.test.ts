@@ -7,7 +7,7 @@ import {
   initialsOf,
   ledgerTone,
   purchasePollDelayMs,
-} from "./format";
+} from "./credits";
 
 describe("credit formatting", () => {
   test("prices follow the locale's currency format", () => {
