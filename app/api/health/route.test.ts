@@ -33,7 +33,9 @@ test("GET /api/health answers ok with the mode and version (embedded database)",
     mode: "embedded",
     version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   });
-});
+  // The first read migrates a new embedded database: ~6 s alone, several times that beside the
+  // suite's other database work on two cores.
+}, 120_000);
 
 test("an unreachable database answers 503 service_unavailable, not 500", async () => {
   const GET = await routeWith({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/nothing" });
