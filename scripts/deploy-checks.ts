@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CODE_LENGTH } from "../lib/contracts/auth";
 import { CODE_TTL_SECONDS, RESEND_AFTER_SECONDS } from "../lib/server/auth/codes";
 import { type Config, ConfigError, loadConfig } from "../lib/server/config";
-import { catalogResult, productsResult } from "../lib/server/db/results";
+import { catalogResult, productsResult } from "../lib/server/db/functions";
 import { supabaseRpc } from "../lib/server/db/supabase";
 import { mediaBuckets } from "../lib/server/storage/media-store";
 

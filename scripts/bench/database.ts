@@ -5,10 +5,10 @@
 //   its last, and the ratio (an index range scan keeps it near 1).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import * as r from "../../lib/server/db/functions";
 import { migrate } from "../../lib/server/db/migrate";
 import { openPglite, pgliteMigrationDriver, pgliteRpc } from "../../lib/server/db/pglite";
 import { postgresRpc, withPostgresMigrationDriver } from "../../lib/server/db/postgres";
-import * as r from "../../lib/server/db/results";
 import type { Rpc } from "../../lib/server/db/rpc";
 import { startCluster, withDatabase } from "../test-support/db/postgres-cluster";
 

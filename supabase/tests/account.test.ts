@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as r from "../../lib/server/db/results";
+import * as r from "../../lib/server/db/functions";
 import {
   createUser,
   expectAppError,

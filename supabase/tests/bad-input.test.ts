@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
 import type { ErrorCode } from "../../lib/errors";
-import * as results from "../../lib/server/db/results";
+import * as results from "../../lib/server/db/functions";
 import {
   balance,
   createUser,

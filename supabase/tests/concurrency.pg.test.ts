@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { AppError } from "../../lib/errors";
+import * as r from "../../lib/server/db/functions";
 import { postgresRpc } from "../../lib/server/db/postgres";
-import * as r from "../../lib/server/db/results";
 import {
   balance,
   createUser,

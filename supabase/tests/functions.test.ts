@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { modelInputsSchema, modelPricingSchema } from "../../lib/contracts/catalog";
 import { priceCredits, resolveSettings } from "../../lib/contracts/pricing";
-import * as r from "../../lib/server/db/results";
+import * as r from "../../lib/server/db/functions";
 import {
   balance,
   createUser,

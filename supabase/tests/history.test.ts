@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as r from "../../lib/server/db/results";
+import * as r from "../../lib/server/db/functions";
 import { createUser, expectLedgerMatchesBalances, modelBySlug } from "../../scripts/test-support/db/fixtures";
 import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 

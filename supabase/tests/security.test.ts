@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import * as results from "../../lib/server/db/results";
+import * as results from "../../lib/server/db/functions";
 import { createUser } from "../../scripts/test-support/db/fixtures";
 import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";
 

@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import * as r from "../../lib/server/db/results";
+import * as r from "../../lib/server/db/functions";
 import { supabaseRpc } from "../../lib/server/db/supabase";
 import { expectAppError } from "../../scripts/test-support/db/fixtures";
 import { openTestDb, type TestDb } from "../../scripts/test-support/db/test-db";

@@ -5,7 +5,7 @@ import { decodeProtectedHeader } from "jose";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import WebSocket from "ws";
-import * as r from "../../lib/server/db/results";
+import * as r from "../../lib/server/db/functions";
 import { supabaseRpc } from "../../lib/server/db/supabase";
 import { supabaseMediaStore } from "../../lib/server/storage/supabase";
 import { expectAppError } from "../../scripts/test-support/db/fixtures";

@@ -10,7 +10,7 @@ import {
   jobResponseSchema,
 } from "@/lib/contracts/api";
 import { getRpc } from "@/lib/server/db";
-import { generateResult } from "@/lib/server/db/results";
+import { generateResult } from "@/lib/server/db/functions";
 import {
   eventually,
   newGuest,

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { DbJob } from "../db/results";
+import type { DbJob } from "../db/functions";
 import { jobFinished, onJobFinished } from "./finished";
 
 // Only the id is read by the event itself; the listeners here look at nothing else.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { AppError, type ErrorCode } from "../../../lib/errors";
-import * as results from "../../../lib/server/db/results";
+import * as results from "../../../lib/server/db/functions";
 import type { TestDb } from "./test-db";
 
 /** Creates an auth user and onboards it (10 welcome credits). */

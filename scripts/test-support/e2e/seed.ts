@@ -11,7 +11,7 @@ import {
   jobChangeResult,
   modelResult,
   onboardResult,
-} from "../../../lib/server/db/results";
+} from "../../../lib/server/db/functions";
 import { completeJob, failJob } from "../../../lib/server/jobs/transitions";
 import { getMediaStore } from "../../../lib/server/storage";
 import { copyMigratedDatabase } from "./pglite-data-dir";

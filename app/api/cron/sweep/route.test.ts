@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getRpc } from "@/lib/server/db";
-import { generateResult, jobChangeResult, onboardResult } from "@/lib/server/db/results";
+import { generateResult, jobChangeResult, onboardResult } from "@/lib/server/db/functions";
 import { openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 
 const SECRET = "cron-secret-for-tests-0123456789";

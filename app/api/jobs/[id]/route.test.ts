@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createJobResponseSchema, jobResponseSchema } from "@/lib/contracts/api";
 import type { Job } from "@/lib/contracts/job";
 import { getRpc } from "@/lib/server/db";
-import { generateResult } from "@/lib/server/db/results";
+import { generateResult } from "@/lib/server/db/functions";
 import {
   eventually,
   newGuest,

@@ -6,7 +6,7 @@ import { PATCH as updateMe } from "@/app/api/me/route";
 import { GET as getKey } from "@/app/api/push/key/route";
 import { pushMessageSchema } from "@/lib/contracts/push";
 import { getRpc } from "@/lib/server/db";
-import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/results";
+import { generateResult, jobChangeResult, jobFailResult } from "@/lib/server/db/functions";
 import { jobFinished } from "@/lib/server/jobs/finished";
 import { sweep } from "@/lib/server/jobs/sweeper";
 import { localJobRunner } from "@/lib/server/providers/local/runner";

@@ -76,7 +76,7 @@ test("a fal job is completed into Storage, and sessions and links signed, with n
   const userId = randomUUID();
   await route.db.query("insert into auth.users (id, is_anonymous) values ($1, true)", [userId]);
   const { getRpc } = await import("@/lib/server/db");
-  const results = await import("@/lib/server/db/results");
+  const results = await import("@/lib/server/db/functions");
   const rpc = await getRpc();
   await rpc.call("onboard_user", { p_user_id: userId }, results.onboardResult);
   const { rows } = await route.db.query<{ id: string }>(

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Session } from "@/lib/server/auth";
 import { getRpc } from "@/lib/server/db";
-import { generateResult, jobChangeResult } from "@/lib/server/db/results";
+import { generateResult, jobChangeResult } from "@/lib/server/db/functions";
 import { shareJob, unshareJob } from "@/lib/server/services/share";
 import { newGuest, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { GET } from "./route";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { putUndecodableImage } from "@/scripts/test-support/media";
 import { eventually, openRouteDatabase, type RouteDb } from "@/scripts/test-support/routes";
 import { getRpc } from "../../db";
-import { generateResult, jobResult, onboardResult } from "../../db/results";
+import { generateResult, jobResult, onboardResult } from "../../db/functions";
 import { sweep } from "../../jobs/background";
 import { mediaPaths } from "../../jobs/transitions";
 import { createLocalProvider } from ".";

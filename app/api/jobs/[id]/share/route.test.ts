@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as getJob } from "@/app/api/jobs/[id]/route";
 import { jobResponseSchema, shareJobResponseSchema } from "@/lib/contracts/api";
 import { getRpc } from "@/lib/server/db";
-import { generateResult, jobChangeResult } from "@/lib/server/db/results";
+import { generateResult, jobChangeResult } from "@/lib/server/db/functions";
 import { getSharedVideo } from "@/lib/server/services/share";
 import { newGuest, openRouteDatabase, type RouteDb, TestBrowser } from "@/scripts/test-support/routes";
 import { POST as share, DELETE as unshare } from "./route";
