@@ -3,6 +3,7 @@ import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { seededPerson } from "../scripts/test-support/e2e/seeded";
+import { playVideo } from "../scripts/test-support/e2e/video";
 
 /**
  * Share pages (issue #11 item 3): Share on the result page makes the video's public page,
@@ -78,14 +79,7 @@ test.describe("share pages", () => {
     await expect(visitor.getByTestId("shared-model")).toHaveText(model);
     await expect(visitor.getByTestId("shared-prompt")).toHaveText(prompt);
     await expect(visitor.getByRole("link", { name: en.share.page.cta })).toHaveAttribute("href", "/");
-    const video = visitor.getByTestId("shared-video");
-    await video.evaluate((element: HTMLVideoElement) => {
-      element.muted = true;
-      return element.play();
-    });
-    await expect
-      .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), { timeout: 15_000 })
-      .toBeGreaterThanOrEqual(2);
+    await playVideo(visitor.getByTestId("shared-video"));
 
     // The tags a chat app or a social site reads, with absolute media links that work without a session.
     const meta = (key: string) =>
