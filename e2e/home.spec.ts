@@ -118,4 +118,23 @@ test.describe("search", () => {
     await expect(themes.first()).toContainText("Christmas Magic");
     await expect(models).toHaveCount(0);
   });
+
+  test("words typed before the page is interactive are searched for once it is", async ({ page }) => {
+    // The page's scripts wait until the search has been typed into the server's field.
+    let release = () => {};
+    const typed = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    const search = page.getByRole("searchbox", { name: en.home.searchLabel });
+    await search.fill("kling");
+    release();
+    const models = page.getByRole("region", { name: en.home.allModels }).getByRole("listitem");
+    await expect(models).toHaveCount(2);
+    await expect(search).toHaveValue("kling");
+  });
 });

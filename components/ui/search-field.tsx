@@ -1,7 +1,7 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 type Props = {
   value: string;
@@ -13,11 +13,17 @@ type Props = {
 
 /**
  * SearchBar: magnifier, card surface, radius 12; Escape or ×
- * clears it.
+ * clears it. Words typed before the page became interactive are searched for once it is.
  */
 export function SearchField({ value, onChange, labels, maxLength }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  // The server's field takes typing before hydration; the screen's state does not know of it yet.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once, when the field hydrates.
+  useEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== value) onChange(typed);
+  }, []);
   return (
     <search className="relative block">
       <label htmlFor={id} className="sr-only">
