@@ -1,6 +1,8 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { bannerWords } from "@/components/home/banner-words";
 import { cardWords } from "@/components/home/card-words";
+import { catalogListing, cheapestGeneration } from "@/components/home/catalog";
 import { catalogCards } from "@/components/home/catalog-cards";
 import { HomeScreen } from "@/components/home/home-screen";
 import { HomeHeaderFrame } from "@/components/home/home-skeleton";
@@ -28,12 +30,12 @@ export default function HomePage() {
   return (
     <ClientMessages
       namespaces={[
-        "app",
-        "auth",
+        "auth.haveAccount",
         "banner",
         "captcha",
         "common",
-        "credits",
+        "credits.badge",
+        "credits.loading",
         "errors",
         "home",
         "install",
@@ -49,7 +51,7 @@ export default function HomePage() {
 
 async function HomeContent() {
   const locale = await getLocale();
-  const [t, tHome, tDuration, catalog, session] = await Promise.all([
+  const [t, tHome, tDuration, fullCatalog, session] = await Promise.all([
     getTranslations(),
     getTranslations("home"),
     getTranslations("common.duration"),
@@ -60,13 +62,18 @@ async function HomeContent() {
     }),
     pageSession().catch(() => null),
   ]);
+  // The browser gets the catalog as Home lists it, not what only the forms need.
+  const catalog = fullCatalog ? catalogListing(fullCatalog) : null;
   const me = session ? await getMe(session).catch((): Me | null => null) : null;
   // Decided here, so the banner is in the page as sent (no shift when the app hydrates): once,
   // on a new guest's first Home with a session; this browser is then marked as returning.
   const returning = (await cookies()).get(homeSeenCookie)?.value === "1";
   const welcome =
     session !== null && me !== null && !returning && (await isNewGuest(session, me).catch(() => false));
-  const words = await balanceWords(me);
+  const [words, banners] = await Promise.all([
+    balanceWords(me),
+    bannerWords(me, catalog ? cheapestGeneration(catalog.models) : undefined),
+  ]);
 
   return (
     <MeFallback me={me}>
@@ -80,6 +87,7 @@ async function HomeContent() {
           hasSession={session !== null}
           welcome={welcome}
           returning={returning}
+          bannerWords={banners}
         />
       </div>
     </MeFallback>

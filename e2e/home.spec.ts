@@ -3,6 +3,7 @@ import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { startGuest } from "../scripts/test-support/e2e/people";
 
 // The browser locale drives Accept-Language (extraHTTPHeaders does not reach Chromium's navigations).
 const cases = [
@@ -137,4 +138,51 @@ test.describe("search", () => {
     await expect(models).toHaveCount(2);
     await expect(search).toHaveValue("kling");
   });
+});
+
+test("a new guest's first Home makes no number or plural formatter while it loads and hydrates", async ({
+  page,
+}) => {
+  // The first formatter loads the language's number data, tens of milliseconds on a phone inside
+  // the hydration task: the server writes Home's sentences with numbers for the first paint.
+  await page.addInitScript(() => {
+    const made: string[] = [];
+    Object.assign(window, { formattersMade: made });
+    for (const name of [
+      "NumberFormat",
+      "PluralRules",
+      "DateTimeFormat",
+      "RelativeTimeFormat",
+      "ListFormat",
+    ] as const) {
+      // Called with or without `new`, each counts. (One constructor's type stands for all five.)
+      const counting: ProxyHandler<typeof Intl.NumberFormat> = {
+        construct: (target, args, newTarget) => {
+          made.push(name);
+          return Reflect.construct(target, args, newTarget);
+        },
+        apply: (target, self, args) => {
+          made.push(name);
+          return Reflect.apply(target, self, args);
+        },
+      };
+      const original = Intl[name] as unknown as typeof Intl.NumberFormat;
+      Object.defineProperty(Intl, name, {
+        value: new Proxy(original, counting),
+        configurable: true,
+        writable: true,
+      });
+    }
+  });
+  await startGuest(page.request);
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: en.banner.welcomeTitle })).toContainText(
+    "You have 10 free credits to start.",
+  );
+  // Hydrated: the carousel's pause button answers.
+  await page.getByRole("button", { name: en.home.pause }).click();
+  await expect(page.getByRole("button", { name: en.home.play })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { formattersMade: string[] }).formattersMade),
+  ).toEqual([]);
 });

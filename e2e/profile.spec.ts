@@ -114,9 +114,8 @@ test.describe("credits", () => {
       "href",
       `/sign-in?next=${encodeURIComponent("/profile?buy=1")}`,
     );
-    // A guest has no buy button.
+    // A guest has no buy button. (This dialog's axe check, light and dark: the accessibility tests.)
     await expect(dialog.getByRole("button", { name: /Buy \d+ credits/ })).toHaveCount(0);
-    await expectNoSeriousViolations(page, "purchase dialog", "dialog");
 
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();

@@ -7,9 +7,12 @@
 //
 // The slugs must match the catalog migration, supabase/migrations/20261203000200_catalog.sql
 // (thumbnail_url = /thumbnails/models/<slug>.webp). The theme pictures in
-// public/thumbnails/themes/ are committed illustrations, not made here.
+// public/thumbnails/themes/ are committed illustrations, not drawn here.
+//
+// Then every picture, models' and themes', gets a copy 384 px wide (<name>-384.webp, see
+// components/home/thumbnail.tsx): what a card drawn under 384 device pixels wide loads instead.
 
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
@@ -18,7 +21,10 @@ const W = 640;
 const H = 360;
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = path.join(root, "public", "thumbnails", "models");
+const thumbnailsDir = path.join(root, "public", "thumbnails");
+const outDir = path.join(thumbnailsDir, "models");
+const SMALL_W = 384;
+const SMALL_H = 216;
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -317,6 +323,23 @@ async function render(svgText, file) {
   return size;
 }
 
+/** `<name>-384.webp` beside every full-size picture in public/thumbnails/<folder>/. */
+async function writeSmallCopies() {
+  for (const folder of await readdir(thumbnailsDir)) {
+    const dir = path.join(thumbnailsDir, folder);
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith(".webp") || name.endsWith(`-${SMALL_W}.webp`)) continue;
+      const file = path.join(dir, name.replace(/\.webp$/, `-${SMALL_W}.webp`));
+      await sharp(path.join(dir, name))
+        .resize(SMALL_W, SMALL_H)
+        .webp({ quality: 80, effort: 6, smartSubsample: true })
+        .toFile(file);
+      const { size } = await stat(file);
+      console.log(`${path.relative(root, file)}  ${(size / 1024).toFixed(1)} KB`);
+    }
+  }
+}
+
 async function main() {
   await mkdir(outDir, { recursive: true });
   for (const model of MODELS) {
@@ -324,6 +347,7 @@ async function main() {
     const size = await render(modelSvg(model), file);
     console.log(`${path.relative(root, file)}  ${(size / 1024).toFixed(1)} KB`);
   }
+  await writeSmallCopies();
 }
 
 // Renders only when run as a script (the unit test imports modelSvg).

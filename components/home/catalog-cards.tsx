@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
+import type { CatalogListing, ListedModel } from "@/lib/contracts/api";
 import type { CardWords } from "./card-words";
 import { themeHref } from "./catalog";
 import { FeaturedSlide } from "./featured-slide";
@@ -14,8 +14,8 @@ export type CatalogCards = {
 };
 
 export function catalogCards(
-  catalog: CatalogResponse,
-  wordsFor: (model: CatalogModel) => CardWords,
+  catalog: CatalogListing,
+  wordsFor: (model: ListedModel) => CardWords,
 ): CatalogCards {
   const featured = catalog.models.filter((model) => model.isFeatured);
   return {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogModel } from "@/lib/contracts/api";
 import type { Theme } from "@/lib/contracts/catalog";
-import { cheapestGeneration, creditBanner, foldText, searchCatalog, themeHref } from "./catalog";
+import {
+  catalogListing,
+  cheapestGeneration,
+  creditBanner,
+  foldText,
+  searchCatalog,
+  themeHref,
+} from "./catalog";
 
 const model = (over: Partial<CatalogModel>): CatalogModel =>
   ({
@@ -112,5 +119,61 @@ describe("themeHref", () => {
       "/create/veo?theme=summer-beach",
     );
     expect(themeHref(theme({}), [])).toBeUndefined();
+  });
+});
+
+describe("catalogListing", () => {
+  const fullModel: CatalogModel = {
+    id: "6d0d0001-0000-4000-8000-000000000001",
+    slug: "veo-3-1-fast",
+    name: "Veo 3.1 Fast",
+    description: "Cinematic clips with optional native sound.",
+    category: "text-to-video",
+    provider: "fal",
+    thumbnailUrl: "/thumbnails/models/veo-3-1-fast.webp",
+    isFeatured: true,
+    // What only the form needs: the listing must leave these out, whatever they hold.
+    inputs: { image: "none" } as CatalogModel["inputs"],
+    pricing: { basis: "per_second" } as CatalogModel["pricing"],
+    typicalSeconds: 23,
+    minCredits: 4,
+  } as CatalogModel;
+  const fullTheme: Theme = {
+    id: "7e3e0001-0000-4000-8000-000000000001",
+    slug: "christmas-magic",
+    name: "Christmas Magic",
+    description: "Snowfall and twinkling lights.",
+    prompt: "A snowy village square on Christmas Eve at dusk.",
+    thumbnailUrl: "/thumbnails/themes/christmas-magic.webp",
+    modelId: fullModel.id,
+    defaultSettings: { durationSeconds: 8, resolution: "720p" },
+    isFeatured: true,
+  };
+
+  it("keeps what Home shows and searches, and leaves out what only the form needs", () => {
+    const listing = catalogListing({ models: [fullModel], themes: [fullTheme] });
+    expect(listing.models).toEqual([
+      {
+        id: fullModel.id,
+        slug: "veo-3-1-fast",
+        name: "Veo 3.1 Fast",
+        description: "Cinematic clips with optional native sound.",
+        category: "text-to-video",
+        thumbnailUrl: "/thumbnails/models/veo-3-1-fast.webp",
+        isFeatured: true,
+        typicalSeconds: 23,
+        minCredits: 4,
+      },
+    ]);
+    expect(listing.themes).toEqual([
+      {
+        id: fullTheme.id,
+        slug: "christmas-magic",
+        name: "Christmas Magic",
+        description: "Snowfall and twinkling lights.",
+        thumbnailUrl: "/thumbnails/themes/christmas-magic.webp",
+        modelId: fullModel.id,
+      },
+    ]);
   });
 });

@@ -1,5 +1,4 @@
-import type { CatalogModel } from "@/lib/contracts/api";
-import type { Theme } from "@/lib/contracts/catalog";
+import type { CatalogListing, CatalogResponse, ListedModel, ListedTheme } from "@/lib/contracts/api";
 
 /**
  * Text folded for forgiving search: lower case in the page's language, accents dropped
@@ -28,11 +27,11 @@ export function startsAWord(text: string, word: string): boolean {
  * ("kling" finds "Kling 2.5", not "twinkling"; "vid" finds "video").
  */
 export function searchCatalog(
-  catalog: { models: CatalogModel[]; themes: Theme[] },
+  catalog: CatalogListing,
   query: string,
   locale: string,
-  extraTerms: (model: CatalogModel) => string = () => "",
-): { models: CatalogModel[]; themes: Theme[] } {
+  extraTerms: (model: ListedModel) => string = () => "",
+): CatalogListing {
   const words = foldText(query, locale).split(" ").filter(Boolean);
   if (words.length === 0) return catalog;
   const matches = (...parts: string[]) => {
@@ -49,7 +48,7 @@ export function searchCatalog(
  * The low-credit threshold: the cheapest generation in the catalog.
  * Undefined while there are no models to compare with.
  */
-export function cheapestGeneration(models: CatalogModel[]): number | undefined {
+export function cheapestGeneration(models: ListedModel[]): number | undefined {
   return models.length > 0 ? Math.min(...models.map((m) => m.minCredits)) : undefined;
 }
 
@@ -64,12 +63,37 @@ export function creditBanner(credits: number, threshold: number | undefined): "e
  * Where a theme preset opens: its recommended model (or the first listed one when it names none
  * or that model is not available) with `?theme=<slug>`. Undefined with no model to open.
  */
-export function themeHref(theme: Theme, models: CatalogModel[]): string | undefined {
+export function themeHref(theme: ListedTheme, models: ListedModel[]): string | undefined {
   const model = models.find((m) => m.id === theme.modelId) ?? models[0];
   if (!model) return undefined;
   return `/create/${encodeURIComponent(model.slug)}?theme=${encodeURIComponent(theme.slug)}`;
 }
 
-export function modelHref(model: CatalogModel): string {
+export function modelHref(model: ListedModel): string {
   return `/create/${encodeURIComponent(model.slug)}`;
+}
+
+/** What Home lists of a catalog: each model and theme without what only its form needs. */
+export function catalogListing(catalog: CatalogResponse): CatalogListing {
+  return {
+    models: catalog.models.map((m) => ({
+      id: m.id,
+      slug: m.slug,
+      name: m.name,
+      description: m.description,
+      category: m.category,
+      thumbnailUrl: m.thumbnailUrl,
+      isFeatured: m.isFeatured,
+      typicalSeconds: m.typicalSeconds,
+      minCredits: m.minCredits,
+    })),
+    themes: catalog.themes.map((t) => ({
+      id: t.id,
+      slug: t.slug,
+      name: t.name,
+      description: t.description,
+      thumbnailUrl: t.thumbnailUrl,
+      modelId: t.modelId,
+    })),
+  };
 }

@@ -14,10 +14,13 @@ export function CreditBanner({
   kind,
   credits,
   cheapest,
+  lowBody,
 }: {
   kind: "low" | "empty";
   credits: number;
   cheapest: number | undefined;
+  /** The low-credit sentence as the server wrote it for `credits` and `cheapest`, if it did. */
+  lowBody?: string;
 }) {
   const t = useTranslations("banner");
   return (
@@ -32,7 +35,9 @@ export function CreditBanner({
         </Link>
       }
     >
-      {kind === "empty" ? t("emptyBody") : t("lowBody", { count: credits, cost: cheapest ?? credits + 1 })}
+      {kind === "empty"
+        ? t("emptyBody")
+        : (lowBody ?? t("lowBody", { count: credits, cost: cheapest ?? credits + 1 }))}
     </Banner>
   );
 }

@@ -2,12 +2,15 @@
 
 import { Pause, Play } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
-import type { CatalogModel } from "@/lib/contracts/api";
-import { useCardWords } from "./card-words";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
+import type { ListedModel } from "@/lib/contracts/api";
 import { nearestSlide, ON_SLIDE_PX, slideAt, slidePlaces, wrapIndex } from "./carousel-row";
-import { FeaturedSlide } from "./featured-slide";
 import { useOnScreen, usePageVisible, useReducedMotion } from "./use-media";
+
+// Slides for a catalog read in the browser; the first paint's come from the server with the page.
+const BrowserFeaturedSlide = lazy(() =>
+  import("./browser-cards").then((m) => ({ default: m.BrowserFeaturedSlide })),
+);
 
 /** Time each slide stays before the next (5 s, wraps). */
 export const AUTO_ADVANCE_MS = 5000;
@@ -26,12 +29,11 @@ export function FeaturedCarousel({
   models,
   slides,
 }: {
-  models: CatalogModel[];
+  models: ListedModel[];
   /** The slides the server rendered, by model id (a model without one is rendered here). */
   slides?: Record<string, ReactNode>;
 }) {
   const t = useTranslations("home");
-  const cardWords = useCardWords();
   const headingId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
@@ -143,7 +145,11 @@ export function FeaturedCarousel({
             aria-label={t("slide", { index: i + 1, count })}
             className="w-[86%] shrink-0 snap-start snap-always sm:w-full"
           >
-            {slides?.[model.id] ?? <FeaturedSlide model={model} words={cardWords(model)} eager={i === 0} />}
+            {slides?.[model.id] ?? (
+              <Suspense>
+                <BrowserFeaturedSlide model={model} eager={i === 0} />
+              </Suspense>
+            )}
           </div>
         ))}
       </div>

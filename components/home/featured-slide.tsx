@@ -1,6 +1,6 @@
 import { ArrowRight, Zap } from "lucide-react";
 import { IntentLink } from "@/components/ui/intent-link";
-import type { CatalogModel } from "@/lib/contracts/api";
+import type { ListedModel } from "@/lib/contracts/api";
 import type { CardWords } from "./card-words";
 import { modelHref } from "./catalog";
 import { CategoryIcon } from "./model-card";
@@ -12,7 +12,7 @@ export function FeaturedSlide({
   words,
   eager,
 }: {
-  model: CatalogModel;
+  model: ListedModel;
   words: CardWords;
   eager: boolean;
 }) {

@@ -11,21 +11,22 @@ import { EmptyState, secondaryButtonClass } from "@/components/ui/empty-state";
 import { SearchField } from "@/components/ui/search-field";
 import { useCatalog } from "@/lib/api/catalog";
 import { useMe } from "@/lib/api/me";
-import type { CatalogModel, CatalogResponse } from "@/lib/contracts/api";
-import { useCardWords } from "./card-words";
+import type { CatalogListing, ListedModel } from "@/lib/contracts/api";
+import type { BannerWords } from "./banner-words";
 import { cheapestGeneration, creditBanner, searchCatalog, themeHref } from "./catalog";
 import type { CatalogCards } from "./catalog-cards";
 import { CreditBanner } from "./credit-banners";
 import { FeaturedCarousel } from "./featured-carousel";
 import { CatalogSkeleton } from "./home-skeleton";
-import { ModelCard } from "./model-card";
-import { ThemeCard } from "./theme-card";
 
 // Only a visitor without a session sees it (the server renders it for them): everyone else's
 // first load goes without its code.
 const WelcomeCard = lazy(() =>
   import("@/components/onboarding/welcome-card").then((m) => ({ default: m.WelcomeCard })),
 );
+// Cards for a catalog read in the browser; the first paint's come from the server with the page.
+const BrowserModelCard = lazy(() => import("./browser-cards").then((m) => ({ default: m.BrowserModelCard })));
+const BrowserThemeCard = lazy(() => import("./browser-cards").then((m) => ({ default: m.BrowserThemeCard })));
 // Offered only to a returning person, after the page has loaded: its code loads then too.
 const InstallHint = lazy(() =>
   import("@/components/install/install-hint").then((m) => ({ default: m.InstallHint })),
@@ -43,8 +44,9 @@ export function HomeScreen({
   hasSession,
   welcome,
   returning,
+  bannerWords,
 }: {
-  initialCatalog: CatalogResponse | null;
+  initialCatalog: CatalogListing | null;
   /** The server's cards for `initialCatalog`. */
   initialCards: CatalogCards | null;
   /** Whether the request carried a session (decides the first paint before /api/me answers). */
@@ -53,6 +55,8 @@ export function HomeScreen({
   welcome: boolean;
   /** This browser was on Home with a session before this visit (install prompts may show). */
   returning: boolean;
+  /** The server's banner sentences for the balance and catalog it read. */
+  bannerWords: BannerWords | null;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -72,6 +76,11 @@ export function HomeScreen({
   const cheapest = catalog.data ? cheapestGeneration(catalog.data.models) : undefined;
   const credit = user ? creditBanner(user.credits, cheapest) : null;
   const showWelcomeBanner = !!user && (welcomeDue || started) && !welcomeClosed && credit === null;
+  // The server's sentences while the balance and the cheapest video are still the ones it read.
+  const serverWords =
+    bannerWords && bannerWords.credits === user?.credits && bannerWords.cheapest === cheapest
+      ? bannerWords
+      : null;
 
   const hasUser = !!user;
   useEffect(() => {
@@ -146,9 +155,20 @@ export function HomeScreen({
       />
 
       {showWelcomeBanner && user ? (
-        <WelcomeBanner credits={user.credits} onDismiss={() => setWelcomeClosed(true)} />
+        <WelcomeBanner
+          credits={user.credits}
+          body={serverWords?.welcomeBody}
+          onDismiss={() => setWelcomeClosed(true)}
+        />
       ) : null}
-      {credit && user ? <CreditBanner kind={credit} credits={user.credits} cheapest={cheapest} /> : null}
+      {credit && user ? (
+        <CreditBanner
+          kind={credit}
+          credits={user.credits}
+          cheapest={cheapest}
+          lowBody={serverWords?.lowBody ?? undefined}
+        />
+      ) : null}
       {/* Never on a first visit, nor in the page life that showed the welcome. */}
       {user && returning && !showWelcomeBanner && !welcomeShownInThisPage() ? (
         // Renders nothing on the server (the offer is decided in the browser): an empty boundary,
@@ -206,7 +226,7 @@ function Catalog({
   onRefresh,
   refreshFailed,
 }: {
-  catalog: CatalogResponse;
+  catalog: CatalogListing;
   cards: CatalogCards | null;
   query: string;
   onClearQuery: () => void;
@@ -216,11 +236,10 @@ function Catalog({
 }) {
   const t = useTranslations();
   const locale = useLocale();
-  const cardWords = useCardWords();
   const allId = useId();
   const themesId = useId();
   const searching = query.trim() !== "";
-  const categoryLabel = (m: CatalogModel) =>
+  const categoryLabel = (m: ListedModel) =>
     t(m.category === "image-to-video" ? "home.category.imageToVideo" : "home.category.textToVideo");
   const found = searchCatalog(catalog, query, locale, categoryLabel);
   const featured = catalog.models.filter((m) => m.isFeatured);
@@ -266,7 +285,11 @@ function Catalog({
           <ul className="-mx-4 flex snap-x snap-mandatory scroll-pl-4 gap-3 overflow-x-auto overscroll-x-contain px-4 pb-1 max-sm:no-scrollbar sm:mx-0 sm:px-0 sm:scroll-pl-0 md:grid md:grid-cols-4 md:gap-x-4 md:gap-y-5 md:overflow-visible md:pb-0">
             {themes.map(({ theme, href }) => (
               <li key={theme.id} className="w-[40%] max-w-48 shrink-0 snap-start md:w-auto md:max-w-none">
-                {cards?.themes[theme.id] ?? <ThemeCard theme={theme} href={href} />}
+                {cards?.themes[theme.id] ?? (
+                  <Suspense>
+                    <BrowserThemeCard theme={theme} href={href} />
+                  </Suspense>
+                )}
               </li>
             ))}
           </ul>
@@ -309,7 +332,11 @@ function Catalog({
             <ul className="grid grid-cols-2 gap-x-3 gap-y-5 sm:grid-cols-3 sm:gap-x-4 lg:grid-cols-4">
               {found.models.map((model) => (
                 <li key={model.id}>
-                  {cards?.models[model.id] ?? <ModelCard model={model} words={cardWords(model)} />}
+                  {cards?.models[model.id] ?? (
+                    <Suspense>
+                      <BrowserModelCard model={model} />
+                    </Suspense>
+                  )}
                 </li>
               ))}
             </ul>

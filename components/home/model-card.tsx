@@ -1,5 +1,5 @@
 import { Clock, Image as ImageIcon, Type, Zap } from "lucide-react";
-import type { CatalogModel } from "@/lib/contracts/api";
+import type { ListedModel } from "@/lib/contracts/api";
 import { IntentLink } from "../ui/intent-link";
 import { toneText } from "../ui/tones";
 import type { CardWords } from "./card-words";
@@ -7,7 +7,7 @@ import { modelHref } from "./catalog";
 import { Thumbnail } from "./thumbnail";
 
 /** GridCard: 16:9 picture, name (two lines at most), kind and price. */
-export function ModelCard({ model, words }: { model: CatalogModel; words: CardWords }) {
+export function ModelCard({ model, words }: { model: ListedModel; words: CardWords }) {
   return (
     <IntentLink
       href={modelHref(model)}
@@ -16,6 +16,7 @@ export function ModelCard({ model, words }: { model: CatalogModel; words: CardWo
       <div className="relative overflow-hidden rounded-input shadow-card ring-1 ring-border-default">
         <Thumbnail
           src={model.thumbnailUrl}
+          sizes="(min-width: 1024px) 17rem, (min-width: 640px) 33vw, 50vw"
           className="transition-transform duration-300 group-hover:scale-[1.03]"
         />
       </div>
@@ -40,7 +41,7 @@ export function ModelCard({ model, words }: { model: CatalogModel; words: CardWo
   );
 }
 
-export function CategoryIcon({ category }: { category: CatalogModel["category"] }) {
+export function CategoryIcon({ category }: { category: ListedModel["category"] }) {
   const Icon = category === "image-to-video" ? ImageIcon : Type;
   return <Icon aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />;
 }

@@ -1,9 +1,9 @@
-import type { Theme } from "@/lib/contracts/catalog";
+import type { ListedTheme } from "@/lib/contracts/api";
 import { IntentLink } from "../ui/intent-link";
 import { Thumbnail } from "./thumbnail";
 
 /** A theme preset: opens its model's form with the theme's prompt and settings filled in. */
-export function ThemeCard({ theme, href }: { theme: Theme; href: string }) {
+export function ThemeCard({ theme, href }: { theme: ListedTheme; href: string }) {
   return (
     <IntentLink
       href={href}
@@ -12,6 +12,7 @@ export function ThemeCard({ theme, href }: { theme: Theme; href: string }) {
       <div className="overflow-hidden rounded-input shadow-card ring-1 ring-border-default">
         <Thumbnail
           src={theme.thumbnailUrl}
+          sizes="(min-width: 768px) 17rem, 40vw"
           className="transition-transform duration-300 group-hover:scale-[1.03]"
         />
       </div>

@@ -10,7 +10,16 @@ export const welcomeBannerId = "welcome-banner";
  * The one-time welcome banner after onboarding. Home decides when
  * (the server, for a new guest's first Home); it is not shown again after that page.
  */
-export function WelcomeBanner({ credits, onDismiss }: { credits: number; onDismiss: () => void }) {
+export function WelcomeBanner({
+  credits,
+  body,
+  onDismiss,
+}: {
+  credits: number;
+  /** The sentence as the server wrote it for `credits`, if it did. */
+  body?: string;
+  onDismiss: () => void;
+}) {
   const t = useTranslations();
   return (
     <div id={welcomeBannerId} tabIndex={-1} className="rounded-banner outline-offset-4">
@@ -22,7 +31,7 @@ export function WelcomeBanner({ credits, onDismiss }: { credits: number; onDismi
         onDismiss={onDismiss}
         dismissLabel={t("common.close")}
       >
-        {t("banner.welcomeBody", { count: credits })}
+        {body ?? t("banner.welcomeBody", { count: credits })}
       </Banner>
     </div>
   );

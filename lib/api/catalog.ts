@@ -1,19 +1,19 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CatalogResponse } from "../contracts/api";
+import type { CatalogListing } from "../contracts/api";
 import type { Locale } from "../i18n/locale";
 import { api } from "./endpoints";
 import type { ApiError } from "./errors";
 
-type Read = { locale: Locale; data?: CatalogResponse; error?: ApiError; isValidating: boolean };
+type Read = { locale: Locale; data?: CatalogListing; error?: ApiError; isValidating: boolean };
 
 /**
  * Home's catalog: the one the server rendered the page with, until the browser reads its own —
  * at once when the server had none, when the person asks (`mutate`: Retry, refresh), and when
  * the network comes back. Plain state rather than SWR, which Home would load for this alone.
  */
-export function useCatalog(locale: Locale, fallbackData?: CatalogResponse) {
+export function useCatalog(locale: Locale, fallbackData?: CatalogListing) {
   const [read, setRead] = useState<Read>({ locale, isValidating: fallbackData === undefined });
   const reads = useRef(0);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { modelSchema, requestedSettingsSchema, themeSchema } from "./catalog";
+import { modelSchema, requestedSettingsSchema, type Theme, themeSchema } from "./catalog";
 import { jobSchema } from "./job";
 import { MAX_PROMPT_LENGTH } from "./limits";
 import { meSchema } from "./user";
@@ -19,6 +19,24 @@ export const catalogResponseSchema = z.object({
   themes: z.array(themeSchema),
 });
 export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
+
+/** A model as a list of models shows and searches it: without what only its form needs. */
+export type ListedModel = Pick<
+  CatalogModel,
+  | "id"
+  | "slug"
+  | "name"
+  | "description"
+  | "category"
+  | "thumbnailUrl"
+  | "isFeatured"
+  | "typicalSeconds"
+  | "minCredits"
+>;
+/** A theme as a list shows and searches it: without the prompt and settings it fills the form with. */
+export type ListedTheme = Pick<Theme, "id" | "slug" | "name" | "description" | "thumbnailUrl" | "modelId">;
+/** The catalog as Home lists it (a whole CatalogResponse is one too). */
+export type CatalogListing = { models: ListedModel[]; themes: ListedTheme[] };
 
 export const modelResponseSchema = z.object({ model: catalogModelSchema });
 
