@@ -12,18 +12,24 @@ import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorker } from "@/components/pwa/service-worker";
 import { TabSync } from "@/components/pwa/tab-sync";
 import { WorkerMessages } from "@/components/pwa/worker-messages";
+import { EarlyTapReplay } from "@/components/shell/early-tap-replay";
+import { EarlyTapScript } from "@/components/shell/early-tap-script";
 import { SkipLink } from "@/components/shell/skip-link";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { ThemeSync } from "@/components/shell/theme-sync";
 import { TopNav } from "@/components/shell/top-nav";
-import { startupImages } from "@/lib/pwa/startup-images";
+import { readsStartupImages, startupImages } from "@/lib/pwa/startup-images";
 import { getConfig } from "@/lib/server/config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("app");
-  const install = await getTranslations("install");
+  const [t, install, requestHeaders] = await Promise.all([
+    getTranslations("app"),
+    getTranslations("install"),
+    headers(),
+  ]);
+  const launchScreens = readsStartupImages(requestHeaders.get("user-agent"));
   return {
     title: { default: t("name"), template: `%s · ${t("name")}` },
     description: t("description"),
@@ -40,7 +46,7 @@ export async function generateMetadata(): Promise<Metadata> {
       // "default" keeps the clock readable on both themes (black-translucent is always white
       // text) and puts the page below the status bar; pages still pad by the safe area.
       statusBarStyle: "default",
-      startupImage: startupImages().map(({ url, media }) => ({ url, media })),
+      startupImage: launchScreens ? startupImages().map(({ url, media }) => ({ url, media })) : undefined,
     },
     // Next renders only `mobile-web-app-capable` for appleWebApp.capable; iOS needs its own tag
     // for standalone launch and the startup images (vercel/next.js#70363, #74524).
@@ -74,6 +80,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <head>
         <ThemeScript nonce={nonce} />
         <InstallCaptureScript nonce={nonce} />
+        <EarlyTapScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col bg-surface-base font-sans text-text-primary antialiased">
         {/* The shell's islands get their words as props; each page hands its own islands theirs (ClientMessages). */}
@@ -93,6 +100,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </div>
         <TabBar />
         <ThemeSync />
+        <EarlyTapReplay />
         {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
         <ServiceWorker
           enabled={getConfig().nodeEnv === "production"}

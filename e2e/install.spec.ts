@@ -10,6 +10,7 @@ import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "../scripts/test-support/e2e/axe";
 import { randomAddress } from "../scripts/test-support/e2e/people";
+import { userAgents } from "../scripts/test-support/user-agents";
 
 /**
  * Issue #5 item 1, Install: the manifest, icons, apple meta tags and launch screens as served by
@@ -20,9 +21,6 @@ import { randomAddress } from "../scripts/test-support/e2e/people";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 90_000 });
-
-const iphoneSafari =
-  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1";
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -79,7 +77,7 @@ type Installed = "no" | "display-mode" | "navigator.standalone";
 /** An iPhone with Safari's user agent, optionally running as a home-screen app. */
 async function iphone(browser: Browser, installed: Installed = "no"): Promise<BrowserContext> {
   const context = await browser.newContext({
-    userAgent: iphoneSafari,
+    userAgent: userAgents.iphoneSafari,
     viewport: { width: 393, height: 852 },
     deviceScaleFactor: 3,
     isMobile: true,
@@ -180,12 +178,23 @@ test.describe("manifest and icons", () => {
     await turkish.dispose();
   });
 
-  test("the page carries the iOS meta tags, the touch icon and a launch screen per iPhone", async ({
+  test("the page carries the iOS meta tags, the touch icon and, on an iPhone, a launch screen per iPhone", async ({
+    browser,
     page,
     request,
   }) => {
+    // Nothing but iOS reads the launch screens: other browsers' pages leave them out.
     await page.goto("/");
-    const head = page.locator("head");
+    await expect(page.locator('head meta[name="apple-mobile-web-app-capable"]')).toHaveAttribute(
+      "content",
+      "yes",
+    );
+    await expect(page.locator('head link[rel="apple-touch-startup-image"]')).toHaveCount(0);
+
+    const context = await iphone(browser);
+    const phone = await context.newPage();
+    await phone.goto("/");
+    const head = phone.locator("head");
     await expect(head.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
     await expect(head.locator('meta[name="apple-mobile-web-app-capable"]')).toHaveAttribute("content", "yes");
     await expect(head.locator('meta[name="apple-mobile-web-app-status-bar-style"]')).toHaveAttribute(
@@ -242,6 +251,7 @@ test.describe("manifest and icons", () => {
       });
       expect(png.colourType, href).toBe(2);
     }
+    await context.close();
   });
 });
 

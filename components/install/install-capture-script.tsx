@@ -1,3 +1,5 @@
+import { InlineScript } from "@/components/shell/inline-script";
+
 /** Where the inline script leaves a `beforeinstallprompt` that fired before the app's code ran. */
 export const earlyInstallPromptKey = "__rendioInstallPrompt";
 
@@ -5,8 +7,6 @@ export const earlyInstallPromptKey = "__rendioInstallPrompt";
 // has loaded: caught here, in the head, it is kept for install-state.ts instead of being lost.
 const script = `addEventListener("beforeinstallprompt",function(e){e.preventDefault();window.${earlyInstallPromptKey}=e})`;
 
-/** `nonce`: the page's Content-Security-Policy nonce, without which the script would not run. */
 export function InstallCaptureScript({ nonce }: { nonce: string | undefined }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant string, no user input.
-  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
+  return <InlineScript nonce={nonce} code={script} />;
 }
