@@ -8,10 +8,15 @@ import { isFinalStatus } from "@/lib/jobs-polling";
 
 const PROMPT_IN_NOTIFICATION = 60;
 
+/** A page open on the job tells the worker again this often, so a watch past its time restarts. */
+const REMIND_MS = 60_000;
+
 /**
- * Hands a job in flight to the service worker while nobody watches it here: when the page is
- * hidden or closed (pagehide), or the person moves to another screen. Back on screen, the page
- * polls again itself and the worker stops.
+ * Makes the service worker the job's second watcher. As the job shows, the worker records it and
+ * stands by while this window is open; when the page is hidden or closed, or the person moves to
+ * another screen, the worker polls and announces the end. A page killed without a word (a
+ * swiped-away app) is covered too: the worker sees its window gone. Finished on screen, the job
+ * is dropped from the worker's list.
  */
 export function useBackgroundWatch(job: Job) {
   const t = useTranslations("notify");
@@ -24,25 +29,28 @@ export function useBackgroundWatch(job: Job) {
   useEffect(() => {
     if (!inFlight || typeof navigator === "undefined" || !navigator.serviceWorker) return;
     const short = shorten(prompt, PROMPT_IN_NOTIFICATION);
-    const watch: WatchJobMessage = {
+    const watch = (shownHere: boolean): WatchJobMessage => ({
       type: "watch-job",
       jobId: id,
+      shownHere,
       notification: {
         completed: { title: t("ready.title"), body: t("ready.body", { prompt: short }) },
         failed: { title: t("failed.title"), body: t("failed.body", { prompt: short }) },
       },
-    };
-    const unwatch: PageToWorkerMessage = { type: "unwatch-job", jobId: id };
-    const onVisibility = () => tellWorker(document.visibilityState === "hidden" ? watch : unwatch);
-    const onPageHide = () => tellWorker(watch);
+    });
+    const tellVisibility = () => tellWorker(watch(document.visibilityState === "visible"));
+    const onPageHide = () => tellWorker(watch(false));
 
-    if (document.visibilityState === "visible") tellWorker(unwatch);
-    document.addEventListener("visibilitychange", onVisibility);
+    tellVisibility();
+    const reminder = setInterval(tellVisibility, REMIND_MS);
+    document.addEventListener("visibilitychange", tellVisibility);
     window.addEventListener("pagehide", onPageHide);
     return () => {
-      document.removeEventListener("visibilitychange", onVisibility);
+      clearInterval(reminder);
+      document.removeEventListener("visibilitychange", tellVisibility);
       window.removeEventListener("pagehide", onPageHide);
-      if (!isFinalStatus(latest.current)) tellWorker(watch);
+      const finished: PageToWorkerMessage = { type: "unwatch-job", jobId: id };
+      tellWorker(isFinalStatus(latest.current) ? finished : watch(false));
     };
   }, [inFlight, id, prompt, t]);
 }

@@ -21,8 +21,17 @@ describe("parsePageMessage", () => {
     expect(parsePageMessage({ type: "watch-job", jobId: ID, notification: texts, extra: 1 })).toEqual({
       type: "watch-job",
       jobId: ID,
+      shownHere: false,
       notification: texts,
     });
+    // Only a real `true` makes the worker stand by; anything else means nobody reads the job.
+    for (const shownHere of [true, "true", 1]) {
+      expect(
+        parsePageMessage({ type: "watch-job", jobId: ID, shownHere, notification: texts }),
+      ).toMatchObject({
+        shownHere: shownHere === true,
+      });
+    }
     expect(parsePageMessage({ type: "unwatch-job", jobId: ID })).toEqual({ type: "unwatch-job", jobId: ID });
   });
 

@@ -20,14 +20,19 @@ export const SAVED_COPY_HEADER = "x-rendio-saved-copy";
 
 export type NotificationText = { title: string; body: string };
 
-/** Page → worker: keep polling this job while the page is hidden or closed. Texts are localized. */
+/**
+ * Page → worker: watch this job in flight and say when it ends (texts localized). `shownHere`:
+ * the sending window shows the job and reads it itself, so the worker stands by until that window
+ * has gone (closed, or killed without a word) or says it is hidden.
+ */
 export type WatchJobMessage = {
   type: "watch-job";
   jobId: string;
+  shownHere: boolean;
   notification: { completed: NotificationText; failed: NotificationText };
 };
 
-/** Page → worker: the page is visible again and polls itself. */
+/** Page → worker: the job ended on screen; nothing to watch or announce. */
 export type UnwatchJobMessage = { type: "unwatch-job"; jobId: string };
 
 export type PageToWorkerMessage = WatchJobMessage | UnwatchJobMessage;
@@ -88,7 +93,12 @@ export function parsePageMessage(data: unknown): PageToWorkerMessage | null {
   const completed = notificationText(data.notification.completed);
   const failed = notificationText(data.notification.failed);
   if (!completed || !failed) return null;
-  return { type: "watch-job", jobId: data.jobId, notification: { completed, failed } };
+  return {
+    type: "watch-job",
+    jobId: data.jobId,
+    shownHere: data.shownHere === true,
+    notification: { completed, failed },
+  };
 }
 
 export function parseWorkerMessage(data: unknown): WorkerToPageMessage | null {

@@ -17,11 +17,13 @@ import {
 import { pollOutcome, runWatch, someoneIsLooking, type WatchedJob } from "./watch-loop";
 
 /**
- * Background job watching (issue #5 item 3): a page that goes hidden or closes with a job in
- * flight sends `watch-job`; the worker polls `GET /api/jobs/:id` with the page's backoff, posts
- * every change to all open windows as `job-update`, keeps the latest answer in JOBS_CACHE (so a
- * page opened offline reads it) and, when the job ends and nobody is looking, shows a
- * notification.
+ * Background job watching (issue #5 item 3): a result page with a job in flight sends
+ * `watch-job` as it shows the job (`shownHere`) and again when it is hidden or closed. While the
+ * showing window is open the worker stands by (the page polls); once it is hidden, closed or
+ * killed, the worker polls `GET /api/jobs/:id` with the page's backoff, posts every change to all
+ * open windows as `job-update`, keeps the latest answer in JOBS_CACHE (so a page opened offline
+ * reads it) and, when the job ends and nobody is looking, shows a notification. Recording the
+ * job while it is on screen means a page that dies without a word still gets its job announced.
  */
 
 const JOBS_CACHE = JOB_CACHES.jobs;
@@ -39,7 +41,8 @@ const jobsStrategy = new NetworkFirst({
   ],
 });
 
-type Watch = { token: symbol; notification: WatchJobMessage["notification"] };
+/** `shownBy`: the id of the window that shows the job and reads it itself, while it does. */
+type Watch = { token: symbol; notification: WatchJobMessage["notification"]; shownBy: string | undefined };
 
 let sw: ServiceWorkerGlobalScope;
 const watches = new Map<string, Watch>();
@@ -75,16 +78,31 @@ function resume(event: ExtendableEvent): void {
 /** Starts one loop per job; a second message for the same job only refreshes its texts. */
 async function watch(message: WatchJobMessage, event: ExtendableEvent): Promise<void> {
   const running = watches.get(message.jobId);
+  const shownBy = showingWindow(message, event);
   if (running) {
     running.notification = message.notification;
+    running.shownBy = shownBy;
     await remember(message);
     return;
   }
   // Registered before the first await, so a resume running meanwhile cannot start a second loop.
   const token = Symbol(message.jobId);
-  watches.set(message.jobId, { token, notification: message.notification });
+  watches.set(message.jobId, { token, notification: message.notification, shownBy });
   await remember(message);
   await loop(message.jobId, token, event);
+}
+
+/** The window that says it shows the job; a resumed watch has no sender, so it polls. */
+function showingWindow(message: WatchJobMessage, event: ExtendableEvent): string | undefined {
+  if (!message.shownHere || !(event instanceof ExtendableMessageEvent)) return undefined;
+  const source = event.source;
+  return source && "id" in source ? source.id : undefined;
+}
+
+/** True while the window showing the job is still open (closed or killed, it is gone). */
+async function shownElsewhere(jobId: string): Promise<boolean> {
+  const shownBy = watches.get(jobId)?.shownBy;
+  return shownBy !== undefined && (await sw.clients.get(shownBy)) !== undefined;
 }
 
 async function unwatch(jobId: string): Promise<void> {
@@ -98,6 +116,7 @@ async function loop(jobId: string, token: symbol, event: ExtendableEvent): Promi
       poll: () => pollJob(jobId, event),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       active: () => watches.get(jobId)?.token === token,
+      shownElsewhere: () => shownElsewhere(jobId),
       changed: (job) => tellWindows({ type: "job-update", job }),
       finished: (job) => notifyFinished(job, watches.get(jobId)?.notification),
       now: Date.now,
@@ -173,7 +192,8 @@ async function resumeWatches(event: ExtendableEvent): Promise<void> {
     const response = await cache.match(request);
     const message = parsePageMessage(await response?.json().catch(() => null));
     if (message?.type === "watch-job" && isJobId(message.jobId) && !watches.has(message.jobId))
-      loops.push(watch(message, event));
+      // Whoever woke the worker is not the window that showed this job: poll it.
+      loops.push(watch({ ...message, shownHere: false }, event));
     else if (!message) await cache.delete(request);
   }
   await Promise.all(loops);

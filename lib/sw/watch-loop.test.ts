@@ -6,9 +6,13 @@ const ID = "6f1d6c2e-0000-4000-8000-000000000001";
 const job = (status: string, progress: number | null = null): WatchedJob => ({ id: ID, status, progress });
 
 /** Runs the loop over a script of poll outcomes; time moves only by the loop's own sleeps. */
-async function run(script: PollOutcome[], options: { budgetMs?: number; cancelAfterPolls?: number } = {}) {
+async function run(
+  script: PollOutcome[],
+  options: { budgetMs?: number; cancelAfterPolls?: number; shownForTicks?: number } = {},
+) {
   let clock = 0;
   let polls = 0;
+  let ticks = 0;
   const sleeps: number[] = [];
   const changed: WatchedJob[] = [];
   const finished: WatchedJob[] = [];
@@ -23,6 +27,7 @@ async function run(script: PollOutcome[], options: { budgetMs?: number; cancelAf
         clock += ms;
       },
       active: () => options.cancelAfterPolls === undefined || polls < options.cancelAfterPolls,
+      shownElsewhere: async () => ticks++ < (options.shownForTicks ?? 0),
       changed: async (j) => {
         changed.push(j);
       },
@@ -87,6 +92,20 @@ describe("runWatch", () => {
     expect(result.end).toBe("out-of-time");
     // 1 + 2 + 4 + 8 = 15 s, then one more 8 s sleep reaches 23 s ≥ 20 s.
     expect(result.polls).toBe(5);
+  });
+
+  test("stands by while the window showing the job is open, and polls once it has gone", async () => {
+    const result = await run([{ kind: "job", job: job("completed", 1) }], { shownForTicks: 3 });
+    expect(result.end).toBe("finished");
+    expect(result.polls).toBe(1);
+    expect(result.sleeps).toEqual([0, 1, 2, 3].map((ticks) => pollDelayMs(ticks)));
+    expect(result.finished).toEqual([job("completed", 1)]);
+  });
+
+  test("standing by spends the time budget too, without a poll", async () => {
+    const result = await run([], { budgetMs: 20_000, shownForTicks: Number.POSITIVE_INFINITY });
+    expect(result.end).toBe("out-of-time");
+    expect(result.polls).toBe(0);
   });
 });
 

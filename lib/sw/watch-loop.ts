@@ -15,6 +15,8 @@ export type WatchSteps = {
   sleep(ms: number): Promise<void>;
   /** False once the watch was cancelled or replaced. */
   active(): boolean;
+  /** True while the window that shows the job is open: it reads the job itself, so no poll. */
+  shownElsewhere(): Promise<boolean>;
   /** A job whose JSON differs from the last one seen. */
   changed(job: WatchedJob): Promise<void>;
   finished(job: WatchedJob): Promise<void>;
@@ -24,7 +26,8 @@ export type WatchSteps = {
 export type WatchEnd = "finished" | "gone" | "cancelled" | "out-of-time";
 
 /**
- * Polls one job with the page's backoff (1, 2, 4, 8 s, then 8 s) until it is final or gone.
+ * Polls one job with the page's backoff (1, 2, 4, 8 s, then 8 s) until it is final or gone,
+ * standing by (no poll) while a window that shows the job is still open.
  * `budgetMs` keeps the loop inside the time a browser lets one event's waitUntil run; a
  * loop that runs out of time stays on the watch list and resumes on the worker's next event.
  */
@@ -36,6 +39,7 @@ export async function runWatch(steps: WatchSteps, budgetMs: number): Promise<Wat
     if (steps.now() - started >= budgetMs) return "out-of-time";
     await steps.sleep(pollDelayMs(polls++));
     if (!steps.active()) break;
+    if (await steps.shownElsewhere()) continue;
     const outcome = await steps.poll();
     if (outcome.kind === "gone") return "gone";
     if (outcome.kind === "retry") continue;
