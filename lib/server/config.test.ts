@@ -1,6 +1,7 @@
 import { createECDH } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { describe, expect, test } from "vitest";
-import { ConfigError, configWarnings, describeConfig, loadConfig } from "./config";
+import { ConfigError, configWarnings, defaultDatabasePoolSize, describeConfig, loadConfig } from "./config";
 
 const supabase = {
   NEXT_PUBLIC_SUPABASE_URL: "https://abc.supabase.co",
@@ -94,6 +95,15 @@ describe("loadConfig", () => {
     expect(loadConfig({}).generationsPerMinute).toBe(6);
     expect(loadConfig({ GENERATIONS_PER_MINUTE: "30" }).generationsPerMinute).toBe(30);
     expect(() => loadConfig({ GENERATIONS_PER_MINUTE: "0" })).toThrow(/GENERATIONS_PER_MINUTE/);
+  });
+
+  test("the database pool is twice the cores plus one unless DATABASE_POOL_SIZE says otherwise", () => {
+    expect(loadConfig({}).databasePoolSize).toBe(2 * availableParallelism() + 1);
+    expect(loadConfig({ DATABASE_POOL_SIZE: "" }).databasePoolSize).toBe(defaultDatabasePoolSize());
+    expect(loadConfig({ DATABASE_POOL_SIZE: "4" }).databasePoolSize).toBe(4);
+    for (const bad of ["0", "2.5", "many", "101"]) {
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: bad }), bad).toThrow(/DATABASE_POOL_SIZE/);
+    }
   });
 
   test("Stripe needs both keys; Apple sign-in only counts in supabase mode", () => {

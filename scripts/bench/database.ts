@@ -5,6 +5,7 @@
 //   its last, and the ratio (an index range scan keeps it near 1).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { defaultDatabasePoolSize } from "../../lib/server/config";
 import * as r from "../../lib/server/db/functions";
 import { migrate } from "../../lib/server/db/migrate";
 import { openPglite, pgliteMigrationDriver, pgliteRpc } from "../../lib/server/db/pglite";
@@ -17,6 +18,9 @@ type Sql = (text: string, params?: unknown[]) => Promise<Record<string, unknown>
 // Long enough for a steady state: with 400 calls (under half a second per row) the parallel ÷
 // sequential ratio swung between 1.15× and 1.8× from one quiet run to the next.
 const CALLS = 2000;
+// A row still lasts only 1–3 s, so one busy moment of the machine moved the ratio from 1.38× to
+// 1.67× between runs: both rows are measured in turn, in rounds, and the median round counts.
+const ROUNDS = 3;
 const HISTORY_READS = 200;
 const SMALL_HISTORY = 100;
 const LARGE_HISTORY = 10_000;
@@ -24,9 +28,9 @@ const LARGE_HISTORY = 10_000;
 export type HistoryFigures = { firstPageMs: number; lastPageMs: number };
 
 export type EngineFigures = {
-  /** generate_video calls per second, one at a time. */
+  /** generate_video calls per second, one at a time (the round with the median ratio). */
   sequential: number;
-  /** generate_video calls per second, 20 users at once. */
+  /** generate_video calls per second, 20 users at once (the same round). */
   parallel: number;
   /** list_jobs calls per second over a page of 20 pending jobs. */
   reads: number;
@@ -142,13 +146,27 @@ async function engineFigures(engine: string, rpc: Rpc, sql: Sql): Promise<Engine
   // Warm, as a running server's pool is: every connection open and its functions compiled (a
   // new PostgreSQL connection compiles each PL/pgSQL function at its first call).
   for (let i = 0; i < 3; i++) await Promise.all(users.map((u) => generate(u)));
-  const sequential = await perSecond(engine, "generate_video, sequential", async () => {
-    for (let i = 0; i < CALLS; i++) await generate();
-  });
-  // 20 different users at once (one user's calls are serialised by its row lock by design).
-  const parallel = await perSecond(engine, "generate_video, 20 users in flight", async () => {
-    for (let i = 0; i < CALLS; i += 20) await Promise.all(users.map((u) => generate(u)));
-  });
+  const rounds: { sequential: number; parallel: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const sequential = await perSecond(
+      engine,
+      `generate_video, sequential (${round}/${ROUNDS})`,
+      async () => {
+        for (let i = 0; i < CALLS; i++) await generate();
+      },
+    );
+    // 20 different users at once (one user's calls are serialised by its row lock by design).
+    const parallel = await perSecond(
+      engine,
+      `generate_video, 20 users in flight (${round}/${ROUNDS})`,
+      async () => {
+        for (let i = 0; i < CALLS; i += 20) await Promise.all(users.map((u) => generate(u)));
+      },
+    );
+    rounds.push({ sequential, parallel });
+  }
+  const byRatio = [...rounds].sort((a, b) => a.parallel / a.sequential - b.parallel / b.sequential);
+  const { sequential, parallel } = byRatio[Math.floor(byRatio.length / 2)] as (typeof rounds)[number];
   // Every bench job is still pending, as are the 400 others in the system.
   const reads = await perSecond(engine, "list_jobs (20 pending per page)", async () => {
     for (let i = 0; i < CALLS; i++) await rpc.call("list_jobs", { p_user_id: user }, r.jobPageResult);
@@ -157,7 +175,12 @@ async function engineFigures(engine: string, rpc: Rpc, sql: Sql): Promise<Engine
   const small = await userWithHistory(rpc, sql, model.id, SMALL_HISTORY);
   const large = await userWithHistory(rpc, sql, model.id, LARGE_HISTORY);
   await sql("analyze public.video_jobs");
-  return { sequential, parallel, reads, history: await historyFigures(engine, rpc, sql, small, large) };
+  return {
+    sequential,
+    parallel,
+    reads,
+    history: await historyFigures(engine, rpc, sql, small, large),
+  };
 }
 
 async function pgliteFigures(): Promise<EngineFigures> {
@@ -184,7 +207,10 @@ async function postgresFigures(): Promise<EngineFigures> {
     await withPostgresMigrationDriver(url, (driver) => migrate(driver, { includeLocal: true, lock: true }));
     const superuser = new pg.Pool({ connectionString: url });
     superuser.on("error", () => {}); // connections end as the database is dropped
-    const rpc = postgresRpc(url, { max: 20 });
+    // The server's own pool, as it sizes it for a database on this machine.
+    const poolSize = defaultDatabasePoolSize();
+    console.log(`postgres   pool: ${poolSize} connections (twice this machine's cores, plus one)`);
+    const rpc = postgresRpc(url, { max: poolSize });
     try {
       return await engineFigures("postgres", rpc, async (text, params) => {
         return (await superuser.query<Record<string, unknown>>(text, params)).rows;

@@ -1,25 +1,13 @@
 // Starting and stopping the servers the benchmarks measure, each in its own process group.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+
+export { freePort } from "../test-support/free-port";
 
 export type Server = { base: string; stop: () => void };
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A port nobody listens on now (asked of the system), for servers without a port given. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;

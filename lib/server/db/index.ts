@@ -21,7 +21,7 @@ export async function openDatabase(config: Config): Promise<Rpc> {
       const { postgresRpc, withPostgresMigrationDriver } = await import("./postgres");
       const url = config.databaseUrl as string;
       await withPostgresMigrationDriver(url, (driver) => migrate(driver, { includeLocal: true, lock: true }));
-      return postgresRpc(url);
+      return postgresRpc(url, { max: config.databasePoolSize });
     }
     case "supabase": {
       // Supabase's schema is applied with `supabase db push`, never by the app.

@@ -3,7 +3,10 @@ import type { MigrationDriver } from "./migrate";
 import type { Rpc } from "./rpc";
 import { sqlRpc } from "./sql-rpc";
 
-/** The Rpc port over a PostgreSQL server; every pooled connection acts as service_role. */
+/**
+ * The Rpc port over a PostgreSQL server; every pooled connection acts as service_role. `max`:
+ * the pool's size (the server passes config.databasePoolSize).
+ */
 export function postgresRpc(connectionString: string, options: { max?: number } = {}): Rpc {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: "-c role=service_role" });
   pool.on("error", () => {
