@@ -20,10 +20,15 @@ const serviceWorkerHeaders = () => [
   { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" },
 ];
 
+// A clean clone (CI) never reads Turbopack's build cache back; writing it took 20 of a clean
+// build's 70 s here. Elsewhere it makes the next build of the same checkout ~3x faster.
+const keepBuildCache = !process.env.CI;
+
 // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
 function nextConfig(isDev: boolean): NextConfig {
   return {
     poweredByHeader: false,
+    experimental: { turbopackFileSystemCacheForBuild: keepBuildCache },
     // These find files next to themselves at run time (ffmpeg's binary, PGlite's WASM): never bundle.
     serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "@electric-sql/pglite"],
     async headers() {

@@ -8,6 +8,7 @@ import {
   switchColorScheme,
 } from "../scripts/test-support/e2e/axe";
 import { codeFor } from "../scripts/test-support/e2e/people";
+import { SEEDED_CREDITS_LEFT, seededPerson } from "../scripts/test-support/e2e/seeded";
 
 /**
  * Sign-in by email code against `next start` on a fresh embedded database, where the code goes
@@ -71,28 +72,35 @@ async function signInThroughPage(page: Page, email: string, options: { spaced?: 
   await page.waitForURL((url) => url.pathname === "/profile");
 }
 
-test("a guest makes a video, signs in with a code from the outbox and keeps credits and history", async ({
+test("a guest with videos signs in with a code from the outbox and keeps credits and history", async ({
   page,
+  context,
+  baseURL,
 }) => {
-  const guest = await startGuest(page.request);
-  const job = await makeJob(page.request);
+  // A guest with two finished videos, seeded (scripts/test-support/e2e/seeded.ts): a job still in
+  // flight is carried into an account by the merge test below.
+  const guest = await seededPerson(context, baseURL);
   const before = await me(page.request);
-  expect(before.credits).toBe(guest.credits - 3);
+  expect(before).toMatchObject({ id: guest.userId, isGuest: true, credits: SEEDED_CREDITS_LEFT });
 
   const email = newEmail();
   await signInThroughPage(page, email, { spaced: true });
 
   const after = await me(page.request);
-  expect(after).toMatchObject({ id: guest.id, isGuest: false, email, credits: before.credits });
-  expect(await jobIds(page.request)).toEqual([job]);
+  expect(after).toMatchObject({ id: guest.userId, isGuest: false, email, credits: before.credits });
+  expect((await jobIds(page.request)).sort()).toEqual(guest.jobs.map((job) => job.id).sort());
 });
 
-test("a second guest signing in to the same email is merged into the account", async ({ page, browser }) => {
+test("a second guest signing in to the same email is merged into the account", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = newEmail();
-  // The first person: a guest with a video who signs in (through the API, the page is tested above).
+  // The first person: a guest with finished videos (seeded) who signs in (through the API, the
+  // page is tested above).
   const first = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
-  const account = await startGuest(first.request);
-  const firstJob = await makeJob(first.request);
+  const account = await seededPerson(first, baseURL);
   expect((await first.request.post("/api/auth/email", { data: { email } })).status()).toBe(202);
   const verified = await first.request.post("/api/auth/email/verify", {
     data: { email, code: await codeFor(first.request, email) },
@@ -101,21 +109,25 @@ test("a second guest signing in to the same email is merged into the account", a
   const accountCredits = (await me(first.request)).credits;
   await first.close();
 
-  // The second guest, on another device, signs in to the same email through the page.
+  // The second guest, on another device, with a video in flight, signs in to the same email
+  // through the page.
   const guest = await startGuest(page.request);
   const secondJob = await makeJob(page.request);
   const guestCredits = (await me(page.request)).credits;
+  expect(guestCredits).toBe(guest.credits - 3);
   await signInThroughPage(page, email);
 
   const merged = await me(page.request);
   expect(merged).toMatchObject({
-    id: account.id,
+    id: account.userId,
     email,
     isGuest: false,
     credits: accountCredits + guestCredits,
   });
   expect(merged.id).not.toBe(guest.id);
-  expect((await jobIds(page.request)).sort()).toEqual([firstJob, secondJob].sort());
+  expect((await jobIds(page.request)).sort()).toEqual(
+    [...account.jobs.map((job) => job.id), secondJob].sort(),
+  );
 });
 
 test("the outbox page shows the message with its code, newest first", async ({ page }) => {

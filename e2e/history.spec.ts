@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import es from "../messages/es.json" with { type: "json" };
@@ -14,7 +12,6 @@ import { seededPerson } from "../scripts/test-support/e2e/seeded";
  * its own, the empty state, and axe in light and dark, on desktop and phone.
  */
 
-const fixtures = path.join(import.meta.dirname, "fixtures");
 const t = en.history;
 
 /** Each test is its own client address, so guest creation limits never meet. */
@@ -44,55 +41,6 @@ async function createJob(request: APIRequestContext, body: Record<string, unknow
   });
   expect(response.status(), await response.text()).toBe(202);
   return (await response.json()).job.id;
-}
-
-async function waitForFinal(request: APIRequestContext, id: string): Promise<string> {
-  let status = "pending";
-  await expect
-    .poll(
-      async () => {
-        status = (await (await request.get(`/api/jobs/${id}`)).json()).job.status;
-        return status === "completed" || status === "failed";
-      },
-      // It may wait behind other tests' renders in the renderer's queue.
-      { timeout: 120_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(true);
-  return status;
-}
-
-/**
- * Gives the page's user `failed` failed jobs, honestly, on a guest's credits: a job whose input
- * picture cannot be decoded fails fast and is refunded, so the balance comes back after each.
- * Returns the prompts, newest first. (Finished videos come seeded: scripts/test-support/e2e/seeded.ts.)
- */
-async function makeFailedJobs(page: Page, failed: number): Promise<string[]> {
-  const { request } = page;
-  const upload = await request.post("/api/uploads", {
-    multipart: {
-      file: {
-        name: "broken.jpg",
-        mimeType: "image/jpeg",
-        buffer: readFileSync(path.join(fixtures, "corrupt.jpg")),
-      },
-    },
-  });
-  expect(upload.status()).toBe(201);
-  const { imageUrl } = await upload.json();
-  const imageModel = await modelId(request, "sora-2-image-to-video");
-  const prompts: string[] = [];
-  for (let n = 0; n < failed; n++) {
-    const prompt = `Broken photo number ${n + 1}`;
-    prompts.unshift(prompt);
-    const id = await createJob(request, {
-      modelId: imageModel,
-      prompt,
-      settings: { durationSeconds: 4 },
-      imageUrl,
-    });
-    expect(await waitForFinal(request, id)).toBe("failed");
-  }
-  return prompts;
 }
 
 const cards = (page: Page) => page.getByTestId("history-card");
@@ -249,9 +197,14 @@ test.describe("history in Turkish", () => {
   test.use({ locale: "tr-TR" });
   test.describe.configure({ timeout: 180_000 });
 
-  test("month headers, the kept note, statuses and expiry read in Turkish", async ({ page }) => {
-    await startGuest(page.request);
-    await makeFailedJobs(page, 1);
+  test("month headers, the kept note, statuses and expiry read in Turkish", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    // A Turkish guest with a failed job, seeded: no wait behind other specs' renders for it (a
+    // corrupt photo's render failing and being refunded is generate.spec.ts's).
+    await seededPerson(context, baseURL, "failed-tr");
     await page.goto("/history");
     const month = new Intl.DateTimeFormat("tr", { month: "long", year: "numeric" }).format(new Date());
     await expect(page.getByTestId("month-header")).toHaveText(month, { timeout: 15_000 });

@@ -29,12 +29,12 @@ import { type SeededPerson, seededPoolFile } from "./seeded";
 
 const fixtures = path.resolve(import.meta.dirname, "../../../e2e/fixtures");
 /** One person per test that asks, in both Chromium projects (about 20), with some to spare. */
-const POOL = { finished: 30, history: 2, mixed: 4 } as const;
+const POOL = { finished: 30, history: 2, mixed: 4, "failed-tr": 4 } as const;
 export const FINISHED_PROMPTS = ["Lighthouse at dusk number 1", "Lighthouse at dusk number 2"];
 
 type Job = SeededPerson["jobs"][number];
 
-async function newGuest(): Promise<{ userId: string; cookie: string }> {
+async function newGuest(language = "en"): Promise<{ userId: string; cookie: string }> {
   let cookie = "";
   const jar = {
     secure: false,
@@ -45,7 +45,7 @@ async function newGuest(): Promise<{ userId: string; cookie: string }> {
   };
   const session = await localSessions.createGuest(jar, { address: "127.0.0.1" });
   const rpc = await getRpc();
-  await rpc.call("onboard_user", { p_user_id: session.userId, p_language: "en" }, onboardResult);
+  await rpc.call("onboard_user", { p_user_id: session.userId, p_language: language }, onboardResult);
   return { userId: session.userId, cookie };
 }
 
@@ -137,6 +137,12 @@ async function main() {
     for (const prompt of FINISHED_PROMPTS) jobs.unshift(await finished(userId, textModel, prompt, temp));
     jobs.unshift(await failed(userId, imageModel, "Broken photo number 1"));
     people.push({ kind: "mixed", userId, cookie, jobs });
+  }
+  // A Turkish guest (as one made by a browser in Turkish) with one failed, refunded job.
+  for (let i = 0; i < POOL["failed-tr"]; i++) {
+    const { userId, cookie } = await newGuest("tr");
+    const jobs = [await failed(userId, imageModel, "Broken photo number 1")];
+    people.push({ kind: "failed-tr", userId, cookie, jobs });
   }
   await rm(temp, { recursive: true, force: true });
   await writeFile(seededPoolFile(getConfig().dataDir), JSON.stringify(people));

@@ -14,9 +14,10 @@ import type { BrowserContext } from "@playwright/test";
  *   same two finished videos: more than a page of History.
  * - "mixed": a guest with the same two finished videos and then one failed, refunded job
  *   ("Broken photo number 1"): every kind of card History shows.
+ * - "failed-tr": a guest whose language is Turkish with only that failed, refunded job.
  */
 export type SeededPerson = {
-  kind: "finished" | "history" | "mixed";
+  kind: "finished" | "history" | "mixed" | "failed-tr";
   userId: string;
   /** The value of the app's session cookie (rendio_session). */
   cookie: string;
