@@ -55,17 +55,18 @@ const webkitProjects: Project[] = existsSync(webkit.executablePath())
 
 export default defineConfig({
   testDir: "./e2e",
-  // Three tests at a time on two cores that also serve and render video: a test and a hydrating
+  // Two tests at a time on two cores that also serve and render video: a test and a hydrating
   // page get some slack (a timeout only decides how long a failure takes to show).
   timeout: 90_000,
   expect: { timeout: 15_000 },
   retries: 0,
-  // Three test files at a time on two cores: much of a test's time is spent waiting on the app
-  // server, the renderer's queue, polling and page loads (six specs: 464 s with two workers, 360 s
-  // with three, each test slower but more of them waiting at once). Specs share the one server, so
-  // none may assume it is alone on it (each plays its own client addresses; seeded people are
-  // claimed per test); the ones that change what every page is served run alone, last (aloneSpecs).
-  workers: 3,
+  // One test file per core. The whole suite keeps both cores busy (renders, page loads, axe), so
+  // a third file at a time only makes every test slower: the 171 tests' run took 712 s with two
+  // workers (their summed time 1,309 s) against 751 s with three (1,902 s) and 852 s with four. Specs
+  // share the one server, so none may assume it is alone on it (each plays its own client
+  // addresses; seeded people are claimed per test); the ones that change what every page is
+  // served run alone, last (aloneSpecs).
+  workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
