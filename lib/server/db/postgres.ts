@@ -5,10 +5,10 @@ import { sqlRpc } from "./sql-rpc";
 
 /**
  * The Rpc port over a PostgreSQL server; every pooled connection acts as service_role. `max`:
- * the pool's size (the server passes config.databasePoolSize).
+ * the pool's size (the server passes config.databasePoolSize, sized for the machine).
  */
-export function postgresRpc(connectionString: string, options: { max?: number } = {}): Rpc {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: "-c role=service_role" });
+export function postgresRpc(connectionString: string, options: { max: number }): Rpc {
+  const pool = new pg.Pool({ connectionString, max: options.max, options: "-c role=service_role" });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it and the next call reports errors.
   });
