@@ -61,8 +61,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   retries: 0,
   // One test file per core. The whole suite keeps both cores busy (renders, page loads, axe), so
-  // a third file at a time only makes every test slower: the 171 tests' run took 712 s with two
-  // workers (their summed time 1,309 s) against 751 s with three (1,902 s) and 852 s with four. Specs
+  // a third file at a time only makes every test slower: the 171 tests' run took 7.3 min with two
+  // workers against 8.1 with three (with traces recorded: 712 s against 751 s, and 852 with four). Specs
   // share the one server, so none may assume it is alone on it (each plays its own client
   // addresses; seeded people are claimed per test); the ones that change what every page is
   // served run alone, last (aloneSpecs).
