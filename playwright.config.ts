@@ -72,7 +72,7 @@ export default defineConfig({
   use: {
     baseURL,
     // A trace records every test as it runs (a screencast and a DOM snapshot per action) and is
-    // thrown away when the test passes: that recording took a third of the suite's time (45 specs:
+    // thrown away when the test passes: that recording took a third of the suite's time (45 tests:
     // 171-189 s with it, 118-122 s without, 138 s without its screenshots). CI keeps only its log,
     // so there it would be paid for nothing; a local run keeps the trace of a failed test.
     trace: process.env.CI ? "off" : "retain-on-failure",
