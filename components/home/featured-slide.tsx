@@ -1,5 +1,5 @@
-import { ArrowRight, Zap } from "lucide-react";
 import { IntentLink } from "@/components/ui/intent-link";
+import { MaskIcon } from "@/components/ui/mask-icon";
 import type { ListedModel } from "@/lib/contracts/api";
 import type { CardWords } from "./card-words";
 import { modelHref } from "./catalog";
@@ -41,11 +41,7 @@ export function FeaturedSlide({
         </p>
         <div className="mt-1 flex items-center justify-between gap-3 md:mt-3">
           <span className="flex min-w-0 items-center gap-1 text-subheadline font-semibold whitespace-nowrap">
-            <Zap
-              aria-hidden="true"
-              className="size-4 fill-brand-primary text-brand-primary"
-              strokeWidth={2}
-            />
+            <MaskIcon name="bolt" className="size-4 text-brand-primary" />
             {words.from}
           </span>
           <span
@@ -53,9 +49,9 @@ export function FeaturedSlide({
             className="inline-flex h-9 shrink-0 items-center gap-1 rounded-full bg-brand-primary px-3.5 text-subheadline font-semibold text-on-brand shadow-card"
           >
             {words.tryIt}
-            <ArrowRight
+            <MaskIcon
+              name="arrow-right"
               className="size-4 transition-transform group-hover:translate-x-0.5"
-              strokeWidth={2.5}
             />
           </span>
         </div>

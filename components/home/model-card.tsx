@@ -1,6 +1,6 @@
-import { Clock, Image as ImageIcon, Type, Zap } from "lucide-react";
 import type { ListedModel } from "@/lib/contracts/api";
 import { IntentLink } from "../ui/intent-link";
+import { MaskIcon } from "../ui/mask-icon";
 import { toneText } from "../ui/tones";
 import type { CardWords } from "./card-words";
 import { modelHref } from "./catalog";
@@ -29,11 +29,11 @@ export function ModelCard({ model, words }: { model: ListedModel; words: CardWor
           {words.kind}
         </p>
         <p className="flex items-center gap-1 text-caption text-text-secondary" data-testid="usual-time">
-          <Clock aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />
+          <MaskIcon name="clock" className="size-3.5" />
           {words.usualTime}
         </p>
         <p className={`flex items-center gap-1 text-caption font-semibold ${toneText.brand}`}>
-          <Zap aria-hidden="true" className="size-3.5 shrink-0 fill-current" strokeWidth={2} />
+          <MaskIcon name="bolt" className="size-3.5" />
           {words.from}
         </p>
       </div>
@@ -42,6 +42,5 @@ export function ModelCard({ model, words }: { model: ListedModel; words: CardWor
 }
 
 export function CategoryIcon({ category }: { category: ListedModel["category"] }) {
-  const Icon = category === "image-to-video" ? ImageIcon : Type;
-  return <Icon aria-hidden="true" className="size-3.5 shrink-0" strokeWidth={2.25} />;
+  return <MaskIcon name={category === "image-to-video" ? "image" : "text"} className="size-3.5" />;
 }
