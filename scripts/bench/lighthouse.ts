@@ -6,6 +6,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type { PageTarget } from "./pages";
+import { idleBeforePaintMs } from "./paint-wait";
 
 const out = path.resolve(".test-data/lighthouse");
 const categories = ["performance", "accessibility", "best-practices", "seo"];
@@ -28,7 +29,15 @@ export type LighthouseRun = {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** When the first contentful paint came in the run itself (not simulated). */
+  observedFcpMs: number;
+  /** How much of the time before that paint the main thread was idle (see paint-wait.ts). */
+  idleBeforePaintMs: number;
 };
+
+/** A run whose first paint waited this long with the main thread idle was held by the compositor. */
+export const HELD_PAINT_MS = 500;
+
 /** A page's runs and, for each figure, its median over them. */
 export type LighthouseResult = { name: string; url: string; runs: LighthouseRun[]; median: LighthouseRun };
 
@@ -58,6 +67,10 @@ async function audit(target: PageTarget, file: string): Promise<{ run: Lighthous
     const { lhr } = result;
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const observed = (lhr.audits.metrics?.details as { items?: { observedFirstContentfulPaint?: number }[] })
+      ?.items?.[0]?.observedFirstContentfulPaint;
+    const trace = (result.artifacts as { Trace?: { traceEvents: Parameters<typeof idleBeforePaintMs>[0] } })
+      .Trace;
     return {
       run: {
         performance: score("performance"),
@@ -68,6 +81,8 @@ async function audit(target: PageTarget, file: string): Promise<{ run: Lighthous
         lcpMs: value("largest-contentful-paint"),
         tbtMs: value("total-blocking-time"),
         cls: value("cumulative-layout-shift"),
+        observedFcpMs: observed ?? Number.NaN,
+        idleBeforePaintMs: (trace && idleBeforePaintMs(trace.traceEvents)) ?? Number.NaN,
       },
       warnings: lhr.runWarnings,
     };
@@ -93,7 +108,8 @@ export async function lighthouseFigures(
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
       log(
         `  lighthouse ${round}/${runs} ${target.name.padEnd(8)} perf ${run.performance}, ` +
-          `TBT ${Math.round(run.tbtMs)} ms, LCP ${(run.lcpMs / 1000).toFixed(2)} s, CLS ${run.cls.toFixed(3)} ` +
+          `TBT ${Math.round(run.tbtMs)} ms, LCP ${(run.lcpMs / 1000).toFixed(2)} s, CLS ${run.cls.toFixed(3)}; ` +
+          `first paint at ${Math.round(run.observedFcpMs)} ms, ${Math.round(run.idleBeforePaintMs)} ms of it idle ` +
           `(${seconds} s)${warnings.length ? `; warnings: ${warnings.join("; ")}` : ""}`,
       );
     }
@@ -114,6 +130,8 @@ export async function lighthouseFigures(
         lcpMs: of("lcpMs"),
         tbtMs: of("tbtMs"),
         cls: of("cls"),
+        observedFcpMs: of("observedFcpMs"),
+        idleBeforePaintMs: of("idleBeforePaintMs"),
       },
     };
   });
