@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { MaskIcon } from "@/components/ui/mask-icon";
 import { navItems } from "./nav-items";
 import { NavLink } from "./nav-link";
 
@@ -15,17 +16,16 @@ export async function TabBar() {
       className="fixed inset-x-0 bottom-0 z-30 border-border-default border-t bg-surface-base/85 pb-safe px-safe backdrop-blur-xl backdrop-saturate-150 md:hidden"
     >
       <ul className="grid h-(--tabbar-height) grid-cols-3">
-        {navItems.map(({ href, label, icon: Icon, also }) => (
+        {navItems.map(({ href, label, also }) => (
           <li key={href} className="flex">
             <NavLink
               href={href}
               also={also}
               className="group flex flex-1 flex-col items-center justify-center gap-0.5 text-text-secondary transition-colors active:opacity-70 aria-[current=page]:text-brand-primary"
             >
-              <Icon
-                aria-hidden="true"
+              <MaskIcon
+                name={`tab-${label}`}
                 className="size-6 transition-transform duration-200 group-active:scale-90"
-                strokeWidth={2}
               />
               <span className="text-caption2 font-semibold">{t(`tab.${label}`)}</span>
             </NavLink>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BrandMark } from "@/components/ui/brand-mark";
+import { MaskIcon } from "@/components/ui/mask-icon";
 import { navItems } from "./nav-items";
 import { NavLink } from "./nav-link";
 
@@ -20,17 +21,16 @@ export async function TopNav() {
         </Link>
         <nav aria-label={t("nav.label")}>
           <ul className="flex items-center gap-1">
-            {navItems.map(({ href, label, icon: Icon, also }) => (
+            {navItems.map(({ href, label, also }) => (
               <li key={href}>
                 <NavLink
                   href={href}
                   also={also}
                   className="group flex h-10 items-center gap-2 rounded-full px-4 text-subheadline font-semibold text-text-secondary transition-colors hover:bg-surface-card hover:text-text-primary aria-[current=page]:bg-brand-primary/10 aria-[current=page]:text-text-primary"
                 >
-                  <Icon
-                    aria-hidden="true"
+                  <MaskIcon
+                    name={`nav-${label}`}
                     className="size-[1.125rem] group-aria-[current=page]:text-brand-primary"
-                    strokeWidth={2.25}
                   />
                   {t(`tab.${label}`)}
                 </NavLink>

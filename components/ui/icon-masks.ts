@@ -1,8 +1,8 @@
 /**
  * Icons drawn by CSS instead of an inline <svg>: one empty element whose mask is the icon, filled
- * with the text colour. For the catalog's server-rendered cards, where lucide-react's icon would be
- * a client component with an <svg> of 3-5 elements, repeated in the HTML and in the RSC payload
- * for every card. The CSS (app/icon-masks.css) is generated from lucide-react's own icon data by
+ * with the text colour. For server-rendered parts repeated in every page or every card (the
+ * shell's tabs, the catalog's cards), where lucide-react's icon would be a client component with
+ * an <svg> of 3-5 elements, in the HTML and again in the RSC payload. The CSS (app/icon-masks.css) is generated from lucide-react's own icon data by
  * `npm run icon-masks`, at the stroke the cards draw them with.
  */
 export const maskIcons = {
@@ -11,6 +11,13 @@ export const maskIcons = {
   clock: { lucide: "clock", strokeWidth: 2.25 },
   image: { lucide: "image", strokeWidth: 2.25 },
   text: { lucide: "type", strokeWidth: 2.25 },
+  // The shell's tabs: the top navigation draws them at 18 px, the tab bar at 24 px.
+  "nav-home": { lucide: "house", strokeWidth: 2.25 },
+  "nav-history": { lucide: "clock", strokeWidth: 2.25 },
+  "nav-profile": { lucide: "circle-user-round", strokeWidth: 2.25 },
+  "tab-home": { lucide: "house", strokeWidth: 2 },
+  "tab-history": { lucide: "clock", strokeWidth: 2 },
+  "tab-profile": { lucide: "circle-user-round", strokeWidth: 2 },
 } as const satisfies Record<string, { lucide: string; strokeWidth: number; filled?: boolean }>;
 
 export type MaskIconName = keyof typeof maskIcons;
