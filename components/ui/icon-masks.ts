@@ -2,8 +2,9 @@
  * Icons drawn by CSS instead of an inline <svg>: one empty element whose mask is the icon, filled
  * with the text colour. For server-rendered parts repeated in every page or every card (the
  * shell's tabs, the catalog's cards), where lucide-react's icon would be a client component with
- * an <svg> of 3-5 elements, in the HTML and again in the RSC payload. The CSS (app/icon-masks.css) is generated from lucide-react's own icon data by
- * `npm run icon-masks`, at the stroke the cards draw them with.
+ * an <svg> of 3-5 elements, in the HTML and again in the RSC payload. The CSS
+ * (app/icon-masks.css) is generated from lucide-react's own icon data by `npm run icon-masks`, at
+ * the stroke each place draws the icon with.
  */
 export const maskIcons = {
   "arrow-right": { lucide: "arrow-right", strokeWidth: 2.5 },

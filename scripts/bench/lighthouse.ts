@@ -35,9 +35,6 @@ export type LighthouseRun = {
   idleBeforePaintMs: number;
 };
 
-/** A run whose first paint waited this long with the main thread idle was held by the compositor. */
-export const HELD_PAINT_MS = 500;
-
 /** A page's runs and, for each figure, its median over them. */
 export type LighthouseResult = { name: string; url: string; runs: LighthouseRun[]; median: LighthouseRun };
 

@@ -8,6 +8,9 @@
 // the same page paints without such a wait. The bench prints the idle time before the first paint
 // for every run, so a reader can tell a held paint from a slow page.
 
+/** A run whose first paint waited this long with the main thread idle was held by the compositor. */
+export const HELD_PAINT_MS = 500;
+
 type TraceEvent = {
   name: string;
   ph?: string;

@@ -2,8 +2,9 @@
 // in the same run) and its goal. Whether a goal is met is printed, never asserted.
 
 import type { Throughput } from "./http";
-import { HELD_PAINT_MS, type LighthouseResult } from "./lighthouse";
+import type { LighthouseResult } from "./lighthouse";
 import type { FirstLoad } from "./pages";
+import { HELD_PAINT_MS } from "./paint-wait";
 
 export type Row = { figure: string; reference: string; now: string; goal: string; met?: boolean };
 
