@@ -14,6 +14,7 @@ import { TabSync } from "@/components/pwa/tab-sync";
 import { WorkerMessages } from "@/components/pwa/worker-messages";
 import { EarlyTapReplay } from "@/components/shell/early-tap-replay";
 import { EarlyTapScript } from "@/components/shell/early-tap-script";
+import { IntentLinks } from "@/components/shell/intent-links";
 import { SkipLink } from "@/components/shell/skip-link";
 import { TabBar } from "@/components/shell/tab-bar";
 import { ThemeScript } from "@/components/shell/theme-script";
@@ -101,6 +102,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <TabBar />
         <ThemeSync />
         <EarlyTapReplay />
+        <IntentLinks />
         {/* `next dev` serves no worker: it would cache code that changes on every edit. */}
         <ServiceWorker
           enabled={getConfig().nodeEnv === "production"}

@@ -1,36 +1,16 @@
-"use client";
-
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
-type Props = Omit<ComponentProps<typeof Link>, "href" | "prefetch"> & { href: string };
+/** What marks a link for the IntentLinks island (components/shell/intent-links.tsx). */
+export const intentLinkSelector = "a[data-intent-link]";
 
 /**
- * A link to a heavy page (the generate form) that is prefetched only once the person shows intent
- * (pointer over it, a touch, keyboard focus). Prefetching loads the target page's code as well,
- * so a grid of such links in view would make every phone download that page on arrival.
+ * A link inside the app: navigated client-side, and prefetched only once the person shows intent
+ * (pointer over it, a touch, keyboard focus), by the one IntentLinks island in the layout.
+ * Prefetching loads the target page's code as well, so a grid of links in view would otherwise
+ * make every phone download that page on arrival. A plain <a> rather than next/link: each Link is
+ * a client component with its own hooks and effects, and Home alone drew 26 of them (about 100 ms
+ * of script at a phone's 4× slower CPU); one delegated listener serves every link.
  */
-export function IntentLink({ href, onPointerEnter, onTouchStart, onFocus, ...props }: Props) {
-  const router = useRouter();
-  const prefetch = () => router.prefetch(href);
-  return (
-    <Link
-      href={href}
-      prefetch={false}
-      onPointerEnter={(event) => {
-        prefetch();
-        onPointerEnter?.(event);
-      }}
-      onTouchStart={(event) => {
-        prefetch();
-        onTouchStart?.(event);
-      }}
-      onFocus={(event) => {
-        prefetch();
-        onFocus?.(event);
-      }}
-      {...props}
-    />
-  );
+export function IntentLink({ href, ...props }: Omit<ComponentProps<"a">, "href"> & { href: string }) {
+  return <a href={href} data-intent-link="" {...props} />;
 }
