@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { intentLinkSelector } from "@/components/ui/intent-link";
+import { intentLinkSelector, opensElsewhere } from "@/components/ui/intent-link";
 
 /** The link an event happened in, when it is an IntentLink to a page of this app. */
 function intentLink(event: Event): { link: HTMLAnchorElement; href: string } | null {
@@ -12,19 +12,6 @@ function intentLink(event: Event): { link: HTMLAnchorElement; href: string } | n
   const url = new URL(link.href);
   if (url.origin !== window.location.origin) return null;
   return { link, href: `${url.pathname}${url.search}${url.hash}` };
-}
-
-/** A click the browser should handle itself: a new tab or window, a download, another target. */
-function opensElsewhere(event: MouseEvent, link: HTMLAnchorElement): boolean {
-  return (
-    event.button !== 0 ||
-    event.metaKey ||
-    event.ctrlKey ||
-    event.shiftKey ||
-    event.altKey ||
-    (link.target !== "" && link.target !== "_self") ||
-    link.hasAttribute("download")
-  );
 }
 
 /**

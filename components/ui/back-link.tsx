@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { MouseEvent, ReactNode } from "react";
-import { IntentLink } from "./intent-link";
+import { IntentLink, opensElsewhere } from "./intent-link";
 
 /**
  * Back with a parent-route fallback: steps back in history when there
@@ -21,7 +21,7 @@ export function BackLink({
 }) {
   const router = useRouter();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    if (opensElsewhere(event, event.currentTarget)) return;
     if (window.history.length > 1) {
       event.preventDefault();
       router.back();

@@ -47,7 +47,7 @@ function iconElements(node: IconNode): string {
  * Every icon side by side in one SVG (a 24-unit cell each, in the given order), as a data URL:
  * black where an icon is drawn. One picture for all the icons, because the browser builds a whole
  * SVG document for each distinct picture during the page's first style pass (about 2 ms each on
- * this machine, eleven times over when every icon was its own picture).
+ * this machine).
  */
 export function spriteDataUrl(icons: { node: IconNode; strokeWidth: number; filled?: boolean }[]): string {
   const cells = icons
