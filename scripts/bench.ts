@@ -12,7 +12,7 @@ import path from "node:path";
 import { format, parseArgs } from "node:util";
 import { type App, catalog, guestWithVideos, startApp } from "./bench/app";
 import { databaseFigures } from "./bench/database";
-import { ensureFloorBuild, startFloor } from "./bench/floor";
+import { ensureFloorBuild, ensureHintedFloorBuild, startFloor } from "./bench/floor";
 import { apiThroughput } from "./bench/http";
 import { type LighthouseResult, lighthouseFigures, lighthouseReports } from "./bench/lighthouse";
 import { type FirstLoad, firstLoadJs, type PageTarget } from "./bench/pages";
@@ -20,6 +20,7 @@ import type { Server } from "./bench/servers";
 import { freePort } from "./bench/servers";
 import {
   databaseRow,
+  hintedFloorRows,
   historyRow,
   httpRows,
   lighthouseRows,
@@ -85,6 +86,10 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
     servers.push(app);
     const floor = measureFloor ? await startFloor(await port(1)) : undefined;
     if (floor) servers.push(floor);
+    if (floorBuild && wants("lighthouse")) ensureHintedFloorBuild();
+    const hintedFloor =
+      floorBuild && wants("lighthouse") ? await startFloor(await port(3), { hinted: true }) : undefined;
+    if (hintedFloor) servers.push(hintedFloor);
     const { first, textModel } = await catalog(app.base);
     log(`\nPreparing a guest with two finished videos on ${app.base} …`);
     const guest = await guestWithVideos(app.base, textModel);
@@ -125,14 +130,21 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
 
     if (wants("lighthouse") && floorTarget) {
       log(`\n## Lighthouse 12, mobile (${runs} run${runs > 1 ? "s" : ""} per page, median)\n`);
-      const [floorResult, ...pageResults] = (await lighthouseFigures([floorTarget, ...pages], runs, log)) as [
-        LighthouseResult,
-        ...LighthouseResult[],
-      ];
+      const hintedTarget: PageTarget[] = hintedFloor
+        ? [{ name: "floor, hinted", url: `${hintedFloor.base}/` }]
+        : [];
+      const [floorResult, ...results] = (await lighthouseFigures(
+        [floorTarget, ...hintedTarget, ...pages],
+        runs,
+        log,
+      )) as [LighthouseResult, ...LighthouseResult[]];
+      const hintedResult = hintedFloor ? results.shift() : undefined;
+      const pageResults = results;
       rows.push(...lighthouseRows(floorResult, pageResults));
+      if (hintedResult) rows.push(...hintedFloorRows(floorResult, hintedResult));
       const listing = renderList(
         ["page (median)", "perf", "a11y", "best pr.", "SEO", "FCP", "LCP", "TBT", "CLS"],
-        [floorResult, ...pageResults].map(({ name, median: m }) => [
+        [floorResult, ...(hintedResult ? [hintedResult] : []), ...pageResults].map(({ name, median: m }) => [
           name,
           m.performance,
           m.accessibility,

@@ -4,12 +4,15 @@
 // built again when those versions or the template change (floor-stamp.json).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { markStartupChunks } from "../compile-hints.mjs";
 import { type Server, startNode } from "./servers";
 
 const root = path.resolve(".");
 const dir = path.join(root, ".test-data/bench/floor");
+/** The same build with the compile hint Rendio's build adds (scripts/compile-hints.mjs). */
+const hintedDir = path.join(root, ".test-data/bench/floor-hinted");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 const files: Record<string, string> = {
@@ -97,14 +100,28 @@ export function ensureFloorBuild(log: (line: string) => void): { versions: strin
   return { versions };
 }
 
-/** `next start` of the floor build. */
-export function startFloor(port: number): Promise<Server> {
+/**
+ * A copy of the floor build whose start-up chunks carry the compile hint `npm run build` gives
+ * Rendio's: not a goal's reference, it shows how much of a figure the hint moves by itself.
+ */
+export function ensureHintedFloorBuild(): void {
+  const stampFile = path.join(hintedDir, "floor-stamp.json");
+  const wanted = readFileSync(path.join(dir, "floor-stamp.json"), "utf8");
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === wanted) return;
+  rmSync(hintedDir, { recursive: true, force: true });
+  cpSync(dir, hintedDir, { recursive: true });
+  markStartupChunks(path.join(hintedDir, ".next"));
+}
+
+/** `next start` of the floor build (`hinted`: of its copy with compile hints). */
+export function startFloor(port: number, { hinted = false } = {}): Promise<Server> {
+  const name = hinted ? "floor-hinted" : "floor";
   return startNode({
     args: [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
-    cwd: dir,
+    cwd: hinted ? hintedDir : dir,
     port,
     ready: "/",
-    log: path.join(root, ".test-data/bench/floor.log"),
+    log: path.join(root, `.test-data/bench/${name}.log`),
     env: { NODE_ENV: "production" },
   });
 }
