@@ -9,9 +9,8 @@
 // for every run, so a reader can tell a held paint from a slow page.
 //
 // What sets it off here, as far as the traces show: a long first frame. In a held run the first
-// style + layout + paint takes 100-160 ms (Lighthouse's tracing makes it several times slower than
-// untraced), the frames of that time are dropped, and from ~250 ms none is offered ("backfill")
-// until a second after the last one, while every thread idles. A smaller first frame avoids it:
+// style + layout + paint takes 100-160 ms, the frames of that time are dropped, and from ~250 ms
+// none is offered ("backfill") until a second after the last one, while every thread idles. A smaller first frame avoids it:
 // Home without its 56-element themes row painted unheld in 4 runs of 4; with it, 8 of 9 runs of
 // the same build were held.
 
