@@ -86,10 +86,12 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
     servers.push(app);
     const floor = measureFloor ? await startFloor(await port(1)) : undefined;
     if (floor) servers.push(floor);
-    if (floorBuild && wants("lighthouse")) ensureHintedFloorBuild();
-    const hintedFloor =
-      floorBuild && wants("lighthouse") ? await startFloor(await port(3), { hinted: true }) : undefined;
-    if (hintedFloor) servers.push(hintedFloor);
+    let hintedFloor: Server | undefined;
+    if (floorBuild && wants("lighthouse")) {
+      ensureHintedFloorBuild();
+      hintedFloor = await startFloor(await port(3), { hinted: true });
+      servers.push(hintedFloor);
+    }
     const { first, textModel } = await catalog(app.base);
     log(`\nPreparing a guest with two finished videos on ${app.base} …`);
     const guest = await guestWithVideos(app.base, textModel);
@@ -133,13 +135,12 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
       const hintedTarget: PageTarget[] = hintedFloor
         ? [{ name: "floor, hinted", url: `${hintedFloor.base}/` }]
         : [];
-      const [floorResult, ...results] = (await lighthouseFigures(
+      const [floorResult, ...pageResults] = (await lighthouseFigures(
         [floorTarget, ...hintedTarget, ...pages],
         runs,
         log,
       )) as [LighthouseResult, ...LighthouseResult[]];
-      const hintedResult = hintedFloor ? results.shift() : undefined;
-      const pageResults = results;
+      const hintedResult = hintedFloor ? pageResults.shift() : undefined;
       rows.push(...lighthouseRows(floorResult, pageResults));
       if (hintedResult) rows.push(...hintedFloorRows(floorResult, hintedResult));
       const listing = renderList(

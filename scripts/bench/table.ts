@@ -75,7 +75,6 @@ function heldRuns(result: LighthouseResult): string {
   return `${held} of ${result.runs.length}`;
 }
 
-/** Requests per second of each API row as a share of the static file's, served by the same server. */
 /**
  * Not goals: the floor built as Rendio is (its start-up chunks compile-hinted) beside the floor
  * the goals name (Next's own build), so a reader sees what the hint alone is worth.
@@ -101,6 +100,7 @@ export function hintedFloorRows(floor: LighthouseResult, hinted: LighthouseResul
   ];
 }
 
+/** Requests per second of each API row as a share of the static file's, served by the same server. */
 export function httpRows(file: Throughput, rows: { result: Throughput; goalPercent?: number }[]): Row[] {
   return rows.map(({ result, goalPercent }) => {
     const percent = (result.perSecond / file.perSecond) * 100;
