@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { COMPILE_HINT } from "../scripts/compile-hints.mjs";
 
-/**
- * The scripts a page runs as it starts carry V8's explicit compile hint (scripts/compile-hints.mjs,
- * run by `npm run build`): V8 compiles them while they stream in, off the main thread, instead of
- * function by function as the page hydrates. Plain HTTP, so only the desktop project runs it.
- */
+// The scripts a page runs as it starts carry V8's explicit compile hint (scripts/compile-hints.mjs,
+// run by `npm run build`): V8 compiles them while they stream in, off the main thread, instead of
+// function by function as the page hydrates. Plain HTTP, so only the desktop project runs it.
+
 /** The module scripts a page's HTML loads (not the noModule polyfills old browsers get). */
 function startupScripts(html: string): string[] {
   return [...html.matchAll(/<script\b[^>]*>/g)]

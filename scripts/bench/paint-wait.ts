@@ -9,16 +9,16 @@
 // for every run, so a reader can tell a held paint from a slow page.
 //
 // What sets it off here, as far as the traces show: a long first main frame. When the first
-// frame's style and layout run long (the whole page parsed before it starts: 100-160 ms, while V8
+// frame's style and layout run long (the whole page parsed before it starts: 100-230 ms, while V8
 // compiles the arriving scripts on the worker threads of a 2-core machine), the renderer's
 // compositor draws frames of its still empty tree in the meantime. The display never presents
 // those; the compositor waits for them to be acknowledged and drops every frame after its first
 // commit ("backfill") until about a second later. In unheld runs the first frame started before
 // the parser had the rest of the body, committed within ~20 ms and was presented. Home without
 // its 56-element themes row painted unheld in 4 runs of 4; with it, 8 of 9 runs were held.
-// Ruled out (held at about the same rate): the head's viewport-fit, theme-color and manifest
-// tags, one font size and weight for all text, no CSS animations, no service worker, and the
-// scripts without compile hints.
+// No clear change in how often runs were held (4-5 runs each, so small samples): the head
+// without its viewport-fit, theme-color and manifest tags, one font size and weight for all
+// text, no CSS animations, no service worker, scripts without compile hints.
 
 /** A run whose first paint waited this long with the main thread idle was held by the compositor. */
 export const HELD_PAINT_MS = 500;
