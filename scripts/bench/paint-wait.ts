@@ -8,17 +8,21 @@
 // the same page paints without such a wait. The bench prints the idle time before the first paint
 // for every run, so a reader can tell a held paint from a slow page.
 //
-// What sets it off here, as far as the traces show: a long first main frame. When the first
-// frame's style and layout run long (the whole page parsed before it starts: 100-230 ms, while V8
-// compiles the arriving scripts on the worker threads of a 2-core machine), the renderer's
-// compositor draws frames of its still empty tree in the meantime. The display never presents
-// those; the compositor waits for them to be acknowledged and drops every frame after its first
-// commit ("backfill") until about a second later. In unheld runs the first frame started before
-// the parser had the rest of the body, committed within ~20 ms and was presented. Home without
-// its 56-element themes row painted unheld in 4 runs of 4; with it, 8 of 9 runs were held.
-// No clear change in how often runs were held (4-5 runs each, so small samples): the head
-// without its viewport-fit, theme-color and manifest tags, one font size and weight for all
-// text, no CSS animations, no service worker, scripts without compile hints.
+// What sets it off here, as far as the traces show: a late first commit. From the navigation's
+// commit on, the renderer's compositor draws a frame of its still empty tree on every vsync. After
+// the first few the display stops presenting them. If the page's first main
+// frame commits within a few frames of that, its frame is drawn and presented; if it commits later
+// (118 ms after the navigation's commit in one held trace, 56 ms in an unheld one), every frame
+// after it is dropped ("backfill") until about a second later. The first commit waits for the
+// stylesheet, the parse it unblocks, and the first style and layout (100-230 ms when the whole
+// page is parsed before it starts), all on two cores where V8 is compiling the arriving scripts on
+// worker threads (a perf profile showed those threads using 1.2 cores for ~100 ms while the main
+// thread got none).
+// Alternating runs of two builds (12 and 10 runs each) showed no clear change from leaving out
+// Home's 56-element themes row (9 of 12 held either way), and more holds without compile hints (8
+// of 10, against 6 of 10 with them). Smaller samples (4-5 runs each) showed no clear change from:
+// the head without its viewport-fit, theme-color and manifest tags, one font size and weight for
+// all text, no CSS animations, no service worker.
 
 /** A run whose first paint waited this long with the main thread idle was held by the compositor. */
 export const HELD_PAINT_MS = 500;
