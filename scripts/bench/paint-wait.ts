@@ -10,8 +10,8 @@
 //
 // What sets it off here, as far as the traces show: a late first commit. From the navigation's
 // commit on, the renderer's compositor draws a frame of its still empty tree on every vsync. After
-// the first few the display stops presenting them. If the page's first main
-// frame commits within a few frames of that, its frame is drawn and presented; if it commits later
+// the first few the display stops presenting them. If the page's first main frame commits within a
+// few frames of that, its frame is drawn and presented; if it commits later
 // (118 ms after the navigation's commit in one held trace, 56 ms in an unheld one), every frame
 // after it is dropped ("backfill") until about a second later. The first commit waits for the
 // stylesheet, the parse it unblocks, and the first style and layout (100-230 ms when the whole
