@@ -8,21 +8,23 @@
 // the same page paints without such a wait. The bench prints the idle time before the first paint
 // for every run, so a reader can tell a held paint from a slow page.
 //
-// What sets it off here, as far as the traces show: a late first commit. From the navigation's
-// commit on, the renderer's compositor draws a frame of its still empty tree on every vsync. After
-// the first few the display stops presenting them. If the page's first main frame commits within a
-// few frames of that, its frame is drawn and presented; if it commits later
-// (118 ms after the navigation's commit in one held trace, 56 ms in an unheld one), every frame
-// after it is dropped ("backfill") until about a second later. The first commit waits for the
-// stylesheet, the parse it unblocks, and the first style and layout (100-230 ms when the whole
-// page is parsed before it starts), all on two cores where V8 is compiling the arriving scripts on
-// worker threads (a perf profile showed those threads using 1.2 cores for ~100 ms while the main
-// thread got none).
-// Alternating runs of two builds (12 and 10 runs each) showed no clear change from leaving out
-// Home's 56-element themes row (9 of 12 held either way), and more holds without compile hints (8
-// of 10, against 6 of 10 with them). Smaller samples (4-5 runs each) showed no clear change from:
-// the head without its viewport-fit, theme-color and manifest tags, one font size and weight for
-// all text, no CSS animations, no service worker.
+// What sets it off here, as far as the traces show: a late first commit. Once the navigation has
+// committed, the renderer's compositor asks for frames and draws one of its still empty tree on
+// every vsync; after the first few the display stops presenting them. In 90 Lighthouse traces of
+// Home, a first main-frame commit within 152 ms of that first request was never held (30 of 30),
+// one 173 ms or more after it always was (52 of 52), and 158-166 ms went either way. The first
+// commit waits for the stylesheet (the head's inline scripts stop the parser until it is there),
+// then for the frame: small if the rest of the body was still on its way, the whole page (100-225
+// ms of style and layout) if it had all arrived. All of it on two cores where V8 is compiling the
+// arriving scripts on worker threads (a perf profile showed those threads using 1.2 cores for ~100
+// ms while the main thread got none).
+// Alternating runs of two builds, 7-12 runs each, showed no clear change from: leaving out Home's
+// 56-element themes row (9 of 12 held either way), a stylesheet cut to the rules Home uses (41 of
+// 82 KB: 7 of 10 held, against 4 of 10), answering /_next/static/ from memory, gzipped once (8 of
+// 10, against 7 of 10), the featured pictures without decoding="async" (7 of 7, against 6 of 7).
+// Without compile hints more runs were held (8 of 10, against 6 of 10). Smaller samples (4-5 runs
+// each) showed no clear change from: the head without its viewport-fit, theme-color and manifest
+// tags, one font size and weight for all text, no CSS animations, no service worker.
 
 /** A run whose first paint waited this long with the main thread idle was held by the compositor. */
 export const HELD_PAINT_MS = 500;
