@@ -12,12 +12,14 @@
 // committed, the renderer's compositor asks for frames and draws one of its still empty tree on
 // every vsync; after the first few the display stops presenting them. In 90 Lighthouse traces of
 // Home, a first main-frame commit within 152 ms of that first request was never held (30 of 30),
-// one 173 ms or more after it always was (52 of 52), and 158-166 ms went either way. The first
-// commit waits for the stylesheet (the head's inline scripts stop the parser until it is there),
-// then for the frame: small if the rest of the body was still on its way, the whole page (100-225
-// ms of style and layout) if it had all arrived. All of it on two cores where V8 is compiling the
-// arriving scripts on worker threads (a perf profile showed those threads using 1.2 cores for ~100
-// ms while the main thread got none).
+// one 173 ms or more after it always was (52 of 52), and 158-166 ms went either way.
+//
+// The first commit waits for the stylesheet (the head's inline scripts stop the parser until it is
+// there), then for the frame: small if the rest of the body was still on its way, the whole page
+// (100-225 ms of style and layout) if it had all arrived. All of it runs on two cores where V8 is
+// compiling the arriving scripts on worker threads (a perf profile showed those threads using 1.2
+// cores for ~100 ms while the main thread got none).
+//
 // Alternating runs of two builds, 7-12 runs each, showed no clear change from: leaving out Home's
 // 56-element themes row (9 of 12 held either way), a stylesheet cut to the rules Home uses (41 of
 // 82 KB: 7 of 10 held, against 4 of 10), answering /_next/static/ from memory, gzipped once (8 of
