@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, type Response, test } from "@playwright/test";
 import sharp from "sharp";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
@@ -189,6 +189,71 @@ test.describe("generate a video", () => {
       await expect(page.getByTestId("result-cost")).toHaveText("3 kredi");
       await expectPlayableVideo(page);
     });
+  });
+
+  test("a refused video link is renewed once, and reading the job again never reloads the video being watched", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const [job] = (await seededPerson(context, baseURL)).jobs;
+    const isJobRead = (r: Response) => r.url().endsWith(`/api/jobs/${job?.id}`) && r.ok();
+    const jobReads: number[] = [];
+    page.on("response", (r) => {
+      if (isJobRead(r)) jobReads.push(Date.now());
+    });
+    // The page reads its job once it has hydrated: from then on React hears the player's errors.
+    const hydrated = page.waitForResponse(isJobRead);
+    // The first request for the video carries a doctored expiry, so our server refuses it as it
+    // refuses an expired link; the player then reads the job's fresh links and tries once more.
+    const refused: string[] = [];
+    await page.route(
+      (url) => url.pathname.endsWith(".mp4"),
+      async (route) => {
+        if (refused.length > 0) return route.continue();
+        const url = new URL(route.request().url());
+        url.searchParams.set("exp", "1");
+        refused.push(url.toString());
+        await hydrated;
+        return route.continue({ url: url.toString() });
+      },
+    );
+    const isVideo = (r: Response) => new URL(r.url()).pathname.endsWith(".mp4");
+    const first = page.waitForResponse(isVideo);
+    const renewed = page.waitForResponse((r) => isVideo(r) && r.status() < 300);
+    await page.goto(`/jobs/${job?.id}`);
+    expect((await first).status()).toBe(403);
+    await renewed;
+    const { video, duration, source } = await playResultVideo(page);
+    expect(refused).toHaveLength(1);
+    expect(duration).toBeGreaterThan(0);
+    expect(new URL(source).pathname).toBe(new URL(refused[0] as string).pathname);
+    await expect(page.getByText(en.result.player.error)).toHaveCount(0);
+
+    // Someone watches it, over and over.
+    await video.evaluate((element: HTMLVideoElement) => {
+      element.dataset.watched = "yes";
+      element.loop = true;
+    });
+    // Coming back to the page reads the job again, with newly signed links to the same files. SWR
+    // does so 5 s after the page's first read at the soonest, and 2 s after its last.
+    await expect
+      .poll(() => Date.now(), { timeout: 10_000 })
+      .toBeGreaterThan(Math.max((jobReads[0] ?? 0) + 5500, (jobReads.at(-1) ?? 0) + 2500));
+    const reread = page.waitForResponse(isJobRead);
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    const fresh = (await (await reread).json()).job.videoUrl as string;
+    expect(new URL(fresh, baseURL).searchParams.get("sig")).not.toBe(new URL(source).searchParams.get("sig"));
+    const playedAt = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime))
+      .not.toBe(playedAt);
+    const after = await video.evaluate((element: HTMLVideoElement) => ({
+      watched: element.dataset.watched,
+      paused: element.paused,
+      source: element.currentSrc,
+    }));
+    expect(after).toEqual({ watched: "yes", paused: false, source });
   });
 
   test("a fresh guest's 10 credits open Veo 3.1 Fast at settings they can afford", async ({ page }) => {

@@ -12,6 +12,7 @@ import {
   mediaBoxWidth,
   stageView,
 } from "@/lib/format/job";
+import { useKeptLink } from "@/lib/hooks/use-kept-link";
 import { useNow } from "@/lib/hooks/use-now";
 
 type Props = {
@@ -63,15 +64,19 @@ function Player({
   onMediaError: () => Promise<unknown>;
 }) {
   const t = useTranslations("result.player");
-  const [failed, setFailed] = useState<"no" | "refreshing" | "yes">("no");
+  const [failed, setFailed] = useState<"no" | "retrying" | "yes">("no");
+  const [attempt, setAttempt] = useState(0);
+  // A refreshed job (on focus, say) carries newly signed links to the same files: keep playing.
+  const src = useKeptLink(job.videoUrl, attempt);
+  const poster = useKeptLink(job.thumbnailUrl, attempt);
   return (
     <>
       {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no spoken track to caption */}
       <video
         ref={videoRef}
-        key={job.videoUrl}
-        src={job.videoUrl ?? undefined}
-        poster={job.thumbnailUrl ?? undefined}
+        key={attempt}
+        src={src ?? undefined}
+        poster={poster ?? undefined}
         controls
         playsInline
         preload="metadata"
@@ -88,8 +93,11 @@ function Player({
             setFailed("yes");
             return;
           }
-          setFailed("refreshing");
-          void onMediaError().finally(() => setFailed((f) => (f === "refreshing" ? "yes" : f)));
+          // Once: fresh links (an expired one is the usual cause), then a new player with them.
+          setFailed("retrying");
+          void onMediaError()
+            .catch(() => undefined)
+            .then(() => setAttempt((n) => n + 1));
         }}
       />
       {failed === "yes" ? (
