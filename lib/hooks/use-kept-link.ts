@@ -1,16 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { mediaFileOf } from "../media-link";
 
-/**
- * True when two links name the same file and differ at most in their query (a signed link's
- * expiry and signature). Relative links are compared as on one origin.
- */
+/** True when two links name the same file (relative links are taken as on one origin). */
 export function sameFile(a: string, b: string): boolean {
   const base = "http://same.invalid";
-  const left = new URL(a, base);
-  const right = new URL(b, base);
-  return left.origin === right.origin && left.pathname === right.pathname;
+  return mediaFileOf(new URL(a, base)) === mediaFileOf(new URL(b, base));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import { JOB_CACHES, SAVED_COPY_HEADER } from "../contracts/worker-messages";
+import { mediaFileOf } from "../media-link";
 
 /** Runtime caches. Every one of them may hold the signed-in person's data (see USER_CACHES). */
 export const CACHE = {
@@ -65,14 +66,8 @@ function isFirstHistoryPage(params: URLSearchParams): boolean {
   return true;
 }
 
-/**
- * Signed media links change their `exp`/`sig` (Supabase: `token`) on every read while the file
- * behind them never changes: the cache key is the path alone, so a re-signed link still finds the
- * stored thumbnail.
- */
-export function mediaCacheKey(url: URL): string {
-  return `${url.origin}${url.pathname}`;
-}
+/** A stored thumbnail's key is its file, so a re-signed link still finds it. */
+export const mediaCacheKey = mediaFileOf;
 
 /** Only complete 200 answers are stored: no errors, redirects, partial or opaque responses. */
 export function isCacheable(response: { status: number; type: string }): boolean {
