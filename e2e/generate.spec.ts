@@ -256,6 +256,56 @@ test.describe("generate a video", () => {
     expect(after).toEqual({ watched: "yes", paused: false, source });
   });
 
+  test("a video link refused before the page's code has run is renewed too", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const [job] = (await seededPerson(context, baseURL)).jobs;
+    let refused = 0;
+    await page.route(
+      (url) => url.pathname.endsWith(".mp4"),
+      async (route) => {
+        if (refused++ > 0) return route.continue();
+        const url = new URL(route.request().url());
+        url.searchParams.set("exp", "1");
+        return route.continue({ url: url.toString() });
+      },
+    );
+    // The page's scripts wait until the player has failed, so React was not listening when it did.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+    await page.goto(`/jobs/${job?.id}`, { waitUntil: "commit" });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector<HTMLVideoElement>('[data-testid="result-video"]')?.error?.code ?? 0,
+        ),
+      )
+      .toBeGreaterThan(0);
+    const renewed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname.endsWith(".mp4") && r.status() < 300,
+      {
+        timeout: 30_000,
+      },
+    );
+    release();
+    await renewed;
+    const { duration } = await playResultVideo(page);
+    expect(duration).toBeGreaterThan(0);
+    expect(refused).toBe(2);
+    await expect(page.getByText(en.result.player.error)).toHaveCount(0);
+  });
+
   test("a fresh guest's 10 credits open Veo 3.1 Fast at settings they can afford", async ({ page }) => {
     expect(await startGuest(page)).toBe(10);
     const catalog = await (await page.request.get("/api/models")).json();

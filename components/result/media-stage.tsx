@@ -2,7 +2,7 @@
 
 import { CircleCheck, Hourglass, LoaderCircle, RotateCcw, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { type RefObject, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import type { Job } from "@/lib/contracts/job";
 import {
   aspectRatioValue,
@@ -69,6 +69,35 @@ function Player({
   // A refreshed job (on focus, say) carries newly signed links to the same files: keep playing.
   const src = useKeptLink(job.videoUrl, attempt);
   const poster = useKeptLink(job.thumbnailUrl, attempt);
+  const refusedBy = useRef<HTMLVideoElement | null>(null);
+  const caughtUp = useRef<HTMLVideoElement | null>(null);
+
+  const loaded = (video: HTMLVideoElement) => {
+    if (video.videoWidth > 0 && video.videoHeight > 0) onRatio(video.videoWidth / video.videoHeight);
+    setFailed("no");
+  };
+  const refused = (video: HTMLVideoElement) => {
+    if (refusedBy.current === video) return;
+    refusedBy.current = video;
+    if (failed !== "no") {
+      setFailed("yes");
+      return;
+    }
+    // Once: fresh links (an expired one is the usual cause), then a new player with them.
+    setFailed("retrying");
+    void onMediaError()
+      .catch(() => undefined)
+      .then(() => setAttempt((n) => n + 1));
+  };
+  // The server's element may have loaded or failed before React listened to it (hydration).
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || caughtUp.current === video) return;
+    caughtUp.current = video;
+    if (video.error) refused(video);
+    else if (video.readyState >= HTMLMediaElement.HAVE_METADATA) loaded(video);
+  });
+
   return (
     <>
       {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no spoken track to caption */}
@@ -83,22 +112,8 @@ function Player({
         aria-label={t("label")}
         data-testid="result-video"
         className="absolute inset-0 size-full bg-black object-contain"
-        onLoadedMetadata={(event) => {
-          const { videoWidth, videoHeight } = event.currentTarget;
-          if (videoWidth > 0 && videoHeight > 0) onRatio(videoWidth / videoHeight);
-          setFailed("no");
-        }}
-        onError={() => {
-          if (failed !== "no") {
-            setFailed("yes");
-            return;
-          }
-          // Once: fresh links (an expired one is the usual cause), then a new player with them.
-          setFailed("retrying");
-          void onMediaError()
-            .catch(() => undefined)
-            .then(() => setAttempt((n) => n + 1));
-        }}
+        onLoadedMetadata={(event) => loaded(event.currentTarget)}
+        onError={(event) => refused(event.currentTarget)}
       />
       {failed === "yes" ? (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-neutral-950/90 p-6 text-center text-white">
