@@ -7,6 +7,7 @@ import sharp from "sharp";
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolations, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { holdPageCode } from "../scripts/test-support/e2e/page-code";
 import { SEEDED_CREDITS_LEFT, seededPerson } from "../scripts/test-support/e2e/seeded";
 import { playResultVideo } from "../scripts/test-support/e2e/video";
 
@@ -83,6 +84,32 @@ async function boxRatio(locator: Locator): Promise<number> {
   const box = await locator.boundingBox();
   expect(box).not.toBeNull();
   return (box?.width ?? 0) / (box?.height ?? 1);
+}
+
+/** A video file's request or answer. */
+const isVideo = (url: string) => new URL(url).pathname.endsWith(".mp4");
+
+/**
+ * Sends the page's first request for a video to our server with a doctored expiry, which it
+ * refuses as it refuses an expired link (after `hold`, when given); later requests go as they are.
+ */
+async function refuseFirstVideoRequest(page: Page, hold?: Promise<unknown>) {
+  const requests = { refused: [] as string[], passed: 0 };
+  await page.route(
+    (url) => isVideo(url.href),
+    async (route) => {
+      if (requests.refused.length > 0) {
+        requests.passed++;
+        return route.continue();
+      }
+      const url = new URL(route.request().url());
+      url.searchParams.set("exp", "1");
+      requests.refused.push(url.toString());
+      await hold;
+      return route.continue({ url: url.toString() });
+    },
+  );
+  return requests;
 }
 
 test.describe("generate a video", () => {
@@ -204,23 +231,10 @@ test.describe("generate a video", () => {
     });
     // The page reads its job once it has hydrated: from then on React hears the player's errors.
     const hydrated = page.waitForResponse(isJobRead);
-    // The first request for the video carries a doctored expiry, so our server refuses it as it
-    // refuses an expired link; the player then reads the job's fresh links and tries once more.
-    const refused: string[] = [];
-    await page.route(
-      (url) => url.pathname.endsWith(".mp4"),
-      async (route) => {
-        if (refused.length > 0) return route.continue();
-        const url = new URL(route.request().url());
-        url.searchParams.set("exp", "1");
-        refused.push(url.toString());
-        await hydrated;
-        return route.continue({ url: url.toString() });
-      },
-    );
-    const isVideo = (r: Response) => new URL(r.url()).pathname.endsWith(".mp4");
-    const first = page.waitForResponse(isVideo);
-    const renewed = page.waitForResponse((r) => isVideo(r) && r.status() < 300);
+    // The player then reads the job's fresh links and tries once more.
+    const { refused } = await refuseFirstVideoRequest(page, hydrated);
+    const first = page.waitForResponse((r) => isVideo(r.url()));
+    const renewed = page.waitForResponse((r) => isVideo(r.url()) && r.status() < 300);
     await page.goto(`/jobs/${job?.id}`);
     expect((await first).status()).toBe(403);
     await renewed;
@@ -262,28 +276,9 @@ test.describe("generate a video", () => {
     baseURL,
   }) => {
     const [job] = (await seededPerson(context, baseURL)).jobs;
-    let refused = 0;
-    await page.route(
-      (url) => url.pathname.endsWith(".mp4"),
-      async (route) => {
-        if (refused++ > 0) return route.continue();
-        const url = new URL(route.request().url());
-        url.searchParams.set("exp", "1");
-        return route.continue({ url: url.toString() });
-      },
-    );
+    const requests = await refuseFirstVideoRequest(page);
     // The page's scripts wait until the player has failed, so React was not listening when it did.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(
-      (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-      async (route) => {
-        await released;
-        await route.continue();
-      },
-    );
+    const release = await holdPageCode(page);
     await page.goto(`/jobs/${job?.id}`, { waitUntil: "commit" });
     await expect
       .poll(() =>
@@ -292,17 +287,12 @@ test.describe("generate a video", () => {
         ),
       )
       .toBeGreaterThan(0);
-    const renewed = page.waitForResponse(
-      (r) => new URL(r.url()).pathname.endsWith(".mp4") && r.status() < 300,
-      {
-        timeout: 30_000,
-      },
-    );
+    const renewed = page.waitForResponse((r) => isVideo(r.url()) && r.status() < 300, { timeout: 30_000 });
     release();
     await renewed;
     const { duration } = await playResultVideo(page);
     expect(duration).toBeGreaterThan(0);
-    expect(refused).toBe(2);
+    expect(requests.refused.length + requests.passed).toBe(2);
     await expect(page.getByText(en.result.player.error)).toHaveCount(0);
   });
 

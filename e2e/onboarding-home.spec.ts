@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, type Page, type TestInfo, test } from "
 import en from "../messages/en.json" with { type: "json" };
 import tr from "../messages/tr.json" with { type: "json" };
 import { expectNoSeriousViolationsInBothSchemes, switchColorScheme } from "../scripts/test-support/e2e/axe";
+import { holdPageCode, isPageCode } from "../scripts/test-support/e2e/page-code";
 import { newEmail, randomAddress, signInWithEmail, startGuest } from "../scripts/test-support/e2e/people";
 import { seededPerson } from "../scripts/test-support/e2e/seeded";
 
@@ -170,18 +171,8 @@ test.describe("first visit", () => {
     test.use({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
 
     test("a tap on Start creating is kept and answered once the code runs", async ({ page }) => {
-      let letCodeLoad = () => {};
-      const codeMayLoad = new Promise<void>((resolve) => {
-        letCodeLoad = resolve;
-      });
       // The page's scripts wait; its HTML, styles and inline scripts do not.
-      await page.route(
-        (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-        async (route) => {
-          await codeMayLoad;
-          await route.continue();
-        },
-      );
+      const letCodeLoad = await holdPageCode(page);
       await page.goto("/", { waitUntil: "domcontentloaded" });
       const start = page.getByRole("button", { name: en.onboarding.start });
       await start.click();
@@ -199,10 +190,7 @@ test.describe("first visit", () => {
     test("a plain form's button (its own action, like Sign in with Apple) still submits at once", async ({
       page,
     }) => {
-      await page.route(
-        (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
-        (route) => route.abort(), // the page's code never arrives
-      );
+      await page.route(isPageCode, (route) => route.abort()); // the page's code never arrives
       await page.goto("/", { waitUntil: "domcontentloaded" });
       await page.evaluate(() => {
         const form = document.createElement("form");
