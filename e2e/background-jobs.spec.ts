@@ -1,17 +1,16 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import {
   type APIRequestContext,
   type BrowserContext,
   expect,
   type Page,
-  type PlaywrightWorkerArgs,
   test,
   type Worker,
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import { seededPerson } from "../scripts/test-support/e2e/seeded";
+import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
 import { waitForController } from "../scripts/test-support/e2e/sw";
+import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-ins/fal";
 
 /**
  * Background job watching by the service worker (issue #5 item 3) on the production build: a
@@ -20,17 +19,38 @@ import { waitForController } from "../scripts/test-support/e2e/sw";
  * keeps the answer for offline reading and shows a notification; the permission card; a Web
  * Push message delivered through DevTools' protocol.
  *
- * The local renderer runs one job at a time, so a job queued behind a 10 s render stays in
- * flight long enough to be handed over; each test checks it really was in flight. The slow part
- * of a test (the worker taking control of a page) comes before the renders are queued, and the
- * test's own job is the shortest render there is, so little rendering is waited for.
+ * The jobs are made on a server of the built app of their own with the fal provider, against a
+ * fal stand-in (its queue and signed webhooks): a job waits in fal's queue until the test posts
+ * fal's webhook, so it is in flight exactly as long as a test needs it to be, and no render
+ * takes the machine's cores from the specs running beside this one. What is tested is the
+ * worker; any provider's job goes through the same reads. The web push test needs no render
+ * either: it takes a finished video seeded on the shared server.
  */
 
+const FAL_KEY = "e2e-background-key:e2e-background-secret";
 const MODEL = "ltx-2-fast";
-const LONG = { durationSeconds: 10 }; // 4 credits each; a guest has 10
-/** The shortest preview: Sora 2, 4 s (4 credits). */
-const SHORT_MODEL = "sora-2-text-to-video";
-const SHORT = { durationSeconds: 4 };
+
+let fal: FalStandIn;
+let server: OwnServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  fal = await startFalStandIn({ key: FAL_KEY });
+  server = await startOwnServer("background-jobs", (url) => ({
+    VIDEO_PROVIDER: "fal",
+    FAL_KEY,
+    FAL_QUEUE_URL: fal.url,
+    FAL_JWKS_URL: fal.jwksUrl,
+    APP_URL: url,
+    // The tests below play their own client addresses, as on the shared server.
+    TRUST_PROXY: "1",
+  }));
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await fal?.close();
+});
 
 let address = 0;
 test.beforeEach(async ({ context }, info) => {
@@ -39,49 +59,50 @@ test.beforeEach(async ({ context }, info) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": `10.57.${project}.${address}` });
 });
 
+/** An address on the fal-provider server. */
+const at = (path: string) => `${server.url}${path}`;
+
 async function startGuest(request: APIRequestContext) {
-  const response = await request.post("/api/session/guest");
+  const response = await request.post(at("/api/session/guest"));
   expect(response.status(), await response.text()).toBeLessThan(300);
 }
 
-async function createJob(request: APIRequestContext, body: Record<string, unknown>, slug = SHORT_MODEL) {
+async function createJob(request: APIRequestContext, prompt: string) {
   // One retry each: the request context's kept-alive socket may have idled past the server's
   // keep-alive while the page set up its worker (ECONNRESET); the same idempotency key makes
   // the retried POST one job.
-  const model = await request.get(`/api/models/${slug}`).catch(() => request.get(`/api/models/${slug}`));
+  const model = await request
+    .get(at(`/api/models/${MODEL}`))
+    .catch(() => request.get(at(`/api/models/${MODEL}`)));
   const options = {
-    data: { modelId: (await model.json()).model.id, ...body },
+    data: { modelId: (await model.json()).model.id, prompt, settings: {} },
     headers: { "idempotency-key": crypto.randomUUID() },
   };
-  const response = await request.post("/api/jobs", options).catch(() => request.post("/api/jobs", options));
+  const response = await request
+    .post(at("/api/jobs"), options)
+    .catch(() => request.post(at("/api/jobs"), options));
   expect(response.status(), await response.text()).toBe(202);
   return (await response.json()).job as { id: string; status: string; prompt: string };
 }
 
-/**
- * Puts a 10 s render by another guest (its own session and address) in the renderer's queue, so
- * a job made next stays in flight long enough to be handed over.
- */
-async function occupyRenderer(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined) {
-  const other = await playwright.request.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": `10.58.${Math.floor(Math.random() * 250) + 1}.${address}` },
-  });
-  await startGuest(other);
-  await createJob(other, { prompt: "A long render first, so the next one queues", settings: LONG }, MODEL);
-  await other.dispose();
+/** fal finishes the job (or fails it, as its script said) and posts its signed webhook to the app. */
+async function finishAtFal(jobId: string) {
+  const request = [...fal.requests.values()].find((r) => r.webhookUrl?.endsWith(`job=${jobId}`));
+  expect(request, `no fal request for job ${jobId}`).toBeDefined();
+  const delivery = await fal.deliverWebhook(request?.requestId as string);
+  expect(delivery.status, delivery.body).toBe(200);
 }
 
-async function jobStatus(request: APIRequestContext, id: string): Promise<string> {
-  const response = await request.get(`/api/jobs/${id}`);
+async function jobStatus(request: APIRequestContext, url: string): Promise<string> {
+  const response = await request.get(url);
   expect(response.status()).toBe(200);
   return (await response.json()).job.status;
 }
 
 /** Opens Home first so the worker controls the later navigation (and caches its page). */
-async function controlledPage(context: BrowserContext): Promise<Page> {
+async function controlledPage(context: BrowserContext, origin = server.url): Promise<Page> {
   const page = await context.newPage();
-  await page.goto("/");
+  await page.goto(`${origin}/`);
   await waitForController(page);
   return page;
 }
@@ -127,30 +148,20 @@ async function expectInFlight(page: Page) {
   await expect(page.locator("header[data-status]")).toHaveAttribute("data-status", /pending|processing/);
 }
 
-/**
- * How long a test waits for its job to end. The renderer takes one job at a time for every spec
- * running beside this one, so on a loaded machine the job may wait minutes behind theirs.
- */
-const RENDER_WAIT = 270_000;
+/** Long enough for the worker's next read of a watched job (every 8 s at most), on a busy machine. */
+const WORKER_NEWS = 60_000;
 
 test.describe("background job watching", () => {
-  // The wait, and room after it for the rest of the test and closing its browser context.
-  test.describe.configure({ timeout: RENDER_WAIT + 90_000 });
+  test.describe.configure({ timeout: 150_000 });
 
   test("a job left by a closed page is announced when ready and reads as completed offline", async ({
     context,
-    playwright,
-    baseURL,
   }) => {
     await context.grantPermissions(["notifications"]);
     await startGuest(context.request);
     const page = await controlledPage(context);
-    await occupyRenderer(playwright, baseURL);
-    const job = await createJob(context.request, {
-      prompt: "A lighthouse in a storm, seen from a boat",
-      settings: SHORT,
-    });
-    await page.goto(`/jobs/${job.id}`);
+    const job = await createJob(context.request, "A lighthouse in a storm, seen from a boat");
+    await page.goto(at(`/jobs/${job.id}`));
     await expectInFlight(page);
     // Permission was already granted: the card has nothing to offer.
     await expect(page.getByTestId("notify-card")).toHaveCount(0);
@@ -164,11 +175,14 @@ test.describe("background job watching", () => {
       if (controller) controller.postMessage = () => {};
     });
     await page.close();
-    expect(await jobStatus(context.request, job.id)).not.toBe("completed");
+    expect(await jobStatus(context.request, at(`/api/jobs/${job.id}`))).not.toBe("completed");
+    // Nothing to announce while the job is in flight.
+    expect(await notifications(worker)).toEqual([]);
 
+    await finishAtFal(job.id);
     await expect
       .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`), {
-        timeout: RENDER_WAIT,
+        timeout: WORKER_NEWS,
         intervals: [1000],
       })
       .toEqual({
@@ -177,71 +191,50 @@ test.describe("background job watching", () => {
         tag: `job-${job.id}`,
         data: { url: `/jobs/${job.id}` },
       });
-    expect(await jobStatus(context.request, job.id)).toBe("completed");
+    expect(await jobStatus(context.request, at(`/api/jobs/${job.id}`))).toBe("completed");
     await expect.poll(() => watchedJobs(worker)).toEqual([]);
 
     // Offline, the result page (cached when it was visited) reads the job from the worker's cache.
     await context.setOffline(true);
     const reopened = await context.newPage();
-    await reopened.goto(`/jobs/${job.id}`);
+    await reopened.goto(at(`/jobs/${job.id}`));
     await expect(resultTitle(reopened)).toHaveText(en.result.status.completedTitle, { timeout: 20_000 });
     await reopened.close();
     await context.setOffline(false);
   });
 
-  test("a failed job gets the failure text", async ({ context, playwright, baseURL }) => {
+  test("a failed job gets the failure text", async ({ context }) => {
     await context.grantPermissions(["notifications"]);
     await startGuest(context.request);
-    // A file that passes the upload's JPEG check but is no picture: the render fails.
-    const upload = await context.request.post("/api/uploads", {
-      multipart: {
-        file: {
-          name: "broken.jpg",
-          mimeType: "image/jpeg",
-          buffer: readFileSync(path.join(import.meta.dirname, "fixtures", "corrupt.jpg")),
-        },
-      },
-    });
-    expect(upload.status()).toBe(201);
     const page = await controlledPage(context);
-    await occupyRenderer(playwright, baseURL);
-    const job = await createJob(
-      context.request,
-      {
-        prompt: "Bring this photo to life",
-        settings: { durationSeconds: 4 },
-        imageUrl: (await upload.json()).imageUrl,
-      },
-      "sora-2-image-to-video",
-    );
+    // fal refuses the input when the job is run: its webhook says ERROR.
+    fal.script({
+      refuse: 422,
+      detail: [{ loc: ["body", "prompt"], msg: "The prompt was flagged", type: "content_policy_violation" }],
+    });
+    const job = await createJob(context.request, "Bring this photo to life");
 
-    await page.goto(`/jobs/${job.id}`);
+    await page.goto(at(`/jobs/${job.id}`));
     await expectInFlight(page);
     const worker = await serviceWorker(context);
+    await expect.poll(() => watchedJobs(worker)).toEqual([job.id]);
     await page.close();
 
+    await finishAtFal(job.id);
     await expect
       .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`)?.title, {
-        timeout: RENDER_WAIT,
+        timeout: WORKER_NEWS,
         intervals: [1000],
       })
       .toBe(en.notify.failed.title);
-    expect(await jobStatus(context.request, job.id)).toBe("failed");
+    expect(await jobStatus(context.request, at(`/api/jobs/${job.id}`))).toBe("failed");
   });
 
-  test("an open page that stops polling gets the finished job from the worker", async ({
-    context,
-    playwright,
-    baseURL,
-  }) => {
+  test("an open page that stops polling gets the finished job from the worker", async ({ context }) => {
     await startGuest(context.request);
     const page = await controlledPage(context);
-    await occupyRenderer(playwright, baseURL);
-    const job = await createJob(context.request, {
-      prompt: "Snow falling on a quiet mountain village",
-      settings: SHORT,
-    });
-    await page.goto(`/jobs/${job.id}`);
+    const job = await createJob(context.request, "Snow falling on a quiet mountain village");
+    await page.goto(at(`/jobs/${job.id}`));
     await expectInFlight(page);
 
     // The page goes "hidden": SWR pauses its polling and the page hands the job to the worker.
@@ -259,9 +252,10 @@ test.describe("background job watching", () => {
     }, job.id);
     const worker = await serviceWorker(context);
     await expect.poll(() => watchedJobs(worker)).toEqual([job.id]);
-    expect(await jobStatus(context.request, job.id)).not.toBe("completed");
+    expect(await jobStatus(context.request, at(`/api/jobs/${job.id}`))).not.toBe("completed");
 
-    await expect(resultTitle(page)).toHaveText(en.result.status.completedTitle, { timeout: RENDER_WAIT });
+    await finishAtFal(job.id);
+    await expect(resultTitle(page)).toHaveText(en.result.status.completedTitle, { timeout: WORKER_NEWS });
     await expect(page.getByTestId("result-video")).toBeVisible();
   });
 });
@@ -269,22 +263,14 @@ test.describe("background job watching", () => {
 test.describe("the notification card", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("never on load; offered on a job in flight; gone once allowed", async ({
-    context,
-    playwright,
-    baseURL,
-  }) => {
+  test("never on load; offered on a job in flight; gone once allowed", async ({ context }) => {
     await startGuest(context.request);
     const page = await controlledPage(context);
     expect(await page.evaluate(() => Notification.permission)).toBe("default");
     await expect(page.getByTestId("notify-card")).toHaveCount(0);
 
-    await occupyRenderer(playwright, baseURL);
-    const job = await createJob(context.request, {
-      prompt: "Paper lanterns rising over a dark lake",
-      settings: SHORT,
-    });
-    await page.goto(`/jobs/${job.id}`);
+    const job = await createJob(context.request, "Paper lanterns rising over a dark lake");
+    await page.goto(at(`/jobs/${job.id}`));
     await expectInFlight(page);
     const card = page.getByRole("region", { name: en.notify.card.title });
     await expect(card).toBeVisible();
@@ -306,15 +292,11 @@ test.describe("the notification card", () => {
     await expect(page.getByTestId("notify-card")).toHaveCount(0);
   });
 
-  test("Not now is remembered", async ({ context, playwright, baseURL }) => {
+  test("Not now is remembered", async ({ context }) => {
     await startGuest(context.request);
     const page = await controlledPage(context);
-    await occupyRenderer(playwright, baseURL);
-    const job = await createJob(context.request, {
-      prompt: "A fox walking through fresh snow at dawn",
-      settings: SHORT,
-    });
-    await page.goto(`/jobs/${job.id}`);
+    const job = await createJob(context.request, "A fox walking through fresh snow at dawn");
+    await page.goto(at(`/jobs/${job.id}`));
     await expectInFlight(page);
     const card = page.getByTestId("notify-card");
     await card.getByRole("button", { name: en.notify.card.dismiss }).click();
@@ -336,9 +318,9 @@ test.describe("web push", () => {
     await context.grantPermissions(["notifications"]);
     // A finished job, seeded (scripts/test-support/e2e/seeded.ts).
     const job = (await seededPerson(context, baseURL)).jobs[0] as { id: string };
-    expect(await jobStatus(context.request, job.id)).toBe("completed");
+    expect(await jobStatus(context.request, `/api/jobs/${job.id}`)).toBe("completed");
 
-    const page = await controlledPage(context);
+    const page = await controlledPage(context, baseURL);
     const worker = await serviceWorker(context);
     const cdp = await context.newCDPSession(page);
     const origin = new URL(baseURL ?? "").origin;
