@@ -71,6 +71,10 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
+    // Reduced motion, as many phones are set: no spinner, aurora or sliding band is drawn frame
+    // after frame while a test waits, and Playwright's clicks find their element still at once.
+    // The featured carousel, the one piece of code that reads the setting, is tested both ways.
+    reducedMotion: "reduce",
     // A trace records every test as it runs (a screencast and a DOM snapshot per action) and is
     // thrown away when the test passes: that recording took a third of the suite's time (45 tests:
     // 171-189 s with it, 118-122 s without, 138 s without its screenshots). CI keeps only its log,
