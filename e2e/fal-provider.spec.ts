@@ -8,7 +8,8 @@ import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-
  * A video made end to end through the fal adapter: the built app started with VIDEO_PROVIDER=fal
  * against a fal stand-in (fal's queue and signed webhooks, a real MP4 as the output). The job is
  * submitted once, waits in fal's queue on screen, is completed by the signed webhook posted to the
- * app, and the video plays from the app's own storage.
+ * app, and the video plays from the app's own storage. History, open while a job is in flight,
+ * turns its card into a finished one on its own when fal's webhook comes.
  */
 
 const KEY = "e2e-key-id:e2e-key-secret";
@@ -71,4 +72,33 @@ test("a guest generates a video with fal: queued, completed by the signed webhoo
   expect(source.startsWith(`${server.url}/api/media/videos/`)).toBe(true);
   expect(duration).toBeCloseTo(2, 0);
   await expect(page.getByText(/preview renderer/i)).toHaveCount(0);
+});
+
+test("History shows a job in flight with a progress bar and no delete, and turns it into a finished card on its own", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const guest = await page.request.post(`${server.url}/api/session/guest`);
+  expect(guest.status(), await guest.text()).toBeLessThan(300);
+  await page.goto(`${server.url}/history`);
+  await expect(page.getByText(en.history.empty.title)).toBeVisible();
+
+  const model = await (await page.request.get(`${server.url}/api/models/ltx-2-fast`)).json();
+  const created = await page.request.post(`${server.url}/api/jobs`, {
+    data: { modelId: model.model.id, prompt: "A slow tide over black sand", settings: {} },
+    headers: { "idempotency-key": crypto.randomUUID() },
+  });
+  expect(created.status(), await created.text()).toBe(202);
+  const jobId = (await created.json()).job.id as string;
+  await page.reload();
+  const live = page.getByTestId("history-card").filter({ hasText: "A slow tide over black sand" });
+  await expect(live).toHaveAttribute("data-status", "pending");
+  await expect(live.getByRole("progressbar", { name: en.history.card.progress })).toBeVisible();
+  await expect(live.getByRole("button", { name: en.history.actions.delete })).toHaveCount(0);
+
+  const request = [...fal.requests.values()].find((r) => r.webhookUrl?.endsWith(`job=${jobId}`));
+  const delivery = await fal.deliverWebhook(request?.requestId as string);
+  expect(delivery.status, delivery.body).toBe(200);
+  await expect(live).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
+  await expect(live.getByRole("button", { name: en.history.actions.delete })).toBeVisible();
 });
