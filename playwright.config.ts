@@ -104,7 +104,10 @@ export default defineConfig({
       name: "chromium-desktop",
       testIgnore: workerSpecs,
       grepInvert: /@phone-only/,
-      use: { ...devices["Desktop Chrome"] },
+      // The worker is the phone's to test (the worker specs above, and every @phone test runs
+      // with it). Here it would install and precache the app in each test's fresh browser, about
+      // a third of the CPU a page load costs; the desktop tests about the worker ask for it.
+      use: { ...devices["Desktop Chrome"], serviceWorkers: "block" },
     },
     {
       name: "chromium-mobile",

@@ -88,24 +88,29 @@ test("a browser error reaches Sentry once, scrubbed, after the page has loaded t
   expect(eventWith("e2e uncaught")).toHaveLength(1);
 });
 
-test("the service worker's errors reach Sentry through an open page", async ({ page, context }) => {
-  const registered = context.waitForEvent("serviceworker");
-  await page.goto(`${origin()}/legal/support`);
-  const worker = context.serviceWorkers()[0] ?? (await registered);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await worker.evaluate(() => {
-    setTimeout(() => {
-      throw new Error("e2e worker uncaught");
-    });
-    void Promise.reject(new Error("e2e worker rejection"));
-  });
+test.describe("the service worker", () => {
+  // The desktop project blocks workers (playwright.config.ts).
+  test.use({ serviceWorkers: "allow" });
 
-  await expect.poll(() => eventWith("e2e worker uncaught").length, { timeout: 60_000 }).toBe(1);
-  await expect.poll(() => eventWith("e2e worker rejection").length, { timeout: 30_000 }).toBe(1);
-  expect(eventWith("e2e worker uncaught")[0]).toMatchObject({
-    platform: "javascript",
-    release: "rendio-web@0.1.0",
-    tags: { source: "service-worker" },
+  test("the service worker's errors reach Sentry through an open page", async ({ page, context }) => {
+    const registered = context.waitForEvent("serviceworker");
+    await page.goto(`${origin()}/legal/support`);
+    const worker = context.serviceWorkers()[0] ?? (await registered);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        throw new Error("e2e worker uncaught");
+      });
+      void Promise.reject(new Error("e2e worker rejection"));
+    });
+
+    await expect.poll(() => eventWith("e2e worker uncaught").length, { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => eventWith("e2e worker rejection").length, { timeout: 30_000 }).toBe(1);
+    expect(eventWith("e2e worker uncaught")[0]).toMatchObject({
+      platform: "javascript",
+      release: "rendio-web@0.1.0",
+      tags: { source: "service-worker" },
+    });
   });
 });
 

@@ -156,12 +156,17 @@ test.describe("pages", () => {
   });
 });
 
-test("the service worker registers and controls the page under the policy", async ({ page }) => {
-  const consoleErrors = await watchPage(page);
-  await expectNoncedPage(await page.goto("/"));
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await expectNoViolations(page, consoleErrors);
+test.describe("the service worker", () => {
+  // The desktop project blocks workers (playwright.config.ts).
+  test.use({ serviceWorkers: "allow" });
+
+  test("the service worker registers and controls the page under the policy", async ({ page }) => {
+    const consoleErrors = await watchPage(page);
+    await expectNoncedPage(await page.goto("/"));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expectNoViolations(page, consoleErrors);
+  });
 });
 
 test("API answers have their own empty policy; HSTS is sent in production; chunks carry nosniff only", async ({
