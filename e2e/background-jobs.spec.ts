@@ -7,10 +7,9 @@ import {
   type Worker,
 } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import { type FalApp, finishAtFal, startFalApp } from "../scripts/test-support/e2e/fal-app";
 import { seededPerson } from "../scripts/test-support/e2e/seeded";
-import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
 import { waitForController } from "../scripts/test-support/e2e/sw";
-import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-ins/fal";
 
 /**
  * Background job watching by the service worker (issue #5 item 3) on the production build: a
@@ -27,29 +26,18 @@ import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-
  * either: it takes a finished video seeded on the shared server.
  */
 
-const FAL_KEY = "e2e-background-key:e2e-background-secret";
 const MODEL = "ltx-2-fast";
 
-let fal: FalStandIn;
-let server: OwnServer;
+let app: FalApp;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  fal = await startFalStandIn({ key: FAL_KEY });
-  server = await startOwnServer("background-jobs", (url) => ({
-    VIDEO_PROVIDER: "fal",
-    FAL_KEY,
-    FAL_QUEUE_URL: fal.url,
-    FAL_JWKS_URL: fal.jwksUrl,
-    APP_URL: url,
-    // The tests below play their own client addresses, as on the shared server.
-    TRUST_PROXY: "1",
-  }));
+  // The tests below play their own client addresses, as on the shared server.
+  app = await startFalApp("background-jobs", { TRUST_PROXY: "1" });
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await fal?.close();
+  await app?.stop();
 });
 
 let address = 0;
@@ -60,7 +48,7 @@ test.beforeEach(async ({ context }, info) => {
 });
 
 /** An address on the fal-provider server. */
-const at = (path: string) => `${server.url}${path}`;
+const at = (path: string) => `${app.server.url}${path}`;
 
 async function startGuest(request: APIRequestContext) {
   const response = await request.post(at("/api/session/guest"));
@@ -85,14 +73,6 @@ async function createJob(request: APIRequestContext, prompt: string) {
   return (await response.json()).job as { id: string; status: string; prompt: string };
 }
 
-/** fal finishes the job (or fails it, as its script said) and posts its signed webhook to the app. */
-async function finishAtFal(jobId: string) {
-  const request = [...fal.requests.values()].find((r) => r.webhookUrl?.endsWith(`job=${jobId}`));
-  expect(request, `no fal request for job ${jobId}`).toBeDefined();
-  const delivery = await fal.deliverWebhook(request?.requestId as string);
-  expect(delivery.status, delivery.body).toBe(200);
-}
-
 async function jobStatus(request: APIRequestContext, url: string): Promise<string> {
   const response = await request.get(url);
   expect(response.status()).toBe(200);
@@ -100,7 +80,7 @@ async function jobStatus(request: APIRequestContext, url: string): Promise<strin
 }
 
 /** Opens Home first so the worker controls the later navigation (and caches its page). */
-async function controlledPage(context: BrowserContext, origin = server.url): Promise<Page> {
+async function controlledPage(context: BrowserContext, origin = app.server.url): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await waitForController(page);
@@ -179,7 +159,7 @@ test.describe("background job watching", () => {
     // Nothing to announce while the job is in flight.
     expect(await notifications(worker)).toEqual([]);
 
-    await finishAtFal(job.id);
+    await finishAtFal(app.fal, job.id);
     await expect
       .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`), {
         timeout: WORKER_NEWS,
@@ -208,7 +188,7 @@ test.describe("background job watching", () => {
     await startGuest(context.request);
     const page = await controlledPage(context);
     // fal refuses the input when the job is run: its webhook says ERROR.
-    fal.script({
+    app.fal.script({
       refuse: 422,
       detail: [{ loc: ["body", "prompt"], msg: "The prompt was flagged", type: "content_policy_violation" }],
     });
@@ -220,7 +200,7 @@ test.describe("background job watching", () => {
     await expect.poll(() => watchedJobs(worker)).toEqual([job.id]);
     await page.close();
 
-    await finishAtFal(job.id);
+    await finishAtFal(app.fal, job.id);
     await expect
       .poll(async () => (await notifications(worker)).find((n) => n.tag === `job-${job.id}`)?.title, {
         timeout: WORKER_NEWS,
@@ -254,7 +234,7 @@ test.describe("background job watching", () => {
     await expect.poll(() => watchedJobs(worker)).toEqual([job.id]);
     expect(await jobStatus(context.request, at(`/api/jobs/${job.id}`))).not.toBe("completed");
 
-    await finishAtFal(job.id);
+    await finishAtFal(app.fal, job.id);
     await expect(resultTitle(page)).toHaveText(en.result.status.completedTitle, { timeout: WORKER_NEWS });
     await expect(page.getByTestId("result-video")).toBeVisible();
   });

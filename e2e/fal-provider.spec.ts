@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
-import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
+import { type FalApp, finishAtFal, startFalApp } from "../scripts/test-support/e2e/fal-app";
 import { playResultVideo } from "../scripts/test-support/e2e/video";
-import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-ins/fal";
 
 /**
  * A video made end to end through the fal adapter: the built app started with VIDEO_PROVIDER=fal
@@ -12,33 +11,24 @@ import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-
  * turns its card into a finished one on its own when fal's webhook comes.
  */
 
-const KEY = "e2e-key-id:e2e-key-secret";
 const PROMPT = "Lanterns rising over a quiet lake at dusk";
 
-let fal: FalStandIn;
-let server: OwnServer;
+let app: FalApp;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  fal = await startFalStandIn({ key: KEY });
-  server = await startOwnServer("fal", (url) => ({
-    VIDEO_PROVIDER: "fal",
-    FAL_KEY: KEY,
-    FAL_QUEUE_URL: fal.url,
-    FAL_JWKS_URL: fal.jwksUrl,
-    APP_URL: url,
-  }));
+  app = await startFalApp("fal");
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await fal?.close();
+  await app?.stop();
 });
 
 test("a guest generates a video with fal: queued, completed by the signed webhook, played from our storage", async ({
   page,
 }) => {
   test.setTimeout(120_000);
+  const { fal, server } = app;
   fal.script("hang");
   await page.goto(`${server.url}/create/ltx-2-fast`);
   await expect(page.getByRole("heading", { level: 1, name: "LTX-2 Fast" })).toBeVisible();
@@ -78,6 +68,7 @@ test("History shows a job in flight with a progress bar and no delete, and turns
   page,
 }) => {
   test.setTimeout(120_000);
+  const { fal, server } = app;
   const guest = await page.request.post(`${server.url}/api/session/guest`);
   expect(guest.status(), await guest.text()).toBeLessThan(300);
   await page.goto(`${server.url}/history`);
@@ -96,9 +87,7 @@ test("History shows a job in flight with a progress bar and no delete, and turns
   await expect(live.getByRole("progressbar", { name: en.history.card.progress })).toBeVisible();
   await expect(live.getByRole("button", { name: en.history.actions.delete })).toHaveCount(0);
 
-  const request = [...fal.requests.values()].find((r) => r.webhookUrl?.endsWith(`job=${jobId}`));
-  const delivery = await fal.deliverWebhook(request?.requestId as string);
-  expect(delivery.status, delivery.body).toBe(200);
+  await finishAtFal(fal, jobId);
   await expect(live).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
   await expect(live.getByRole("button", { name: en.history.actions.delete })).toBeVisible();
 });

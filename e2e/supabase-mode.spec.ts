@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
+import { falSettings, finishAtFal, startFalStandInForApp } from "../scripts/test-support/e2e/fal-app";
 import { type MigratedDatabase, startMigratedDatabase } from "../scripts/test-support/e2e/postgres";
 import { type OwnServer, startOwnServer } from "../scripts/test-support/e2e/server";
 import { browserSession } from "../scripts/test-support/e2e/supabase-session";
 import { playResultVideo } from "../scripts/test-support/e2e/video";
-import { type FalStandIn, startFalStandIn } from "../scripts/test-support/stand-ins/fal";
+import type { FalStandIn } from "../scripts/test-support/stand-ins/fal";
 import { type SupabaseStandIn, startSupabaseStandIn } from "../scripts/test-support/stand-ins/supabase";
 
 /**
@@ -20,7 +21,6 @@ import { type SupabaseStandIn, startSupabaseStandIn } from "../scripts/test-supp
 
 test.describe.configure({ mode: "serial" });
 
-const FAL_KEY = "e2e-key-id:e2e-key-secret";
 const MODEL = "ltx-2-fast"; // 3 credits at its defaults
 const FREE_CREDITS = 10;
 const PROMPTS = ["Lanterns rising over a quiet lake at dusk", "A paper boat drifting down a rainy street"];
@@ -38,7 +38,7 @@ const person = { userId: "", jobs: [] as string[] };
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   database = await startMigratedDatabase();
-  fal = await startFalStandIn({ key: FAL_KEY });
+  fal = await startFalStandInForApp();
   // The stand-in's redirect allow list is the app's URL, known once the app has a port: the app
   // reads Supabase's URL at start, so the stand-in starts first with a placeholder site URL and
   // is told the real one below.
@@ -50,11 +50,7 @@ test.beforeAll(async ({ browser }) => {
     NODE_ENV: "production",
     ...supabase.appSettings,
     CRON_SECRET: randomUUID(),
-    VIDEO_PROVIDER: "fal",
-    FAL_KEY,
-    FAL_QUEUE_URL: fal.url,
-    FAL_JWKS_URL: fal.jwksUrl,
-    APP_URL: url,
+    ...falSettings(fal, url),
   }));
   supabase.authConfig.site_url = server.url;
   supabase.authConfig.uri_allow_list = `${server.url}/**`;
@@ -99,14 +95,6 @@ const refreshes = () =>
       call.method === "POST" && call.path === "/auth/v1/token" && call.query.grant_type === "refresh_token",
   );
 
-/** fal finishes the job's request and posts its signed webhook to the app. */
-async function finishAtFal(jobId: string): Promise<void> {
-  const request = [...fal.requests.values()].find((r) => r.webhookUrl?.endsWith(`?job=${jobId}`));
-  expect(request, `fal has no request for job ${jobId}`).toBeDefined();
-  const delivery = await fal.deliverWebhook(request?.requestId as string);
-  expect(delivery.status, delivery.body).toBe(200);
-}
-
 test("a visitor becomes a guest through Supabase Auth, with the catalog and the free credits", async () => {
   await page.goto("/");
   // The catalog comes from the catalog migration, through PostgREST.
@@ -147,7 +135,7 @@ test("a fal video is charged, completed by the webhook, stored in and played fro
   await expect(page.locator("header[data-status]")).toHaveAttribute("data-status", "pending");
   expect((await me()).credits).toBe(FREE_CREDITS - 3);
 
-  await finishAtFal(jobId);
+  await finishAtFal(fal, jobId);
   await expect(page.getByTestId("result-title")).toHaveText(en.result.status.completedTitle, {
     timeout: 60_000,
   });
@@ -178,7 +166,7 @@ test("History lists both jobs with thumbnails from Storage, signed by the server
   expect(created.status(), await created.text()).toBe(202);
   const jobId = (await created.json()).job.id as string;
   person.jobs.unshift(jobId);
-  await finishAtFal(jobId);
+  await finishAtFal(fal, jobId);
   await expect
     .poll(async () => (await getJson(`/api/jobs/${jobId}`)).job.status, {
       timeout: 60_000,
