@@ -525,6 +525,11 @@ test.describe("credit banners", () => {
       await expect(low).toContainText(`You have ${credits} credit`);
       await expect(low).toContainText(`the cheapest video costs ${cheapest} credits`);
       await expect(empty).toHaveCount(0);
+      // The catalog's refresh has ended too (its cards redrawn) before the next tap.
+      await expect(page.getByRole("region", { name: en.home.allModels })).not.toHaveAttribute(
+        "aria-busy",
+        "true",
+      );
     }
 
     credits = cheapest;
