@@ -33,7 +33,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.{ts,tsx}",
+            "scripts/*.test.ts",
+            "scripts/bench/*.test.ts",
+          ],
           exclude: ["lib/server/jobs/**", "lib/server/providers/local/*.test.ts"],
           // The Supabase stand-in of the auth and storage adapters' tests keeps its rows in PGlite.
           globalSetup: ["scripts/test-support/db/global-pglite.ts"],

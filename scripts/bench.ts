@@ -6,13 +6,15 @@
 //
 // --runs: Lighthouse runs per page (median; default 3; --quick: 1). --connections/--seconds: the
 // HTTP load (default 10 connections for 10 s per row). --port P: the app on P, the floor on P+1,
-// PostgreSQL on P+2 (default: free ports). The output is also written to .test-data/reports/bench.txt.
+// PostgreSQL on P+2, the hinted floor on P+3, Home without its scripts on P+4 (default: free
+// ports). The output is also written to .test-data/reports/bench.txt.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { format, parseArgs } from "node:util";
 import { type App, catalog, guestWithVideos, startApp } from "./bench/app";
 import { databaseFigures } from "./bench/database";
 import { ensureFloorBuild, ensureHintedFloorBuild, startFloor } from "./bench/floor";
+import { startHtmlOnly } from "./bench/html-only";
 import { apiThroughput } from "./bench/http";
 import { type LighthouseResult, lighthouseFigures, lighthouseReports } from "./bench/lighthouse";
 import { type FirstLoad, firstLoadJs, type PageTarget } from "./bench/pages";
@@ -20,12 +22,12 @@ import type { Server } from "./bench/servers";
 import { freePort } from "./bench/servers";
 import {
   databaseRow,
-  hintedFloorRows,
   historyRow,
   httpRows,
   lighthouseRows,
   pageRows,
   type Row,
+  referenceRows,
   renderList,
   renderTable,
 } from "./bench/table";
@@ -135,27 +137,36 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
       const hintedTarget: PageTarget[] = hintedFloor
         ? [{ name: "floor, hinted", url: `${hintedFloor.base}/` }]
         : [];
+      const [home] = pages as [PageTarget];
+      const homeHtml = await startHtmlOnly(await port(4), home);
+      servers.push(homeHtml);
+      const htmlTarget: PageTarget = { name: "home, HTML only", url: `${homeHtml.base}/` };
       const [floorResult, ...pageResults] = (await lighthouseFigures(
-        [floorTarget, ...hintedTarget, ...pages],
+        [floorTarget, ...hintedTarget, htmlTarget, ...pages],
         runs,
         log,
       )) as [LighthouseResult, ...LighthouseResult[]];
       const hintedResult = hintedFloor ? pageResults.shift() : undefined;
+      const htmlResult = pageResults.shift() as LighthouseResult;
       rows.push(...lighthouseRows(floorResult, pageResults));
-      if (hintedResult) rows.push(...hintedFloorRows(floorResult, hintedResult));
+      if (hintedResult)
+        rows.push(...referenceRows("the floor with Rendio's compile hints", floorResult, hintedResult));
+      rows.push(...referenceRows("Home without its scripts", floorResult, htmlResult));
       const listing = renderList(
         ["page (median)", "perf", "a11y", "best pr.", "SEO", "FCP", "LCP", "TBT", "CLS"],
-        [floorResult, ...(hintedResult ? [hintedResult] : []), ...pageResults].map(({ name, median: m }) => [
-          name,
-          m.performance,
-          m.accessibility,
-          m.bestPractices,
-          m.seo,
-          `${(m.fcpMs / 1000).toFixed(2)} s`,
-          `${(m.lcpMs / 1000).toFixed(2)} s`,
-          `${Math.round(m.tbtMs)} ms`,
-          m.cls.toFixed(3),
-        ]),
+        [floorResult, ...(hintedResult ? [hintedResult] : []), htmlResult, ...pageResults].map(
+          ({ name, median: m }) => [
+            name,
+            m.performance,
+            m.accessibility,
+            m.bestPractices,
+            m.seo,
+            `${(m.fcpMs / 1000).toFixed(2)} s`,
+            `${(m.lcpMs / 1000).toFixed(2)} s`,
+            `${Math.round(m.tbtMs)} ms`,
+            m.cls.toFixed(3),
+          ],
+        ),
       );
       log(`\n${listing}\nReports: ${lighthouseReports}/`);
     }

@@ -76,27 +76,43 @@ function heldRuns(result: LighthouseResult): string {
 }
 
 /**
- * Not goals: the floor built as Rendio is (its start-up chunks compile-hinted) beside the floor
- * the goals name (Next's own build), so a reader sees what the hint alone is worth.
+ * Not goals: a reference measured beside the floor in the same run, described by `what`:
+ * - the floor built as Rendio is (its start-up chunks compile-hinted), so a reader sees what the
+ *   hint alone is worth;
+ * - Home's document without its scripts (html-only.ts), so a reader sees what Home's markup,
+ *   stylesheet and pictures cost by themselves, and what the page's JavaScript adds.
  */
-export function hintedFloorRows(floor: LighthouseResult, hinted: LighthouseResult): Row[] {
+export function referenceRows(what: string, floor: LighthouseResult, reference: LighthouseResult): Row[] {
   const f = floor.median;
-  const h = hinted.median;
+  const r = reference.median;
+  const row = (figure: string, now: string, base: string): Row => ({
+    figure: `${figure}: ${what}`,
+    reference: base,
+    now,
+    goal: "—",
+    met: undefined,
+  });
   return [
-    {
-      figure: "Total Blocking Time: the floor with Rendio's compile hints",
-      reference: `${Math.round(f.tbtMs)} ms`,
-      now: `${Math.round(h.tbtMs)} ms${f.tbtMs > 0 ? ` (${(h.tbtMs / f.tbtMs).toFixed(2)} × floor)` : ""}`,
-      goal: "—",
-      met: undefined,
-    },
-    {
-      figure: "LCP: the floor with Rendio's compile hints",
-      reference: seconds(f.lcpMs),
-      now: seconds(h.lcpMs),
-      goal: "—",
-      met: undefined,
-    },
+    row(
+      "Lighthouse mobile perf",
+      `${r.performance} (floor ${signed(r.performance - f.performance, "", 0)})`,
+      String(f.performance),
+    ),
+    row(
+      "Total Blocking Time",
+      `${Math.round(r.tbtMs)} ms${f.tbtMs > 0 ? ` (${(r.tbtMs / f.tbtMs).toFixed(2)} × floor)` : ""}`,
+      `${Math.round(f.tbtMs)} ms`,
+    ),
+    row(
+      "LCP",
+      `${seconds(r.lcpMs)} (floor ${signed((r.lcpMs - f.lcpMs) / 1000, " s", 2)})`,
+      seconds(f.lcpMs),
+    ),
+    row(
+      `Lighthouse runs whose first paint waited ≥ ${HELD_PAINT_MS / 1000} s idle`,
+      heldRuns(reference),
+      heldRuns(floor),
+    ),
   ];
 }
 
