@@ -140,7 +140,7 @@ if (wants("pages") || wants("lighthouse") || wants("http")) {
       const [home] = pages as [PageTarget];
       const homeHtml = await startHtmlOnly(await port(4), home);
       servers.push(homeHtml);
-      const htmlTarget: PageTarget = { name: "home, HTML only", url: `${homeHtml.base}/` };
+      const htmlTarget: PageTarget = { name: "home, no scripts", url: `${homeHtml.base}/` };
       const [floorResult, ...pageResults] = (await lighthouseFigures(
         [floorTarget, ...hintedTarget, htmlTarget, ...pages],
         runs,
