@@ -24,6 +24,17 @@ export function pageRows(floor: FirstLoad, pages: FirstLoad[]): Row[] {
   }));
 }
 
+type Median = LighthouseResult["median"];
+
+/** A page's median beside the floor's, as the table prints it. */
+const perfAgainst = (p: Median, f: Median) =>
+  `${p.performance} (floor ${signed(p.performance - f.performance, "", 0)})`;
+const tbtAgainst = (p: Median, f: Median) =>
+  `${Math.round(p.tbtMs)} ms${f.tbtMs > 0 ? ` (${(p.tbtMs / f.tbtMs).toFixed(2)} × floor)` : ""}`;
+const lcpAgainst = (p: Median, f: Median) =>
+  `${seconds(p.lcpMs)} (floor ${signed((p.lcpMs - f.lcpMs) / 1000, " s", 2)})`;
+const heldLabel = `Lighthouse runs whose first paint waited ≥ ${HELD_PAINT_MS / 1000} s idle`;
+
 /** Lighthouse medians of each page against the floor's. */
 export function lighthouseRows(floor: LighthouseResult, pages: LighthouseResult[]): Row[] {
   const f = floor.median;
@@ -33,27 +44,27 @@ export function lighthouseRows(floor: LighthouseResult, pages: LighthouseResult[
       {
         figure: `Lighthouse mobile perf: ${name}`,
         reference: String(f.performance),
-        now: `${p.performance} (floor ${signed(p.performance - f.performance, "", 0)})`,
+        now: perfAgainst(p, f),
         goal: "≥ floor − 5",
         met: p.performance >= f.performance - 5,
       },
       {
         figure: `Total Blocking Time: ${name}`,
         reference: `${Math.round(f.tbtMs)} ms`,
-        now: `${Math.round(p.tbtMs)} ms${f.tbtMs > 0 ? ` (${(p.tbtMs / f.tbtMs).toFixed(2)} × floor)` : ""}`,
+        now: tbtAgainst(p, f),
         goal: "≤ 1.5 × floor",
         met: p.tbtMs <= 1.5 * f.tbtMs,
       },
       {
         figure: `LCP: ${name}`,
         reference: seconds(f.lcpMs),
-        now: `${seconds(p.lcpMs)} (floor ${signed((p.lcpMs - f.lcpMs) / 1000, " s", 2)})`,
+        now: lcpAgainst(p, f),
         goal: "≤ floor + 1 s",
         met: p.lcpMs <= f.lcpMs + 1000,
       },
       {
         // Not a goal: how many of the runs above had their first paint held (see paint-wait.ts).
-        figure: `Lighthouse runs whose first paint waited ≥ ${HELD_PAINT_MS / 1000} s idle: ${name}`,
+        figure: `${heldLabel}: ${name}`,
         reference: heldRuns(floor),
         now: heldRuns(page),
         goal: "—",
@@ -93,26 +104,10 @@ export function referenceRows(what: string, floor: LighthouseResult, reference: 
     met: undefined,
   });
   return [
-    row(
-      "Lighthouse mobile perf",
-      `${r.performance} (floor ${signed(r.performance - f.performance, "", 0)})`,
-      String(f.performance),
-    ),
-    row(
-      "Total Blocking Time",
-      `${Math.round(r.tbtMs)} ms${f.tbtMs > 0 ? ` (${(r.tbtMs / f.tbtMs).toFixed(2)} × floor)` : ""}`,
-      `${Math.round(f.tbtMs)} ms`,
-    ),
-    row(
-      "LCP",
-      `${seconds(r.lcpMs)} (floor ${signed((r.lcpMs - f.lcpMs) / 1000, " s", 2)})`,
-      seconds(f.lcpMs),
-    ),
-    row(
-      `Lighthouse runs whose first paint waited ≥ ${HELD_PAINT_MS / 1000} s idle`,
-      heldRuns(reference),
-      heldRuns(floor),
-    ),
+    row("Lighthouse mobile perf", perfAgainst(r, f), String(f.performance)),
+    row("Total Blocking Time", tbtAgainst(r, f), `${Math.round(f.tbtMs)} ms`),
+    row("LCP", lcpAgainst(r, f), seconds(f.lcpMs)),
+    row(heldLabel, heldRuns(reference), heldRuns(floor)),
   ];
 }
 
